@@ -1,0 +1,40 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "supple",
+    version,
+    about = "A full-screen terminal coach for hamstring stretches",
+    long_about = "A full-screen terminal coach for hamstring stretches.\n\n\
+        With no command, runs a guided session of the default routine (hamstring)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a guided session (the default command).
+    Run {
+        /// A routine name (see `supple list`) or the path of a routine file.
+        routine: Option<String>,
+    },
+    /// Print a routine's plan: every step with its start time, phase, side and duration.
+    Plan {
+        /// A routine name (see `supple list`) or the path of a routine file.
+        routine: Option<String>,
+    },
+    /// List the built-in routines and your own, with their durations.
+    List,
+    /// Check routine files; exits 0 when all are valid, 1 when any is not.
+    Check {
+        /// Routine files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}

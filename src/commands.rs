@@ -1,0 +1,219 @@
+//! The commands that print and exit: plan, list, check.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::content::{self, ContentError, Library, LoadedRoutine, Origin, builtin};
+use crate::session::{Phase, Plan, Side, Tally, clock_text};
+
+/// Exit status for "the input was bad" (usage errors exit 2, through clap).
+pub const EXIT_INVALID: u8 = 1;
+
+/// Loads the library and finds a routine by name or path, defaulting to the built-in default.
+pub fn resolve(
+    routine: Option<&str>,
+    user_dir: Option<&Path>,
+) -> Result<(Library, LoadedRoutine, Plan), ContentError> {
+    let library = Library::builtin()?;
+    let name = routine.unwrap_or(builtin::DEFAULT_ROUTINE);
+    let loaded = content::find_routine(name, &library, user_dir)?;
+    let plan = build_plan(&loaded, &library)?;
+    Ok((library, loaded, plan))
+}
+
+/// Expands a loaded routine, naming its file in any error.
+pub fn build_plan(loaded: &LoadedRoutine, library: &Library) -> Result<Plan, ContentError> {
+    Plan::build(&loaded.routine, library).map_err(|e| ContentError {
+        file: match &loaded.origin {
+            Origin::BuiltIn => e.file,
+            Origin::File(path) => path.display().to_string(),
+        },
+        ..e
+    })
+}
+
+/// Writes the plan as a table with its total.
+pub fn write_plan(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} ({}): {} steps, {} in all",
+        plan.title,
+        plan.name,
+        plan.steps.len(),
+        clock_text(plan.total())
+    )?;
+    writeln!(out)?;
+    let width = plan
+        .exercises
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    writeln!(
+        out,
+        "{:>7}  {:<10}  {:<width$}  {:<9}  {:>5}  {:>5}",
+        "start", "phase", "exercise", "side", "rep", "time"
+    )?;
+    for step in &plan.steps {
+        let rep = if step.phase.is_work() {
+            format!("{}/{}", step.rep, step.reps)
+        } else {
+            String::new()
+        };
+        let side = match step.side {
+            Side::None => "-",
+            Side::Left => "left",
+            Side::Right => "right",
+            Side::Both => "both",
+        };
+        writeln!(
+            out,
+            "{:>7}  {:<10}  {:<width$}  {:<9}  {:>5}  {:>5}",
+            clock_text(step.start),
+            step.phase.label(),
+            plan.exercise(step).name,
+            side,
+            rep,
+            clock_text(step.duration)
+        )?;
+    }
+    writeln!(out, "{:>7}  end", clock_text(plan.total()))?;
+    let planned = planned_hold_per_leg(plan);
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Static stretching per leg: left {} s, right {} s (guidance: about 60 s per leg)",
+        planned.0, planned.1
+    )?;
+    Ok(())
+}
+
+/// Seconds of holds planned for each leg.
+fn planned_hold_per_leg(plan: &Plan) -> (u64, u64) {
+    plan.steps
+        .iter()
+        .filter(|s| s.phase == Phase::Hold)
+        .fold((0, 0), |(l, r), s| {
+            let secs = s.duration.as_secs();
+            match s.side {
+                Side::Left => (l + secs, r),
+                Side::Right => (l, r + secs),
+                Side::Both => (l + secs, r + secs),
+                Side::None => (l, r),
+            }
+        })
+}
+
+/// `supple plan`.
+pub fn plan(
+    out: &mut impl Write,
+    routine: Option<&str>,
+    user_dir: Option<&Path>,
+) -> anyhow::Result<()> {
+    let (_, _, plan) = resolve(routine, user_dir)?;
+    write_plan(out, &plan)?;
+    Ok(())
+}
+
+/// `supple list`: built-in routines, then the user's; broken user files are named with their error.
+pub fn list(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    user_dir: Option<&Path>,
+) -> anyhow::Result<()> {
+    let library = Library::builtin()?;
+    let mut rows: Vec<(LoadedRoutine, Plan)> = Vec::new();
+    for loaded in content::builtin_routines(&library)? {
+        let plan = build_plan(&loaded, &library)?;
+        rows.push((loaded, plan));
+    }
+    let mut broken = Vec::new();
+    if let Some(dir) = user_dir {
+        for result in content::user_routines(dir, &library) {
+            match result.and_then(|l| build_plan(&l, &library).map(|p| (l, p))) {
+                Ok(row) => rows.push(row),
+                Err(e) => broken.push(e),
+            }
+        }
+    }
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.routine.name.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        out,
+        "{:<width$}  {:>7}  {:<30}  from",
+        "name", "time", "title"
+    )?;
+    for (loaded, plan) in &rows {
+        writeln!(
+            out,
+            "{:<width$}  {:>7}  {:<30}  {}",
+            loaded.routine.name,
+            clock_text(plan.total()),
+            loaded.routine.title,
+            loaded.origin.describe()
+        )?;
+    }
+    if let Some(dir) = user_dir {
+        writeln!(out, "\nYour routines go in {}", dir.display())?;
+    }
+    for e in broken {
+        writeln!(err, "skipped a routine file that does not load:\n{e}")?;
+    }
+    Ok(())
+}
+
+/// `supple check`: validates each file; returns whether all were valid.
+pub fn check(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    files: &[PathBuf],
+) -> anyhow::Result<bool> {
+    let library = Library::builtin()?;
+    let mut all_ok = true;
+    for file in files {
+        let result = content::load_routine_file(file, &library)
+            .and_then(|loaded| build_plan(&loaded, &library).map(|p| (loaded, p)));
+        match result {
+            Ok((loaded, plan)) => writeln!(
+                out,
+                "ok: {} ({}: {} steps, {})",
+                file.display(),
+                loaded.routine.name,
+                plan.steps.len(),
+                clock_text(plan.total())
+            )?,
+            Err(e) => {
+                all_ok = false;
+                writeln!(err, "error: {e}")?;
+            }
+        }
+    }
+    Ok(all_ok)
+}
+
+/// Per-leg summary lines, shared by the plan printout and the end of a session.
+pub fn tally_lines(plan: &Plan, tally: &Tally) -> Vec<String> {
+    tally
+        .rows
+        .iter()
+        .map(|row| {
+            let name = &plan.exercises[row.exercise].name;
+            let side = match row.side {
+                Side::None => String::new(),
+                side => format!(", {}", side.label()),
+            };
+            format!(
+                "{name}{side}: {}/{} done, {} skipped, {} s",
+                row.done,
+                row.planned,
+                row.skipped,
+                row.held.as_secs()
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,192 @@
+//! Routines and exercises: the types, the built-in content, and loading user files.
+
+mod error;
+mod load;
+pub mod model;
+
+use std::path::{Path, PathBuf};
+
+pub use error::ContentError;
+pub use load::{did_you_mean, limits, parse_exercises, parse_json, parse_routine};
+pub use model::{Exercise, Kind, Need, Routine, RoutineDefaults, SideOrder, Sides, StepSpec};
+
+/// The exercise library and routines compiled into the binary.
+pub mod builtin {
+    pub const EXERCISES: (&str, &str) = (
+        "content/exercises.json",
+        include_str!("../../content/exercises.json"),
+    );
+    pub const ROUTINES: &[(&str, &str)] = &[
+        (
+            "content/routines/hamstring.json",
+            include_str!("../../content/routines/hamstring.json"),
+        ),
+        (
+            "content/routines/solo.json",
+            include_str!("../../content/routines/solo.json"),
+        ),
+        (
+            "content/routines/quick.json",
+            include_str!("../../content/routines/quick.json"),
+        ),
+    ];
+    /// The routine `supple` runs when none is named.
+    pub const DEFAULT_ROUTINE: &str = "hamstring";
+}
+
+/// All exercises a routine may name.
+#[derive(Debug, Clone)]
+pub struct Library {
+    exercises: Vec<Exercise>,
+}
+
+impl Library {
+    /// The built-in exercise library.
+    pub fn builtin() -> Result<Self, ContentError> {
+        let (file, text) = builtin::EXERCISES;
+        Ok(Library {
+            exercises: parse_exercises(file, text)?,
+        })
+    }
+
+    pub fn exercises(&self) -> &[Exercise] {
+        &self.exercises
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+}
+
+/// Where a routine came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    File(PathBuf),
+}
+
+impl Origin {
+    pub fn describe(&self) -> String {
+        match self {
+            Origin::BuiltIn => "built-in".into(),
+            Origin::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// A validated routine and where it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedRoutine {
+    pub routine: Routine,
+    pub origin: Origin,
+}
+
+/// The folder where a user keeps extra routines: `$XDG_CONFIG_HOME/supple/routines`.
+pub fn user_routine_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "supple").map(|d| d.config_dir().join("routines"))
+}
+
+/// Reads and validates a routine file.
+pub fn load_routine_file(path: &Path, library: &Library) -> Result<LoadedRoutine, ContentError> {
+    let label = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|err| {
+        let hint = match err.kind() {
+            std::io::ErrorKind::NotFound => "check the path, or name a routine from `supple list`",
+            std::io::ErrorKind::PermissionDenied => "make the file readable (chmod u+r)",
+            std::io::ErrorKind::InvalidData => "save the file as UTF-8 text",
+            _ => "check that the path names a readable JSON file",
+        };
+        ContentError::new(&label, format!("cannot read the file: {err}")).hint(hint)
+    })?;
+    let routine = parse_routine(&label, &text, library.exercises())?;
+    Ok(LoadedRoutine {
+        routine,
+        origin: Origin::File(path.to_path_buf()),
+    })
+}
+
+/// The built-in routines.
+pub fn builtin_routines(library: &Library) -> Result<Vec<LoadedRoutine>, ContentError> {
+    builtin::ROUTINES
+        .iter()
+        .map(|(file, text)| {
+            Ok(LoadedRoutine {
+                routine: parse_routine(file, text, library.exercises())?,
+                origin: Origin::BuiltIn,
+            })
+        })
+        .collect()
+}
+
+/// The routine files in the user's folder, each loaded or with its error, sorted by path.
+pub fn user_routines(dir: &Path, library: &Library) -> Vec<Result<LoadedRoutine, ContentError>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| load_routine_file(p, library))
+        .collect()
+}
+
+/// Finds a routine by file path, or by name among the user's routines and the built-in ones
+/// (a user's routine of the same name comes first).
+pub fn find_routine(
+    arg: &str,
+    library: &Library,
+    user_dir: Option<&Path>,
+) -> Result<LoadedRoutine, ContentError> {
+    let as_path = Path::new(arg);
+    if arg.ends_with(".json") || arg.contains(std::path::MAIN_SEPARATOR) || as_path.is_file() {
+        return load_routine_file(as_path, library);
+    }
+    let mut names = Vec::new();
+    if let Some(dir) = user_dir {
+        for loaded in user_routines(dir, library).into_iter().flatten() {
+            if loaded.routine.name == arg {
+                return Ok(loaded);
+            }
+            names.push(loaded.routine.name);
+        }
+        // A user file whose name matches but does not load should say why, not "unknown".
+        let candidate = dir.join(format!("{arg}.json"));
+        if candidate.is_file() {
+            load_routine_file(&candidate, library)?;
+        }
+    }
+    for loaded in builtin_routines(library)? {
+        if loaded.routine.name == arg {
+            return Ok(loaded);
+        }
+        names.push(loaded.routine.name);
+    }
+    let hint = match did_you_mean(arg, names.iter().map(String::as_str)) {
+        Some(name) => format!("did you mean `{name}`? Routines: {}", names.join(", ")),
+        None => format!(
+            "name one of: {} (see `supple list`), or give the path of a routine file",
+            names.join(", ")
+        ),
+    };
+    Err(ContentError::new(arg, "no routine has this name").hint(hint))
+}
+
+/// The JSON Schema of routine files, as committed in `content/routine.schema.json`.
+pub fn routine_schema() -> String {
+    pretty_schema(schemars::schema_for!(Routine))
+}
+
+/// The JSON Schema of the exercise library, as committed in `content/exercises.schema.json`.
+pub fn exercises_schema() -> String {
+    pretty_schema(schemars::schema_for!(model::ExerciseFile))
+}
+
+fn pretty_schema(schema: schemars::Schema) -> String {
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,179 @@
+//! The routine and exercise types as they are written in JSON.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// What kind of work an exercise is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Light cardio to warm the muscles (jumping jacks, jogging in place).
+    Cardio,
+    /// Moving stretches that take the legs through their range (lunges, leg swings).
+    Dynamic,
+    /// A static stretch held still for a number of seconds.
+    Hold,
+}
+
+/// How an exercise uses the legs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Sides {
+    /// Whole-body work with no leg to choose (jogging in place).
+    None,
+    /// One leg at a time: the routine runs it for the left leg and for the right.
+    Each,
+    /// Both legs at once (the seated stretch with both legs out).
+    Both,
+}
+
+/// Something the exercise needs besides the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Need {
+    /// Room to move: a couple of square metres.
+    Space,
+    /// A mat or clear floor to sit or lie on.
+    Floor,
+    /// A sturdy chair, table or step at about hip height.
+    ChairOrTable,
+    /// A wall or chair back to hold for balance.
+    Support,
+    /// A second person.
+    Partner,
+}
+
+impl Need {
+    /// How the need reads in a sentence ("find a chair or table").
+    pub fn label(self) -> &'static str {
+        match self {
+            Need::Space => "room to move",
+            Need::Floor => "a mat or clear floor",
+            Need::ChairOrTable => "a sturdy chair or table at hip height",
+            Need::Support => "a wall or chair to hold",
+            Need::Partner => "a partner",
+        }
+    }
+}
+
+/// One exercise of the library: what it is and how to do it well.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    /// Short identifier used by routines, lowercase with dashes (`anchor-stretch`).
+    pub id: String,
+    /// Name shown on screen.
+    pub name: String,
+    /// Cardio, dynamic or hold.
+    pub kind: Kind,
+    /// Whether the exercise is done per leg, with both legs, or with no side.
+    pub sides: Sides,
+    /// Form cues in order of importance; the first is the key cue shown largest.
+    pub cues: Vec<String>,
+    /// A safety line shown with the cues.
+    pub caution: String,
+    /// What the exercise needs (floor, chair or table, partner, ...).
+    #[serde(default)]
+    pub needs: Vec<Need>,
+    /// How to change legs between the left and the right (for `each`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switch_cue: Option<String>,
+    /// Where the exercise and its numbers come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The exercise library file: `content/exercises.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseFile {
+    /// Path or URL of the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The exercises.
+    pub exercises: Vec<Exercise>,
+}
+
+/// In which order the legs take turns within a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SideOrder {
+    /// All repetitions on the left leg, then all on the right.
+    OneLegThenOther,
+    /// Left, right, left, right...
+    Alternate,
+}
+
+/// Routine-wide values that every step uses unless it sets its own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoutineDefaults {
+    /// Seconds of "get ready" before the first step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_in_seconds: Option<u32>,
+    /// Seconds to move into position between two exercises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transition_seconds: Option<u32>,
+    /// Seconds of each hold or bout of work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u32>,
+    /// Repetitions per side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps: Option<u32>,
+    /// Seconds to recover between repetitions on the same side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rest_seconds: Option<u32>,
+    /// Seconds given to change from one leg to the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switch_seconds: Option<u32>,
+    /// Order of the legs for per-leg exercises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<SideOrder>,
+}
+
+/// One step of a routine: an exercise and, optionally, its own timing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepSpec {
+    /// The id of an exercise from the library.
+    pub exercise: String,
+    /// Seconds of each hold or bout of work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u32>,
+    /// Repetitions per side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps: Option<u32>,
+    /// Seconds to recover between repetitions on the same side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rest_seconds: Option<u32>,
+    /// Seconds given to change from one leg to the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switch_seconds: Option<u32>,
+    /// Order of the legs for per-leg exercises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<SideOrder>,
+    /// Where this step's numbers come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A routine file: a named, ordered list of steps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Routine {
+    /// Path or URL of the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Short name used on the command line, lowercase with dashes (`hamstring`).
+    pub name: String,
+    /// Title shown on screen.
+    pub title: String,
+    /// One or two sentences on what the routine is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Values every step uses unless it sets its own.
+    #[serde(default)]
+    pub defaults: RoutineDefaults,
+    /// The steps, in order.
+    pub steps: Vec<StepSpec>,
+}

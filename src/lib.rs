@@ -1,0 +1,11 @@
+//! supple: a full-screen terminal coach for hamstring stretches.
+//!
+//! `content` loads routines, `session` runs them (pure, clock injected), and the binary
+//! in `main.rs` wires them to the command line.
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod cli;
+pub mod commands;
+pub mod content;
+pub mod session;

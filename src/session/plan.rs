@@ -1,0 +1,249 @@
+//! A routine expanded into a flat list of timed steps.
+
+use std::time::Duration;
+
+use crate::content::{ContentError, Exercise, Kind, Library, Routine, SideOrder, Sides};
+
+/// The built-in values a routine falls back on when it does not set its own.
+pub mod defaults {
+    /// Article: "Hold the stretch for 20 seconds."
+    pub const SECONDS: u32 = 20;
+    pub const REPS: u32 = 1;
+    pub const REST_SECONDS: u32 = 10;
+    pub const SWITCH_SECONDS: u32 = 5;
+    pub const LEAD_IN_SECONDS: u32 = 10;
+    pub const TRANSITION_SECONDS: u32 = 10;
+}
+
+/// The longest session a plan may describe.
+pub const MAX_TOTAL: Duration = Duration::from_secs(4 * 3600);
+
+/// What the person is doing during a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    GetReady,
+    Cardio,
+    Dynamic,
+    Hold,
+    Rest,
+    SwitchLeg,
+}
+
+impl Phase {
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::GetReady => "get ready",
+            Phase::Cardio => "cardio",
+            Phase::Dynamic => "dynamic",
+            Phase::Hold => "hold",
+            Phase::Rest => "rest",
+            Phase::SwitchLeg => "switch leg",
+        }
+    }
+
+    /// Cardio, dynamic and hold steps are the work that is counted per leg.
+    pub fn is_work(self) -> bool {
+        matches!(self, Phase::Cardio | Phase::Dynamic | Phase::Hold)
+    }
+
+    /// Steps whose end is announced by a 3-2-1 countdown.
+    pub fn has_countdown(self) -> bool {
+        matches!(
+            self,
+            Phase::GetReady | Phase::Hold | Phase::Rest | Phase::SwitchLeg
+        )
+    }
+
+    fn of_kind(kind: Kind) -> Self {
+        match kind {
+            Kind::Cardio => Phase::Cardio,
+            Kind::Dynamic => Phase::Dynamic,
+            Kind::Hold => Phase::Hold,
+        }
+    }
+}
+
+/// Which leg a step is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    None,
+    Left,
+    Right,
+    Both,
+}
+
+impl Side {
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::None => "",
+            Side::Left => "left leg",
+            Side::Right => "right leg",
+            Side::Both => "both legs",
+        }
+    }
+}
+
+/// One timed step of a plan. Rest, switch and get-ready steps carry the exercise, side and
+/// repetition of the work that comes next, so the screen can say what to prepare for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanStep {
+    pub phase: Phase,
+    /// Index into [`Plan::exercises`].
+    pub exercise: usize,
+    pub side: Side,
+    /// Repetition number, from 1, out of `reps` for this side.
+    pub rep: u32,
+    pub reps: u32,
+    pub duration: Duration,
+    /// When the step starts, counted from the start of the session, if nothing is paused or skipped.
+    pub start: Duration,
+}
+
+/// A routine ready to run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub name: String,
+    pub title: String,
+    pub exercises: Vec<Exercise>,
+    pub steps: Vec<PlanStep>,
+}
+
+impl Plan {
+    /// Expands a validated routine into steps.
+    pub fn build(routine: &Routine, library: &Library) -> Result<Plan, ContentError> {
+        let file = format!("routine {}", routine.name);
+        let d = &routine.defaults;
+        let lead_in = d.lead_in_seconds.unwrap_or(defaults::LEAD_IN_SECONDS);
+        let transition = d.transition_seconds.unwrap_or(defaults::TRANSITION_SECONDS);
+
+        let mut exercises: Vec<Exercise> = Vec::new();
+        let mut work: Vec<Vec<PlanStep>> = Vec::new();
+        for (i, spec) in routine.steps.iter().enumerate() {
+            let exercise = library.get(&spec.exercise).ok_or_else(|| {
+                ContentError::new(&file, format!("unknown exercise `{}`", spec.exercise))
+                    .at_path(format!("steps[{i}].exercise"))
+            })?;
+            let index = match exercises.iter().position(|e| e.id == exercise.id) {
+                Some(index) => index,
+                None => {
+                    exercises.push(exercise.clone());
+                    exercises.len() - 1
+                }
+            };
+            let seconds = spec.seconds.or(d.seconds).unwrap_or(defaults::SECONDS);
+            let reps = spec.reps.or(d.reps).unwrap_or(defaults::REPS);
+            let rest = spec
+                .rest_seconds
+                .or(d.rest_seconds)
+                .unwrap_or(defaults::REST_SECONDS);
+            let switch = spec
+                .switch_seconds
+                .or(d.switch_seconds)
+                .unwrap_or(defaults::SWITCH_SECONDS);
+            let order = spec.order.or(d.order).unwrap_or(SideOrder::OneLegThenOther);
+            let phase = Phase::of_kind(exercise.kind);
+
+            let turns: Vec<(Side, u32)> = match (exercise.sides, order) {
+                (Sides::None, _) => (1..=reps).map(|r| (Side::None, r)).collect(),
+                (Sides::Both, _) => (1..=reps).map(|r| (Side::Both, r)).collect(),
+                (Sides::Each, SideOrder::OneLegThenOther) => (1..=reps)
+                    .map(|r| (Side::Left, r))
+                    .chain((1..=reps).map(|r| (Side::Right, r)))
+                    .collect(),
+                (Sides::Each, SideOrder::Alternate) => (1..=reps)
+                    .flat_map(|r| [(Side::Left, r), (Side::Right, r)])
+                    .collect(),
+            };
+
+            let mut group = Vec::new();
+            let mut previous: Option<Side> = None;
+            for (side, rep) in turns {
+                let between = match previous {
+                    Some(prev) if prev != side => Some((Phase::SwitchLeg, switch)),
+                    Some(_) => Some((Phase::Rest, rest)),
+                    None => None,
+                };
+                let step = |phase, secs| PlanStep {
+                    phase,
+                    exercise: index,
+                    side,
+                    rep,
+                    reps,
+                    duration: Duration::from_secs(u64::from(secs)),
+                    start: Duration::ZERO,
+                };
+                if let Some((phase, secs)) = between.filter(|(_, secs)| *secs > 0) {
+                    group.push(step(phase, secs));
+                }
+                group.push(step(phase, seconds));
+                previous = Some(side);
+            }
+            work.push(group);
+        }
+
+        let mut steps = Vec::new();
+        for (i, group) in work.into_iter().enumerate() {
+            let Some(first) = group.first().cloned() else {
+                continue;
+            };
+            let lead = if i == 0 {
+                (Phase::GetReady, lead_in)
+            } else {
+                (Phase::Rest, transition)
+            };
+            if lead.1 > 0 {
+                steps.push(PlanStep {
+                    phase: lead.0,
+                    duration: Duration::from_secs(u64::from(lead.1)),
+                    ..first
+                });
+            }
+            steps.extend(group);
+        }
+
+        let mut at = Duration::ZERO;
+        for step in &mut steps {
+            step.start = at;
+            at += step.duration;
+        }
+        if at > MAX_TOTAL {
+            return Err(ContentError::new(
+                &file,
+                format!(
+                    "the routine runs for {}; a session may last at most {}",
+                    clock_text(at),
+                    clock_text(MAX_TOTAL)
+                ),
+            )
+            .hint("use fewer repetitions or shorter holds, or split the routine"));
+        }
+
+        Ok(Plan {
+            name: routine.name.clone(),
+            title: routine.title.clone(),
+            exercises,
+            steps,
+        })
+    }
+
+    /// The planned length of the whole session.
+    pub fn total(&self) -> Duration {
+        self.steps
+            .last()
+            .map_or(Duration::ZERO, |s| s.start + s.duration)
+    }
+
+    pub fn exercise(&self, step: &PlanStep) -> &Exercise {
+        &self.exercises[step.exercise]
+    }
+}
+
+/// `m:ss`, or `h:mm:ss` past an hour, rounding part seconds up (a countdown never shows 0 early).
+pub fn clock_text(d: Duration) -> String {
+    let secs = d.as_secs() + u64::from(d.subsec_nanos() > 0);
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{}:{:02}", secs / 60, secs % 60)
+    }
+}

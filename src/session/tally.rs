@@ -1,0 +1,137 @@
+//! Per-leg tracking: repetitions done and skipped, and seconds really held.
+
+use std::time::Duration;
+
+use super::plan::{Phase, Plan, Side};
+
+/// The time per leg per session that the ACSM guidance suggests for a muscle (about 60 s).
+pub const TARGET_PER_LEG: Duration = Duration::from_secs(60);
+
+/// How a step of the plan ended. Ordered: a step done once stays done if it is run again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// Not reached, or gone back over.
+    #[default]
+    Pending,
+    Skipped,
+    Completed,
+}
+
+/// What happened to one step of the plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StepRecord {
+    /// Active time actually spent in the step while it was work (a skipped hold counts the
+    /// seconds it really ran).
+    pub held: Duration,
+    pub outcome: Outcome,
+}
+
+/// One exercise on one side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TallyRow {
+    /// Index into the plan's exercises.
+    pub exercise: usize,
+    pub phase: Phase,
+    pub side: Side,
+    pub planned: u32,
+    pub done: u32,
+    pub skipped: u32,
+    pub held: Duration,
+}
+
+/// The per-leg picture of a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    /// In plan order: each exercise, then its sides.
+    pub rows: Vec<TallyRow>,
+}
+
+impl Tally {
+    pub fn new(plan: &Plan, records: &[StepRecord]) -> Self {
+        let mut rows: Vec<TallyRow> = Vec::new();
+        for (step, record) in plan.steps.iter().zip(records) {
+            if !step.phase.is_work() {
+                continue;
+            }
+            let row = match rows
+                .iter_mut()
+                .find(|r| r.exercise == step.exercise && r.side == step.side)
+            {
+                Some(row) => row,
+                None => {
+                    rows.push(TallyRow {
+                        exercise: step.exercise,
+                        phase: step.phase,
+                        side: step.side,
+                        planned: 0,
+                        done: 0,
+                        skipped: 0,
+                        held: Duration::ZERO,
+                    });
+                    let last = rows.len() - 1;
+                    &mut rows[last]
+                }
+            };
+            row.planned += 1;
+            match record.outcome {
+                Outcome::Completed => row.done += 1,
+                Outcome::Skipped => row.skipped += 1,
+                Outcome::Pending => {}
+            }
+            row.held += record.held;
+        }
+        Tally { rows }
+    }
+
+    /// Seconds of static stretching each leg received: holds on that leg plus holds with both.
+    pub fn held_per_leg(&self) -> LegTotals {
+        let mut totals = LegTotals::default();
+        for row in self.rows.iter().filter(|r| r.phase == Phase::Hold) {
+            match row.side {
+                Side::Left => totals.left += row.held,
+                Side::Right => totals.right += row.held,
+                Side::Both => {
+                    totals.left += row.held;
+                    totals.right += row.held;
+                }
+                Side::None => {}
+            }
+        }
+        totals
+    }
+
+    /// Hold repetitions per leg, done and planned (holds with both legs count for each).
+    pub fn hold_reps_per_leg(&self) -> (LegCount, LegCount) {
+        let mut left = LegCount::default();
+        let mut right = LegCount::default();
+        for row in self.rows.iter().filter(|r| r.phase == Phase::Hold) {
+            let (on_left, on_right) = match row.side {
+                Side::Left => (true, false),
+                Side::Right => (false, true),
+                Side::Both => (true, true),
+                Side::None => (false, false),
+            };
+            for (on, leg) in [(on_left, &mut left), (on_right, &mut right)] {
+                if on {
+                    leg.done += row.done;
+                    leg.skipped += row.skipped;
+                    leg.planned += row.planned;
+                }
+            }
+        }
+        (left, right)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LegTotals {
+    pub left: Duration,
+    pub right: Duration,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LegCount {
+    pub done: u32,
+    pub skipped: u32,
+    pub planned: u32,
+}

@@ -1,0 +1,121 @@
+//! The command line, run as a user runs it.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn supple(config_home: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("supple").expect("binary");
+    cmd.env("XDG_CONFIG_HOME", config_home)
+        .env("HOME", config_home);
+    cmd
+}
+
+#[test]
+fn help_and_version() {
+    let home = tempfile::tempdir().expect("tempdir");
+    supple(home.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("plan").and(predicate::str::contains("check")));
+    supple(home.path())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn plan_prints_the_table_with_its_total() {
+    let home = tempfile::tempdir().expect("tempdir");
+    supple(home.path())
+        .args(["plan", "hamstring"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Hamstring session (hamstring): 38 steps, 11:55 in all")
+                .and(predicate::str::contains(
+                    "   0:00  get ready   Jumping jacks",
+                ))
+                .and(predicate::str::contains(
+                    "hold        Hamstring anchor stretch       right        2/2   0:20",
+                ))
+                .and(predicate::str::contains("  11:55  end"))
+                .and(predicate::str::contains("left 160 s, right 160 s")),
+        );
+}
+
+#[test]
+fn list_shows_builtin_and_user_routines() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = home.path().join("supple/routines");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("mine.json"),
+        r#"{ "name": "mine", "title": "My evening stretch", "steps": [ { "exercise": "lying-stretch", "seconds": 30 } ] }"#,
+    )
+    .expect("write");
+    std::fs::write(dir.join("broken.json"), "{ nope").expect("write");
+    supple(home.path())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("hamstring    11:55  Hamstring session")
+                .and(predicate::str::contains("quick"))
+                .and(predicate::str::contains("solo"))
+                .and(predicate::str::contains("My evening stretch"))
+                .and(predicate::str::contains("mine.json")),
+        )
+        .stderr(predicate::str::contains("broken.json:1:3"));
+    // A user routine runs by name.
+    supple(home.path())
+        .args(["plan", "mine"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "hold        Lying hamstring stretch  left         1/1   0:30",
+        ));
+}
+
+#[test]
+fn unknown_routine_name_suggests_the_close_one() {
+    let home = tempfile::tempdir().expect("tempdir");
+    supple(home.path())
+        .args(["plan", "hamstrings"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `hamstring`?"));
+}
+
+#[test]
+fn check_exit_codes() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/content/routines/quick.json");
+    let bad = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/bad_routines/zero_seconds.json"
+    );
+    supple(home.path())
+        .args(["check", good])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("ok: ").and(predicate::str::contains("quick: 18 steps, 5:05")),
+        );
+    supple(home.path())
+        .args(["check", good, bad])
+        .assert()
+        .code(1);
+    supple(home.path())
+        .args(["check", "/no/such/file.json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot read the file"));
+    // Misuse: no files, or an unknown flag.
+    supple(home.path()).arg("check").assert().code(2);
+    supple(home.path())
+        .args(["check", "--frobnicate"])
+        .assert()
+        .code(2);
+}
