@@ -15,6 +15,14 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// Play no sound.
+    #[arg(long, global = true)]
+    pub no_sound: bool,
+
+    /// Ring the terminal bell at each transition instead of playing sounds.
+    #[arg(long, global = true)]
+    pub bell: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::content::{self, ContentError, Library, LoadedRoutine, Origin, builtin};
-use crate::session::{Phase, Plan, Side, Tally, clock_text};
+use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text};
 
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
 pub const EXIT_INVALID: u8 = 1;
@@ -216,4 +216,34 @@ pub fn tally_lines(plan: &Plan, tally: &Tally) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// The plain-text record printed after a session, so it stays in the terminal's scrollback.
+pub fn session_report(engine: &Engine, now: std::time::Instant) -> String {
+    let plan = engine.plan();
+    let tally = engine.tally();
+    let held = tally.held_per_leg();
+    let (left, right) = tally.hold_reps_per_leg();
+    let how = match engine.status() {
+        Status::Finished { early: false } => "complete",
+        _ => "ended early",
+    };
+    let mut text = format!(
+        "supple: {} {how} after {} of stretching\n",
+        plan.title,
+        clock_text(engine.session_elapsed(now))
+    );
+    text.push_str(&format!(
+        "  left leg:  {}/{} holds, {} s held\n  right leg: {}/{} holds, {} s held\n",
+        left.done,
+        left.planned,
+        held.left.as_secs(),
+        right.done,
+        right.planned,
+        held.right.as_secs()
+    ));
+    for line in tally_lines(plan, &tally) {
+        text.push_str(&format!("  {line}\n"));
+    }
+    text
 }

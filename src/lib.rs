@@ -5,7 +5,11 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod app;
+pub mod audio;
 pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod session;
+pub mod tui;
+pub mod ui;

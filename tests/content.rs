@@ -164,3 +164,23 @@ fn documented_examples_are_valid_routines() {
         }
     }
 }
+
+/// Every exercise has a pose figure that fits the panel reserved for it and holds only
+/// printable ASCII (so no terminal garbles it).
+#[test]
+fn every_exercise_has_a_figure_that_fits() {
+    let library = Library::builtin().expect("library");
+    for exercise in library.exercises() {
+        let figure = supple::ui::art::figure(&exercise.id)
+            .unwrap_or_else(|| panic!("no figure for {}", exercise.id));
+        let (w, h) = supple::ui::art::size(figure);
+        assert!(w <= 28 && h <= 12, "{}: {w}x{h}", exercise.id);
+        assert!(
+            figure
+                .chars()
+                .all(|c| c == '\n' || (' '..='~').contains(&c)),
+            "{}",
+            exercise.id
+        );
+    }
+}

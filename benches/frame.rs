@@ -1,0 +1,63 @@
+//! How long one frame of a hold takes to build and render, without terminal I/O, at 80x24 and
+//! 120x40, drawn as the terminal draws it (with the panel cache).
+//! Run with `cargo bench --bench frame`. The loop draws a handful of frames a second during a
+//! hold, so this number times ~5 is the render share of supple's CPU use.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use supple::app::App;
+use supple::audio::Silent;
+use supple::content::{Library, builtin_routines};
+use supple::session::{Phase, Plan};
+
+fn main() {
+    let library = Library::builtin().expect("library");
+    let loaded = builtin_routines(&library)
+        .expect("routines")
+        .into_iter()
+        .find(|r| r.routine.name == "hamstring")
+        .expect("hamstring");
+    let plan = Plan::build(&loaded.routine, &library).expect("plan");
+    let hold = plan
+        .steps
+        .iter()
+        .find(|s| s.phase == Phase::Hold)
+        .expect("a hold")
+        .start;
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut app = App::new(
+            plan.clone(),
+            Box::new(Silent {
+                reason: String::new(),
+            }),
+            true,
+        );
+        let t0 = Instant::now();
+        app.start(t0);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        let mut cache = supple::ui::FrameCache::default();
+        let frames: u32 = std::env::var("FRAMES")
+            .ok()
+            .and_then(|f| f.parse().ok())
+            .unwrap_or(2_000);
+        let start = Instant::now();
+        for i in 0..frames {
+            // Each frame a quarter second later, as during a 20 s hold.
+            let now = t0 + hold + Duration::from_millis(u64::from(i % 80) * 250);
+            app.tick(now);
+            terminal
+                .draw(|frame| {
+                    if let Some(vm) = app.view(now) {
+                        supple::ui::draw_cached(frame, &vm, &mut cache);
+                    }
+                })
+                .expect("draw");
+            black_box(terminal.backend());
+        }
+        let per = start.elapsed() / frames;
+        println!("frame at {w}x{h}: {per:?} to build the view, render and diff");
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Measures supple's CPU use and peak memory during a hold, in a real terminal (tmux, 80x24).
+# Reads on-CPU nanoseconds of every thread (/proc/PID/task/*/schedstat) and VmHWM from
+# /proc; prints the share of one core and the peak RSS.
+#   scripts/measure-cpu.sh [SECONDS] [extra supple flags...]     (default 60 s, --no-sound)
+# HOLD_SECONDS (default 20, the article's hold) sets the length of each back-to-back hold.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+flags=${*:---no-sound}
+
+cargo build --release --quiet
+bin=$PWD/target/release/supple
+work=$(mktemp -d)
+socket="supple-measure-$$"
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+hold=${HOLD_SECONDS:-20}
+reps=$(( (seconds + 30) / hold + 1 ))
+[ "$reps" -le 20 ] || { echo "at most 20 holds: raise HOLD_SECONDS or lower SECONDS"; exit 2; }
+cat > "$work/hold.json" <<JSON
+{ "name": "measure", "title": "Back-to-back holds",
+  "defaults": { "lead_in_seconds": 2, "rest_seconds": 0 },
+  "steps": [ { "exercise": "seated-stretch", "seconds": $hold, "reps": $reps } ] }
+JSON
+
+tmux -L "$socket" new-session -d -x 80 -y 24 -s m \
+  "env HOME=$work XDG_CONFIG_HOME=$work XDG_DATA_HOME=$work $bin run $work/hold.json $flags"
+pid=""
+for _ in $(seq 50); do
+  pid=$(pgrep -f "^$bin run $work/hold.json" || true)
+  [ -n "$pid" ] && break
+  sleep 0.1
+done
+[ -n "$pid" ] || { echo "supple did not start"; exit 1; }
+sleep 4 # past the lead-in, into the hold
+
+cpu() { cat /proc/"$pid"/task/*/schedstat | awk '{ s += $1 } END { printf "%d", s }'; }
+start_cpu=$(cpu)
+start_ns=$(date +%s%N)
+sleep "$seconds"
+end_cpu=$(cpu)
+end_ns=$(date +%s%N)
+hwm_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
+rss_kb=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
+screen=$(tmux -L "$socket" capture-pane -p -t m | grep -c "HOLD" || true)
+
+awk -v c=$((end_cpu - start_cpu)) -v ns=$((end_ns - start_ns)) \
+    -v hold="$hold" -v hwm="$hwm_kb" -v rss="$rss_kb" -v f="$flags" -v held="$screen" 'BEGIN {
+  wall = ns / 1e9; cpu = c / 1e9;
+  printf "supple %s, %s s holds at 80x24, measured for %.1f s\n", f, hold, wall;
+  printf "  cpu:  %.4f s of cpu = %.3f %% of one core\n", cpu, 100 * cpu / wall;
+  printf "  peak rss (VmHWM): %.1f MB, rss now: %.1f MB\n", hwm / 1024, rss / 1024;
+  if (held == 0) print "  warning: the screen did not show a hold";
+}'

@@ -1,0 +1,406 @@
+//! The model and its update: the engine plus what surrounds it on screen. Keys become commands,
+//! engine events become sound cues, and [`App::view`] gives the screen an immutable snapshot.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::audio::{self, Player, SoundStatus};
+use crate::content::Exercise;
+use crate::session::{Engine, Event, Plan, PlanStep, Status, Tally};
+
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    TogglePause,
+    Skip,
+    Back,
+    Restart,
+    ToggleMute,
+    VolumeUp,
+    VolumeDown,
+    ToggleHelp,
+    /// Ask to quit (q, Esc): opens the confirmation.
+    AskQuit,
+    /// Yes to the confirmation.
+    Confirm,
+    /// Anything else while a question or the help is open.
+    Dismiss,
+    /// Ctrl-C: quit at once.
+    QuitNow,
+    /// Any key on the summary.
+    Close,
+}
+
+/// What covers the session screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    ConfirmQuit,
+}
+
+/// Within this many seconds of its end a step looks and sounds different.
+pub const FINAL_SECONDS: Duration = Duration::from_secs(3);
+
+/// The volume step of `+` and `-`, in percent.
+const VOLUME_STEP: i8 = 10;
+
+pub struct App {
+    engine: Engine,
+    player: Box<dyn Player>,
+    overlay: Overlay,
+    /// Whether the session was running when the quit question paused it.
+    resume_after_question: bool,
+    muted: bool,
+    summary: bool,
+    quit: bool,
+    color: bool,
+    /// Counts changes other than the passing of time (keys, step changes, countdown marks).
+    revision: u64,
+}
+
+/// Everything the screen shows, computed once per frame.
+#[derive(Debug)]
+pub struct ViewModel<'a> {
+    pub plan: &'a Plan,
+    pub index: usize,
+    pub step: &'a PlanStep,
+    pub exercise: &'a Exercise,
+    pub next: Option<&'a PlanStep>,
+    pub remaining: Duration,
+    /// Share of the step still to go, 1.0 at its start, clamped to 0..=1.
+    pub ratio: f64,
+    pub final_seconds: bool,
+    pub paused: bool,
+    /// `Some(early)` once the session has ended.
+    pub finished: Option<bool>,
+    pub session_elapsed: Duration,
+    pub session_remaining: Duration,
+    pub paused_total: Duration,
+    pub tally: Tally,
+    pub overlay: Overlay,
+    pub summary: bool,
+    pub sound: SoundStatus,
+    pub muted: bool,
+    pub color: bool,
+    /// Changes whenever anything but the clock changed: panels that do not move with time
+    /// can be kept from one frame to the next while it stays the same.
+    pub revision: u64,
+}
+
+impl App {
+    pub fn new(plan: Plan, player: Box<dyn Player>, color: bool) -> Self {
+        App {
+            engine: Engine::new(plan),
+            player,
+            overlay: Overlay::None,
+            resume_after_question: false,
+            muted: false,
+            summary: false,
+            quit: false,
+            color,
+            revision: 0,
+        }
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    pub fn overlay(&self) -> Overlay {
+        self.overlay
+    }
+
+    pub fn showing_summary(&self) -> bool {
+        self.summary
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn muted(&self) -> bool {
+        self.muted
+    }
+
+    pub fn start(&mut self, now: Instant) {
+        let events = self.engine.start(now);
+        self.absorb(&events);
+    }
+
+    /// Moves the session on to `now`.
+    pub fn tick(&mut self, now: Instant) {
+        let events = self.engine.update(now);
+        self.absorb(&events);
+    }
+
+    /// Ends the session now (a signal, or the terminal went away): keeps what was done.
+    pub fn interrupt(&mut self, now: Instant) {
+        let events = self.engine.finish(now);
+        self.absorb(&events);
+        self.quit = true;
+    }
+
+    fn absorb(&mut self, events: &[Event]) {
+        if !events.is_empty() {
+            self.revision += 1;
+        }
+        if events
+            .iter()
+            .any(|e| matches!(e, Event::SessionComplete { .. }))
+        {
+            self.summary = true;
+            self.overlay = Overlay::None;
+        }
+        if let Some((_, cue)) = audio::cue_for(events)
+            && !self.muted
+        {
+            self.player.play(cue);
+        }
+    }
+
+    /// The command a key stands for in the current state; `None` for keys that do nothing.
+    /// Only key presses count: releases and repeats are dropped here, in one place.
+    pub fn command_for(&self, key: KeyEvent) -> Option<Command> {
+        if key.kind != KeyEventKind::Press {
+            return None;
+        }
+        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('c' | 'C'));
+        if ctrl_c {
+            return Some(Command::QuitNow);
+        }
+        if self.summary {
+            return Some(Command::Close);
+        }
+        match self.overlay {
+            Overlay::ConfirmQuit => {
+                return Some(match key.code {
+                    KeyCode::Char('y' | 'Y') | KeyCode::Enter => Command::Confirm,
+                    _ => Command::Dismiss,
+                });
+            }
+            Overlay::Help => return Some(Command::Dismiss),
+            Overlay::None => {}
+        }
+        Some(match key.code {
+            KeyCode::Char(' ') | KeyCode::Pause => Command::TogglePause,
+            KeyCode::Right | KeyCode::Char('n' | 'N') => Command::Skip,
+            KeyCode::Left | KeyCode::Char('p' | 'P') => Command::Back,
+            KeyCode::Char('r' | 'R') => Command::Restart,
+            KeyCode::Char('m' | 'M') => Command::ToggleMute,
+            KeyCode::Char('+' | '=') => Command::VolumeUp,
+            KeyCode::Char('-' | '_') => Command::VolumeDown,
+            KeyCode::Char('?' | 'h' | 'H') | KeyCode::F(1) => Command::ToggleHelp,
+            KeyCode::Char('q' | 'Q') | KeyCode::Esc => Command::AskQuit,
+            _ => return None,
+        })
+    }
+
+    /// Applies one terminal event; returns whether the screen must be redrawn.
+    pub fn handle_event(&mut self, event: &TermEvent, now: Instant) -> bool {
+        match event {
+            TermEvent::Key(key) => match self.command_for(*key) {
+                Some(command) => {
+                    self.apply(command, now);
+                    true
+                }
+                None => false,
+            },
+            TermEvent::Resize(..) | TermEvent::FocusGained => {
+                self.revision += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn apply(&mut self, command: Command, now: Instant) {
+        self.revision += 1;
+        let events = match command {
+            Command::TogglePause => self.engine.toggle_pause(now),
+            Command::Skip => self.engine.skip(now),
+            Command::Back => self.engine.back(now),
+            Command::Restart => self.engine.restart_step(now),
+            Command::ToggleMute => {
+                self.muted = !self.muted;
+                Vec::new()
+            }
+            Command::VolumeUp | Command::VolumeDown => {
+                let delta = if command == Command::VolumeUp {
+                    VOLUME_STEP
+                } else {
+                    -VOLUME_STEP
+                };
+                self.player.change_volume(delta);
+                Vec::new()
+            }
+            Command::ToggleHelp => {
+                self.overlay = Overlay::Help;
+                Vec::new()
+            }
+            Command::AskQuit => {
+                // The question pauses the clock: deciding should not cost hold time.
+                self.resume_after_question = self.engine.status() == Status::Running;
+                self.overlay = Overlay::ConfirmQuit;
+                self.engine.pause(now)
+            }
+            Command::Confirm => {
+                self.overlay = Overlay::None;
+                self.engine.finish(now)
+            }
+            Command::Dismiss => {
+                let was_question = self.overlay == Overlay::ConfirmQuit;
+                self.overlay = Overlay::None;
+                if was_question && self.resume_after_question {
+                    self.resume_after_question = false;
+                    self.engine.resume(now)
+                } else {
+                    Vec::new()
+                }
+            }
+            Command::QuitNow => {
+                self.quit = true;
+                self.engine.finish(now)
+            }
+            Command::Close => {
+                self.quit = true;
+                Vec::new()
+            }
+        };
+        self.absorb(&events);
+    }
+
+    /// The next instant the screen or the plan must change, given how many cells the hold
+    /// gauge spans; `None` when nothing changes until a key is pressed.
+    pub fn next_wake(&self, now: Instant, gauge_cells: u16) -> Option<Instant> {
+        if self.engine.status() != Status::Running {
+            return None;
+        }
+        let step = self.engine.step()?;
+        let remaining = self.engine.step_remaining(now);
+        let elapsed = self.engine.session_elapsed(now);
+        let candidates = [
+            self.engine.next_deadline(),
+            next_whole_second_down(remaining).map(|d| now + d),
+            Some(now + next_whole_second_up(elapsed)),
+            next_gauge_change(remaining, step.duration, gauge_cells).map(|d| now + d),
+        ];
+        candidates.into_iter().flatten().min()
+    }
+
+    pub fn view(&self, now: Instant) -> Option<ViewModel<'_>> {
+        let step = self.engine.step()?;
+        let plan = self.engine.plan();
+        let remaining = self.engine.step_remaining(now);
+        let ratio = ratio(remaining, step.duration);
+        let finished = match self.engine.status() {
+            Status::Finished { early } => Some(early),
+            _ => None,
+        };
+        Some(ViewModel {
+            plan,
+            index: self.engine.index(),
+            step,
+            exercise: plan.exercises.get(step.exercise)?,
+            next: self.engine.next_step(),
+            remaining,
+            ratio,
+            final_seconds: remaining <= FINAL_SECONDS && step.phase.has_countdown(),
+            paused: self.engine.status() == Status::Paused,
+            finished,
+            session_elapsed: self.engine.session_elapsed(now),
+            session_remaining: self.engine.session_remaining(now),
+            paused_total: self.engine.paused_total(now),
+            tally: self.engine.tally(),
+            overlay: self.overlay,
+            summary: self.summary,
+            sound: self.player.status(),
+            muted: self.muted,
+            color: self.color,
+            revision: self.revision,
+        })
+    }
+}
+
+/// `part / whole`, clamped to 0..=1 (0/0 is 0: ratatui's Gauge panics on NaN).
+pub fn ratio(part: Duration, whole: Duration) -> f64 {
+    if whole.is_zero() {
+        return 0.0;
+    }
+    (part.as_secs_f64() / whole.as_secs_f64()).clamp(0.0, 1.0)
+}
+
+const NANOS: u128 = 1_000_000_000;
+
+/// How long until a countdown shown in whole seconds, rounded up, shows one less.
+fn next_whole_second_down(remaining: Duration) -> Option<Duration> {
+    let r = remaining.as_nanos();
+    if r == 0 {
+        return None;
+    }
+    let target = (r - 1) / NANOS * NANOS;
+    Some(nanos(r - target))
+}
+
+/// How long until a clock shown in whole seconds, rounded down, shows one more.
+fn next_whole_second_up(elapsed: Duration) -> Duration {
+    nanos(NANOS - elapsed.as_nanos() % NANOS)
+}
+
+/// How long until a gauge of `cells` cells, filled to round(remaining/duration * cells),
+/// loses a cell.
+fn next_gauge_change(remaining: Duration, duration: Duration, cells: u16) -> Option<Duration> {
+    if cells == 0 || duration.is_zero() {
+        return None;
+    }
+    let value = ratio(remaining, duration) * f64::from(cells);
+    let filled = value.round();
+    if filled < 1.0 {
+        return None;
+    }
+    // The cell goes when the value drops below filled - 0.5; a millisecond more makes sure.
+    let target = (filled - 0.5) / f64::from(cells) * duration.as_secs_f64();
+    let wait = (remaining.as_secs_f64() - target).max(0.0);
+    Some(Duration::from_secs_f64(wait) + Duration::from_millis(1))
+}
+
+fn nanos(n: u128) -> Duration {
+    Duration::from_nanos(u64::try_from(n).unwrap_or(u64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countdown_changes_at_whole_seconds() {
+        assert_eq!(
+            next_whole_second_down(Duration::from_secs(20)),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(
+            next_whole_second_down(Duration::from_millis(19_250)),
+            Some(Duration::from_millis(250))
+        );
+        assert_eq!(next_whole_second_down(Duration::ZERO), None);
+        assert_eq!(
+            next_whole_second_up(Duration::from_millis(5_300)),
+            Duration::from_millis(700)
+        );
+    }
+
+    #[test]
+    fn gauge_wakes_when_a_cell_empties() {
+        // 20 s over 40 cells: a cell every 0.5 s; full gauge at 20 s loses its first cell at
+        // value 39.5, i.e. after 0.25 s.
+        let wait = next_gauge_change(Duration::from_secs(20), Duration::from_secs(20), 40);
+        assert_eq!(wait, Some(Duration::from_millis(251)));
+        assert_eq!(
+            next_gauge_change(Duration::ZERO, Duration::from_secs(20), 40),
+            None
+        );
+        assert_eq!(ratio(Duration::ZERO, Duration::ZERO), 0.0);
+    }
+}

@@ -1,0 +1,145 @@
+//! Sound cues: which cue marks which moment, and the players that make them heard.
+//!
+//! The engine's events decide when; [`cues_for`] picks one cue per moment; a [`Player`] plays
+//! it (a real device, the terminal bell, nothing, or a recorder in tests).
+
+use std::io::Write;
+use std::time::Instant;
+
+use crate::session::{Event, Phase};
+
+/// A sound the person learns to recognise without looking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    GetReady,
+    /// Cardio or dynamic work begins.
+    PhaseStart,
+    HoldStart,
+    /// One of the 3-2-1 ticks before a hold, rest or switch ends.
+    Tick,
+    HoldEnd,
+    SwitchLeg,
+    Rest,
+    Complete,
+}
+
+impl Cue {
+    /// When several things happen at one instant, the most important cue is the one played.
+    fn priority(self) -> u8 {
+        match self {
+            Cue::Complete => 7,
+            Cue::SwitchLeg => 6,
+            Cue::HoldStart => 5,
+            Cue::HoldEnd => 4,
+            Cue::PhaseStart => 3,
+            Cue::Rest => 2,
+            Cue::GetReady => 1,
+            Cue::Tick => 0,
+        }
+    }
+}
+
+/// The cue an event calls for, if any.
+fn cue_of(event: &Event) -> Option<(Instant, Cue)> {
+    match *event {
+        Event::StepStarted { phase, at, .. } => Some((
+            at,
+            match phase {
+                Phase::GetReady => Cue::GetReady,
+                Phase::Cardio | Phase::Dynamic => Cue::PhaseStart,
+                Phase::Hold => Cue::HoldStart,
+                Phase::Rest => Cue::Rest,
+                Phase::SwitchLeg => Cue::SwitchLeg,
+            },
+        )),
+        Event::StepCompleted {
+            phase: Phase::Hold,
+            at,
+            ..
+        } => Some((at, Cue::HoldEnd)),
+        Event::Countdown { at, .. } => Some((at, Cue::Tick)),
+        Event::SessionComplete { at, early: false } => Some((at, Cue::Complete)),
+        _ => None,
+    }
+}
+
+/// The one cue a batch of events calls for: the most important cue of the latest instant.
+/// Normally a batch holds one instant; when it spans several (the machine slept), earlier
+/// beeps would be stale and misleading, so they are dropped.
+pub fn cue_for(events: &[Event]) -> Option<(Instant, Cue)> {
+    let cues: Vec<(Instant, Cue)> = events.iter().filter_map(cue_of).collect();
+    let latest = cues.iter().map(|(at, _)| *at).max()?;
+    cues.into_iter()
+        .filter(|(at, _)| *at == latest)
+        .max_by_key(|(_, cue)| cue.priority())
+}
+
+/// What the footer says about sound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SoundStatus {
+    /// Sound plays through a device, at this volume (percent).
+    On { volume: u8 },
+    /// The terminal bell stands in for sound.
+    Bell,
+    /// No sound, with the reason shown to the person.
+    Off(String),
+}
+
+/// Something that makes cues heard. `play` must return at once.
+pub trait Player {
+    fn play(&mut self, cue: Cue);
+    fn status(&self) -> SoundStatus;
+    /// Changes the volume by `delta` percent, where the player has one.
+    fn change_volume(&mut self, _delta: i8) {}
+}
+
+/// Plays nothing.
+#[derive(Debug, Clone)]
+pub struct Silent {
+    pub reason: String,
+}
+
+impl Player for Silent {
+    fn play(&mut self, _cue: Cue) {}
+    fn status(&self) -> SoundStatus {
+        SoundStatus::Off(self.reason.clone())
+    }
+}
+
+/// Rings the terminal bell for the cues that mark a change (not for the countdown ticks).
+#[derive(Debug, Default)]
+pub struct Bell;
+
+impl Player for Bell {
+    fn play(&mut self, cue: Cue) {
+        if cue != Cue::Tick {
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07");
+            let _ = out.flush();
+        }
+    }
+    fn status(&self) -> SoundStatus {
+        SoundStatus::Bell
+    }
+}
+
+/// Keeps every cue it is asked to play, for tests. Clones share the same record.
+#[derive(Debug, Clone, Default)]
+pub struct Recording {
+    played: std::rc::Rc<std::cell::RefCell<Vec<Cue>>>,
+}
+
+impl Recording {
+    pub fn played(&self) -> Vec<Cue> {
+        self.played.borrow().clone()
+    }
+}
+
+impl Player for Recording {
+    fn play(&mut self, cue: Cue) {
+        self.played.borrow_mut().push(cue);
+    }
+    fn status(&self) -> SoundStatus {
+        SoundStatus::On { volume: 100 }
+    }
+}

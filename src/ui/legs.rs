@@ -1,0 +1,106 @@
+//! The per-leg tracker: repetitions done out of planned for each sided exercise, and seconds
+//! held per leg against the 60 s target.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::render_lines;
+use super::theme::Theme;
+use crate::app::ViewModel;
+use crate::session::{Side, TARGET_PER_LEG, TallyRow};
+
+pub struct LegsPanel<'a>(pub &'a ViewModel<'a>);
+
+/// ●●○ for two done of three; × for a skipped one.
+pub fn dots<'a>(row: &TallyRow, theme: Theme) -> Vec<Span<'a>> {
+    let pending = row.planned.saturating_sub(row.done + row.skipped);
+    vec![
+        Span::styled("●".repeat(row.done as usize), theme.done()),
+        Span::styled("×".repeat(row.skipped as usize), theme.skipped()),
+        Span::styled("○".repeat(pending as usize), theme.dim()),
+    ]
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        format!("{text:<width$}")
+    } else {
+        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+impl Widget for LegsPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let vm = self.0;
+        let theme = Theme::new(vm.color);
+        let block = Block::bordered()
+            .title(" Legs ")
+            .border_style(theme.border());
+        let inner = block.inner(area);
+        block.render(area, buf);
+
+        let name_width = usize::from(inner.width.saturating_sub(18)).clamp(6, 24);
+        let mut lines = Vec::new();
+        let sided: Vec<&TallyRow> = vm
+            .tally
+            .rows
+            .iter()
+            .filter(|r| r.side != Side::None)
+            .collect();
+        let mut seen = Vec::new();
+        for row in &sided {
+            if seen.contains(&row.exercise) {
+                continue;
+            }
+            seen.push(row.exercise);
+            let name = vm
+                .plan
+                .exercises
+                .get(row.exercise)
+                .map_or("", |e| e.name.as_str());
+            let current = row.exercise == vm.step.exercise;
+            let name_style = if current { theme.title() } else { theme.dim() };
+            let mut spans = vec![
+                Span::styled(truncate(name, name_width), name_style),
+                Span::raw(" "),
+            ];
+            for side_row in sided.iter().filter(|r| r.exercise == row.exercise) {
+                let label = match side_row.side {
+                    Side::Left => "L ",
+                    Side::Right => "R ",
+                    _ => "both ",
+                };
+                spans.push(Span::raw(label));
+                spans.extend(dots(side_row, theme));
+                spans.push(Span::raw("  "));
+            }
+            lines.push(Line::from(spans));
+        }
+        let held = vm.tally.held_per_leg();
+        let target = TARGET_PER_LEG.as_secs();
+        let leg = |label: &str, secs: u64| {
+            let style = if secs >= target {
+                theme.done()
+            } else {
+                theme.title()
+            };
+            let mark = if secs >= target { " ✓" } else { "" };
+            vec![
+                Span::raw(format!("{label} ")),
+                Span::styled(format!("{secs}/{target} s{mark}"), style),
+                Span::raw("   "),
+            ]
+        };
+        let mut total = vec![Span::styled("Held  ", theme.dim())];
+        total.extend(leg("L", held.left.as_secs()));
+        total.extend(leg("R", held.right.as_secs()));
+        // The held line always shows, even when the list must be cut.
+        let room = usize::from(inner.height).saturating_sub(1);
+        lines.truncate(room);
+        lines.push(Line::from(total));
+        render_lines(lines, inner, buf);
+    }
+}

@@ -1,0 +1,112 @@
+//! Helpers shared by the screen, key and loop tests.
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::io;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
+};
+use supple::app::App;
+use supple::audio::{Recording, Silent};
+use supple::content::{Library, builtin_routines, parse_routine};
+use supple::session::{Clock, ManualClock, Plan};
+use supple::tui::Input;
+
+pub fn builtin_plan(name: &str) -> Plan {
+    let library = Library::builtin().expect("library");
+    let loaded = builtin_routines(&library)
+        .expect("routines")
+        .into_iter()
+        .find(|r| r.routine.name == name)
+        .expect("routine");
+    Plan::build(&loaded.routine, &library).expect("plan")
+}
+
+pub fn plan_from(text: &str) -> Plan {
+    let library = Library::builtin().expect("library");
+    let routine = parse_routine("test", text, library.exercises()).expect("routine");
+    Plan::build(&routine, &library).expect("plan")
+}
+
+pub fn silent_app(plan: Plan) -> App {
+    App::new(
+        plan,
+        Box::new(Silent {
+            reason: "no audio device".into(),
+        }),
+        true,
+    )
+}
+
+pub fn recording_app(plan: Plan) -> (App, Recording) {
+    let recording = Recording::default();
+    (App::new(plan, Box::new(recording.clone()), true), recording)
+}
+
+pub fn key(code: KeyCode) -> TermEvent {
+    TermEvent::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ctrl(c: char) -> TermEvent {
+    TermEvent::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+pub fn release(code: KeyCode) -> TermEvent {
+    TermEvent::Key(KeyEvent {
+        code,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Release,
+        state: KeyEventState::NONE,
+    })
+}
+
+/// Terminal input on a hand-moved clock: each event comes after its delay; a wait that ends
+/// before the next event moves the clock by the whole timeout. Records every wait.
+pub struct ScriptedInput<'a> {
+    pub clock: &'a ManualClock,
+    pub script: VecDeque<(Duration, TermEvent)>,
+    pub waits: Vec<Duration>,
+    /// Once the script is empty: `None` ends the test after this much time with Ctrl-C.
+    pub give_up_after: Duration,
+    pub started: Instant,
+}
+
+impl<'a> ScriptedInput<'a> {
+    pub fn new(clock: &'a ManualClock, script: Vec<(Duration, TermEvent)>) -> Self {
+        ScriptedInput {
+            clock,
+            script: script.into(),
+            waits: Vec::new(),
+            give_up_after: Duration::from_secs(4 * 3600),
+            started: clock.now(),
+        }
+    }
+}
+
+impl Input for ScriptedInput<'_> {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<TermEvent>> {
+        if timeout > Duration::ZERO {
+            self.waits.push(timeout);
+        }
+        if self.clock.now().duration_since(self.started) > self.give_up_after {
+            return Ok(Some(ctrl('c')));
+        }
+        match self.script.front_mut() {
+            Some((delay, _)) if *delay <= timeout => {
+                self.clock.advance(*delay);
+                Ok(self.script.pop_front().map(|(_, e)| e))
+            }
+            Some((delay, _)) => {
+                *delay -= timeout;
+                self.clock.advance(timeout);
+                Ok(None)
+            }
+            None => {
+                self.clock.advance(timeout);
+                Ok(None)
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! The real binary in a real terminal: tmux runs `supple` at 80x24, keys are typed with
+//! send-keys and the screen is read with capture-pane. Needs tmux (.ci/run installs it).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const ROUTINE: &str = r#"{
+  "name": "e2e",
+  "title": "End to end",
+  "defaults": { "lead_in_seconds": 2, "transition_seconds": 2, "switch_seconds": 2 },
+  "steps": [
+    { "exercise": "lying-stretch", "seconds": 4 },
+    { "exercise": "seated-stretch", "seconds": 3 }
+  ]
+}"#;
+
+struct Tmux {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn start(name: &str) -> Tmux {
+        let available = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            available,
+            "tmux is needed for this test: apt-get install tmux"
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let socket = format!("supple-{name}-{}", std::process::id());
+        Tmux { socket, dir }
+    }
+
+    fn routine(&self) -> PathBuf {
+        let path = self.dir.path().join("e2e.json");
+        std::fs::write(&path, ROUTINE).expect("write routine");
+        path
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn run(&self, args: &str) {
+        self.run_with_env("", args);
+    }
+
+    fn run_with_env(&self, env: &str, args: &str) {
+        let bin = env!("CARGO_BIN_EXE_supple");
+        let home = self.dir.path().display();
+        let command = format!(
+            "env {env} HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin} {args}; \
+             echo EXITED=$?; sleep 120"
+        );
+        self.tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-s",
+            "main",
+            &command,
+        ]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    fn wait_for(&self, text: &str, within: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < within,
+                "no {text:?} within {within:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn alternate_screen_on(&self) -> bool {
+        self.tmux(&["display", "-p", "-t", "main", "#{alternate_on}"])
+            .trim()
+            == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+const WAIT: Duration = Duration::from_secs(15);
+
+fn digits_row(screen: &str) -> String {
+    // The header and the big digits; everything that moves while the clock runs.
+    screen.lines().take(14).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn a_session_in_a_real_terminal() {
+    let t = Tmux::start("session");
+    let routine = t.routine();
+    t.run(&format!("run {} --no-sound", routine.display()));
+
+    let screen = t.wait_for("GET READY", WAIT);
+    assert!(screen.contains("sound off - --no-sound"), "{screen}");
+    assert!(t.alternate_screen_on());
+
+    let screen = t.wait_for("HOLD", WAIT);
+    assert!(screen.contains("LEFT LEG"), "{screen}");
+    assert!(screen.contains("Lying hamstring stretch"), "{screen}");
+
+    // Pause: the time stands still.
+    t.keys(&["Space"]);
+    let paused = t.wait_for("PAUSED", WAIT);
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        digits_row(&t.screen()),
+        digits_row(&paused),
+        "time moved while paused"
+    );
+    t.keys(&["Space"]);
+
+    // Skip the rest of the left hold: the switch comes next.
+    t.keys(&["Right"]);
+    let screen = t.wait_for("SWITCH LEG", WAIT);
+    assert!(screen.contains("RIGHT LEG"), "{screen}");
+    t.wait_for("BOTH LEGS", WAIT);
+
+    // The summary: left 1 skipped of 2, right 2 of 2 (the seated stretch counts for both).
+    let summary = t.wait_for("Session complete", WAIT);
+    assert!(
+        summary.contains("Left leg  1/2 holds, 1 skipped"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Right leg 2/2 holds, 0 skipped"),
+        "{summary}"
+    );
+
+    t.keys(&["x"]);
+    let after = t.wait_for("EXITED=0", WAIT);
+    assert!(!t.alternate_screen_on(), "the alternate screen was left");
+    assert!(
+        after.contains("left leg:  1/2 holds"),
+        "the record stays in the scrollback:\n{after}"
+    );
+    // Back in cooked mode: the shell's line starts at the first column.
+    assert!(after.lines().any(|l| l.starts_with("EXITED=0")), "{after}");
+}
+
+#[test]
+fn quitting_asks_then_shows_what_was_done() {
+    let t = Tmux::start("quit");
+    let routine = t.routine();
+    t.run(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("HOLD", WAIT);
+    t.keys(&["q"]);
+    t.wait_for("End the session now?", WAIT);
+    t.keys(&["n"]);
+    t.wait_for("HOLD", WAIT);
+    t.keys(&["Escape"]);
+    t.wait_for("End the session now?", WAIT);
+    t.keys(&["y"]);
+    t.wait_for("Session ended early", WAIT);
+    t.keys(&["Enter"]);
+    let after = t.wait_for("EXITED=0", WAIT);
+    assert!(!t.alternate_screen_on());
+    assert!(after.contains("ended early"), "{after}");
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    let t = Tmux::start("term");
+    let routine = t.routine();
+    t.run(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("GET READY", WAIT);
+    // Anchored, so only supple itself matches, not the shell that started it.
+    let pattern = format!(
+        "^{} run {}",
+        env!("CARGO_BIN_EXE_supple"),
+        routine.display()
+    );
+    let killed = Command::new("pkill")
+        .args(["-TERM", "-f", &pattern])
+        .status()
+        .expect("pkill");
+    assert!(killed.success());
+    let after = t.wait_for("EXITED=", WAIT);
+    assert!(!t.alternate_screen_on());
+    assert!(after.contains("ended early"), "{after}");
+    assert!(after.lines().any(|l| l.starts_with("EXITED=0")), "{after}");
+}
+
+#[test]
+fn a_bad_routine_is_reported_before_the_screen_opens() {
+    let t = Tmux::start("bad");
+    let bad =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_routines/unknown_field_typo.json");
+    t.run(&format!("run {}", bad.display()));
+    let after = t.wait_for("EXITED=1", WAIT);
+    assert!(after.contains("did you mean `seconds`?"), "{after}");
+    assert!(!t.alternate_screen_on());
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back_then_prints_its_message() {
+    let t = Tmux::start("panic");
+    let routine = t.routine();
+    t.run_with_env(
+        "SUPPLE_DEBUG_PANIC=1",
+        &format!("run {} --no-sound", routine.display()),
+    );
+    let after = t.wait_for("EXITED=", WAIT);
+    assert!(
+        !t.alternate_screen_on(),
+        "still in the alternate screen:\n{after}"
+    );
+    assert!(
+        after.contains("deliberate panic"),
+        "the message is shown after the restore:\n{after}"
+    );
+    assert!(
+        after.lines().any(|l| l.starts_with("EXITED=")),
+        "cooked mode again:\n{after}"
+    );
+}

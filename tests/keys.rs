@@ -1,0 +1,163 @@
+//! Each key's effect on the app, through `App::handle_event`, the function the loop calls.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{builtin_plan, ctrl, key, recording_app, release, silent_app};
+use crossterm::event::KeyCode;
+use supple::app::{App, Overlay};
+use supple::audio::Cue;
+use supple::session::{Phase, Status};
+
+fn started() -> (App, Instant) {
+    let mut app = silent_app(builtin_plan("quick"));
+    let t0 = Instant::now();
+    app.start(t0);
+    (app, t0)
+}
+
+const S: fn(u64) -> Duration = Duration::from_secs;
+
+#[test]
+fn space_pauses_and_resumes() {
+    let (mut app, t0) = started();
+    assert!(app.handle_event(&key(KeyCode::Char(' ')), t0 + S(2)));
+    assert_eq!(app.engine().status(), Status::Paused);
+    app.handle_event(&key(KeyCode::Char(' ')), t0 + S(9));
+    assert_eq!(app.engine().status(), Status::Running);
+    assert_eq!(
+        app.engine().step_remaining(t0 + S(9)),
+        S(8),
+        "7 s of pause did not count"
+    );
+}
+
+#[test]
+fn right_and_n_skip_left_and_p_go_back() {
+    let (mut app, t0) = started();
+    app.handle_event(&key(KeyCode::Right), t0 + S(1));
+    assert_eq!(app.engine().index(), 1);
+    app.handle_event(&key(KeyCode::Char('n')), t0 + S(2));
+    assert_eq!(app.engine().index(), 2);
+    app.handle_event(&key(KeyCode::Char('N')), t0 + S(3));
+    assert_eq!(app.engine().index(), 3);
+    // Just started: back goes to the previous step.
+    app.handle_event(&key(KeyCode::Left), t0 + S(3));
+    assert_eq!(app.engine().index(), 2);
+    // Past the first seconds: back restarts this one.
+    app.handle_event(&key(KeyCode::Char('p')), t0 + S(8));
+    assert_eq!(app.engine().index(), 2);
+    assert_eq!(app.engine().step_elapsed(t0 + S(8)), Duration::ZERO);
+}
+
+#[test]
+fn r_restarts_the_step() {
+    let (mut app, t0) = started();
+    app.tick(t0 + S(12)); // 2 s into jumping jacks
+    app.handle_event(&key(KeyCode::Char('r')), t0 + S(12));
+    assert_eq!(app.engine().index(), 1);
+    assert_eq!(app.engine().step_remaining(t0 + S(12)), S(30));
+}
+
+#[test]
+fn m_mutes_so_no_cue_plays() {
+    let (mut app, recording) = recording_app(builtin_plan("quick"));
+    let t0 = Instant::now();
+    app.start(t0);
+    assert_eq!(recording.played(), [Cue::GetReady]);
+    app.handle_event(&key(KeyCode::Char('m')), t0 + S(1));
+    assert!(app.muted());
+    app.tick(t0 + S(40));
+    assert_eq!(recording.played(), [Cue::GetReady], "muted: nothing more");
+    app.handle_event(&key(KeyCode::Char('M')), t0 + S(40));
+    assert!(!app.muted());
+    app.handle_event(&key(KeyCode::Right), t0 + S(41));
+    assert_eq!(recording.played().len(), 2, "unmuted: the next step sounds");
+}
+
+#[test]
+fn question_mark_opens_help_and_any_key_closes_it_without_acting() {
+    let (mut app, t0) = started();
+    app.handle_event(&key(KeyCode::Char('?')), t0);
+    assert_eq!(app.overlay(), Overlay::Help);
+    app.handle_event(&key(KeyCode::Right), t0 + S(1));
+    assert_eq!(app.overlay(), Overlay::None);
+    assert_eq!(app.engine().index(), 0, "the key only closed the help");
+}
+
+#[test]
+fn q_asks_first_and_anything_but_yes_goes_on() {
+    let (mut app, t0) = started();
+    app.handle_event(&key(KeyCode::Char('q')), t0 + S(2));
+    assert_eq!(app.overlay(), Overlay::ConfirmQuit);
+    assert_eq!(
+        app.engine().status(),
+        Status::Paused,
+        "the question stops the clock"
+    );
+    app.handle_event(&key(KeyCode::Char('x')), t0 + S(20));
+    assert_eq!(app.overlay(), Overlay::None);
+    assert_eq!(app.engine().status(), Status::Running);
+    assert!(!app.should_quit());
+    assert_eq!(app.engine().step_remaining(t0 + S(20)), S(8));
+}
+
+#[test]
+fn q_then_y_or_esc_then_enter_ends_with_the_summary() {
+    for (ask, yes) in [
+        (KeyCode::Char('q'), KeyCode::Char('y')),
+        (KeyCode::Esc, KeyCode::Enter),
+        (KeyCode::Char('Q'), KeyCode::Char('Y')),
+    ] {
+        let (mut app, t0) = started();
+        app.handle_event(&key(ask), t0 + S(2));
+        app.handle_event(&key(yes), t0 + S(3));
+        assert!(app.showing_summary());
+        assert_eq!(app.engine().status(), Status::Finished { early: true });
+        assert!(!app.should_quit(), "the summary stays until a key");
+        app.handle_event(&key(KeyCode::Char('z')), t0 + S(4));
+        assert!(app.should_quit());
+    }
+}
+
+#[test]
+fn paused_question_cancelled_stays_paused() {
+    let (mut app, t0) = started();
+    app.handle_event(&key(KeyCode::Char(' ')), t0 + S(1));
+    app.handle_event(&key(KeyCode::Char('q')), t0 + S(2));
+    app.handle_event(&key(KeyCode::Char('n')), t0 + S(3));
+    assert_eq!(app.engine().status(), Status::Paused);
+    assert_eq!(
+        app.engine().index(),
+        0,
+        "n answered the question; it did not skip"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_at_once_from_anywhere() {
+    let (mut app, t0) = started();
+    app.handle_event(&key(KeyCode::Char('?')), t0);
+    app.handle_event(&ctrl('c'), t0 + S(1));
+    assert!(app.should_quit());
+    assert_eq!(app.engine().status(), Status::Finished { early: true });
+}
+
+#[test]
+fn releases_and_unknown_keys_do_nothing() {
+    let (mut app, t0) = started();
+    assert!(!app.handle_event(&release(KeyCode::Char(' ')), t0));
+    assert!(!app.handle_event(&key(KeyCode::Char('z')), t0));
+    assert_eq!(app.engine().status(), Status::Running);
+}
+
+#[test]
+fn the_session_ending_shows_the_summary() {
+    let (mut app, t0) = started();
+    let total = app.engine().plan().total();
+    app.tick(t0 + total);
+    assert!(app.showing_summary());
+    assert_eq!(app.engine().status(), Status::Finished { early: false });
+    assert_eq!(app.engine().step().map(|s| s.phase), Some(Phase::Hold));
+}
