@@ -58,6 +58,8 @@ pub struct App {
     color: bool,
     /// Counts changes other than the passing of time (keys, step changes, countdown marks).
     revision: u64,
+    /// The sound state last shown, to notice when it changes.
+    sound: SoundStatus,
 }
 
 /// Everything the screen shows, computed once per frame.
@@ -91,6 +93,7 @@ pub struct ViewModel<'a> {
 
 impl App {
     pub fn new(plan: Plan, player: Box<dyn Player>, color: bool) -> Self {
+        let sound = player.status();
         App {
             engine: Engine::new(plan),
             player,
@@ -101,6 +104,7 @@ impl App {
             quit: false,
             color,
             revision: 0,
+            sound,
         }
     }
 
@@ -131,8 +135,19 @@ impl App {
 
     /// Moves the session on to `now`.
     pub fn tick(&mut self, now: Instant) {
+        self.player.update();
+        let sound = self.player.status();
+        if sound != self.sound {
+            self.sound = sound;
+            self.revision += 1;
+        }
         let events = self.engine.update(now);
         self.absorb(&events);
+    }
+
+    /// Changes whenever the screen must change for a reason other than the clock.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Ends the session now (a signal, or the terminal went away): keeps what was done.
@@ -270,6 +285,7 @@ impl App {
             }
         };
         self.absorb(&events);
+        self.sound = self.player.status();
     }
 
     /// The next instant the screen or the plan must change, given how many cells the hold
@@ -316,7 +332,7 @@ impl App {
             tally: self.engine.tally(),
             overlay: self.overlay,
             summary: self.summary,
-            sound: self.player.status(),
+            sound: self.sound.clone(),
             muted: self.muted,
             color: self.color,
             revision: self.revision,

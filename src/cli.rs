@@ -20,7 +20,7 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_sound: bool,
 
-    /// Ring the terminal bell at each transition instead of playing sounds.
+    /// Ring the terminal bell at each transition when there is no audio device.
     #[arg(long, global = true)]
     pub bell: bool,
 }
@@ -39,6 +39,8 @@ pub enum Command {
     },
     /// List the built-in routines and your own, with their durations.
     List,
+    /// Play every sound cue once, naming each, to check the sound before a session.
+    SoundTest,
     /// Check routine files; exits 0 when all are valid, 1 when any is not.
     Check {
         /// Routine files to check.

@@ -4,18 +4,19 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::Parser;
 use supple::app::App;
-use supple::audio::{Bell, Player, Silent};
+use supple::audio;
 use supple::cli::{Cli, Command};
 use supple::commands::{self, EXIT_INVALID};
 use supple::content::user_routine_dir;
+use supple::quiet::QuietStderr;
 use supple::session::{Clock, SystemClock};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let user_dir = user_routine_dir();
     let user_dir = user_dir.as_deref();
-    let mut out = io::stdout().lock();
-    let mut err = io::stderr().lock();
+    let mut out = io::stdout();
+    let mut err = io::stderr();
     let result = match &cli.command {
         None => run(&cli, None, user_dir).map(|()| true),
         Some(Command::Run { routine }) => run(&cli, routine.as_deref(), user_dir).map(|()| true),
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
             commands::plan(&mut out, routine.as_deref(), user_dir).map(|()| true)
         }
         Some(Command::List) => commands::list(&mut out, &mut err, user_dir).map(|()| true),
+        Some(Command::SoundTest) => sound_test(&mut out),
         Some(Command::Check { files }) => commands::check(&mut out, &mut err, files),
     };
     match result {
@@ -42,23 +44,64 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!("a guided session needs a terminal; `supple plan` prints the plan instead");
     }
-    let player: Box<dyn Player> = if cli.no_sound {
-        Box::new(Silent {
-            reason: "--no-sound".into(),
-        })
-    } else if cli.bell {
-        Box::new(Bell)
-    } else {
-        Box::new(Silent {
-            reason: "no audio device".into(),
-        })
-    };
+    // From here until the session ends, what libraries print goes to the log, not the screen.
+    let _quiet = QuietStderr::to(log_path().as_deref()).context("cannot redirect stderr")?;
+    let player = audio::session_player(cli.no_sound, cli.bell);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(plan, player, color);
     let clock = SystemClock;
     supple::tui::run_in_terminal(&mut app, &clock).context("the terminal failed")?;
     print!("{}", commands::session_report(app.engine(), clock.now()));
     Ok(())
+}
+
+/// Where library messages go during a session: `$XDG_DATA_HOME/supple/supple.log`.
+fn log_path() -> Option<std::path::PathBuf> {
+    directories::ProjectDirs::from("", "", "supple").map(|d| d.data_dir().join("supple.log"))
+}
+
+/// `supple sound-test`: every cue once, named as it plays.
+fn sound_test(out: &mut impl Write) -> anyhow::Result<bool> {
+    #[cfg(feature = "sound")]
+    {
+        use supple::audio::device::DevicePlayer;
+        let log = log_path();
+        let opened = {
+            let _quiet = QuietStderr::to(log.as_deref())?;
+            DevicePlayer::open_now(audio::DEFAULT_VOLUME)
+        };
+        let player = match opened {
+            Ok(player) => player,
+            Err(reason) => {
+                writeln!(
+                    out,
+                    "no sound: {reason}. Sessions run silently; --bell rings the terminal bell instead."
+                )?;
+                if let Some(log) = log {
+                    writeln!(
+                        out,
+                        "(the audio system's own messages are in {})",
+                        log.display()
+                    )?;
+                }
+                return Ok(false);
+            }
+        };
+        writeln!(out, "Playing every cue once:")?;
+        player.play_all_and_wait(std::time::Duration::from_millis(600), |cue| {
+            let _ = writeln!(out, "  {}", audio::describe(cue));
+            let _ = out.flush();
+        });
+        Ok(true)
+    }
+    #[cfg(not(feature = "sound"))]
+    {
+        writeln!(
+            out,
+            "this supple was built without sound (--no-default-features)"
+        )?;
+        Ok(false)
+    }
 }
 
 /// Output piped into `head` and closed early is not an error worth a message.

@@ -127,7 +127,9 @@ pub fn run_loop(
     let mut needs_draw = true;
     loop {
         let now = clock.now();
+        let before = app.revision();
         app.tick(now);
+        needs_draw |= app.revision() != before;
         if stop.load(Ordering::Relaxed) {
             app.interrupt(now);
         }
@@ -162,17 +164,33 @@ pub fn run_loop(
     }
 }
 
-/// Flags set by SIGTERM, SIGHUP and SIGINT.
-pub fn stop_flag() -> io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&flag))?;
-    }
-    Ok(flag)
+/// How long the loop has to finish after a signal before the watchdog ends the process.
+pub const WATCHDOG_GRACE: Duration = Duration::from_secs(3);
+
+/// Turns SIGTERM, SIGHUP and SIGINT into a flag the loop reads (it ends the session cleanly,
+/// keeping what was done). A watchdog thread makes sure a signal always ends the process:
+/// if the loop has not finished `WATCHDOG_GRACE` after a signal (a terminal library stuck on
+/// a terminal that went away), it gives the terminal back as well as it can and exits.
+/// crossterm's default event source spins forever on a hung-up terminal, which is why
+/// supple uses its `use-dev-tty` source, which returns at each timeout.
+pub fn watch_signals(loop_done: Arc<AtomicBool>) -> io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let flag = Arc::clone(&stop);
+    std::thread::Builder::new()
+        .name("supple-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                flag.store(true, Ordering::SeqCst);
+                std::thread::sleep(WATCHDOG_GRACE);
+                if !loop_done.load(Ordering::SeqCst) {
+                    ratatui::restore();
+                    std::process::exit(128 + signal);
+                }
+            }
+        })?;
+    Ok(stop)
 }
 
 /// In debug builds only, `SUPPLE_DEBUG_PANIC=1` panics after the first frame, so the end-to-end
@@ -199,7 +217,8 @@ fn debug_panic_for_tests(_: &mut TerminalScreen, _: &App, _: &impl Clock) -> io:
 /// Runs a session full-screen in the real terminal and gives the terminal back clean, also
 /// on a panic (ratatui's hook restores it before the message is printed) and on a signal.
 pub fn run_in_terminal(app: &mut App, clock: &impl Clock) -> io::Result<LoopStats> {
-    let stop = stop_flag()?;
+    let loop_done = Arc::new(AtomicBool::new(false));
+    let stop = watch_signals(Arc::clone(&loop_done))?;
     let terminal = ratatui::try_init()?;
     let mut screen = TerminalScreen {
         terminal,
@@ -207,6 +226,7 @@ pub fn run_in_terminal(app: &mut App, clock: &impl Clock) -> io::Result<LoopStat
     };
     debug_panic_for_tests(&mut screen, app, clock)?;
     let result = run_loop(&mut screen, &mut TerminalInput, clock, app, &stop);
+    loop_done.store(true, Ordering::SeqCst);
     ratatui::restore();
     let _ = io::stdout().flush();
     result

@@ -100,6 +100,17 @@ impl Tmux {
         }
     }
 
+    fn wait_until_gone(&self, text: &str, within: Duration) {
+        let start = Instant::now();
+        while self.screen().contains(text) {
+            assert!(
+                start.elapsed() < within,
+                "{text:?} still shown after {within:?}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn alternate_screen_on(&self) -> bool {
         self.tmux(&["display", "-p", "-t", "main", "#{alternate_on}"])
             .trim()
@@ -186,7 +197,7 @@ fn quitting_asks_then_shows_what_was_done() {
     t.keys(&["q"]);
     t.wait_for("End the session now?", WAIT);
     t.keys(&["n"]);
-    t.wait_for("HOLD", WAIT);
+    t.wait_until_gone("End the session now?", WAIT);
     t.keys(&["Escape"]);
     t.wait_for("End the session now?", WAIT);
     t.keys(&["y"]);
@@ -252,4 +263,98 @@ fn a_panic_gives_the_terminal_back_then_prints_its_message() {
         after.lines().any(|l| l.starts_with("EXITED=")),
         "cooked mode again:\n{after}"
     );
+}
+
+#[test]
+fn with_no_sound_device_the_session_runs_and_says_so_calmly() {
+    let t = Tmux::start("nodevice");
+    let routine = t.routine();
+    // An empty ALSA configuration: no card, no default device, as on a server.
+    std::fs::write(t.dir.path().join(".asoundrc"), "").expect("asoundrc");
+    t.run(&format!("run {}", routine.display()));
+    let screen = t.wait_for("HOLD", WAIT);
+    let expected = if cfg!(feature = "sound") {
+        "no audio device"
+    } else {
+        "built without sound"
+    };
+    assert!(
+        screen.contains(&format!("sound off - {expected}")),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("ALSA"),
+        "library messages reached the screen:\n{screen}"
+    );
+    t.keys(&["C-c"]);
+    let after = t.wait_for("EXITED=0", WAIT);
+    assert!(!after.contains("ALSA"), "{after}");
+}
+
+#[test]
+fn bell_stands_in_when_there_is_no_device() {
+    let t = Tmux::start("bell");
+    let routine = t.routine();
+    std::fs::write(t.dir.path().join(".asoundrc"), "").expect("asoundrc");
+    t.run(&format!("run {} --bell", routine.display()));
+    let screen = t.wait_for("HOLD", WAIT);
+    assert!(screen.contains("bell"), "{screen}");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED=0", WAIT);
+}
+
+#[test]
+#[cfg(feature = "sound")]
+fn volume_keys_change_the_volume_shown() {
+    let t = Tmux::start("volume");
+    let routine = t.routine();
+    let wav = t.dir.path().join("out.wav");
+    std::fs::write(
+        t.dir.path().join(".asoundrc"),
+        format!(
+            "pcm.!default {{ type plug; slave {{ pcm \"cap\"; format S16_LE; rate 48000; channels 2 }} }}\n\
+             pcm.cap {{ type file; slave.pcm \"null\"; file \"{}\"; format \"wav\" }}\n",
+            wav.display()
+        ),
+    )
+    .expect("asoundrc");
+    t.run(&format!("run {}", routine.display()));
+    t.wait_for("sound 80%", WAIT);
+    t.keys(&["+"]);
+    t.wait_for("sound 90%", WAIT);
+    t.keys(&["-", "-", "-"]);
+    t.wait_for("sound 60%", WAIT);
+    t.keys(&["m"]);
+    t.wait_for("muted (m)", WAIT);
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED=0", WAIT);
+}
+
+#[test]
+fn closing_the_terminal_ends_the_process() {
+    let t = Tmux::start("hangup");
+    let routine = t.routine();
+    t.run(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("GET READY", WAIT);
+    let pattern = format!(
+        "^{} run {}",
+        env!("CARGO_BIN_EXE_supple"),
+        routine.display()
+    );
+    let out = Command::new("pgrep")
+        .args(["-f", &pattern])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "supple is running");
+    // The terminal goes away, as when its window is closed.
+    t.tmux(&["kill-server"]);
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(6),
+            "supple {pid} still running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }

@@ -3,6 +3,11 @@
 //! The engine's events decide when; [`cues_for`] picks one cue per moment; a [`Player`] plays
 //! it (a real device, the terminal bell, nothing, or a recorder in tests).
 
+pub mod synth;
+
+#[cfg(feature = "sound")]
+pub mod device;
+
 use std::io::Write;
 use std::time::Instant;
 
@@ -74,11 +79,57 @@ pub fn cue_for(events: &[Event]) -> Option<(Instant, Cue)> {
         .max_by_key(|(_, cue)| cue.priority())
 }
 
+/// The volume a session starts at, in percent.
+pub const DEFAULT_VOLUME: u8 = 80;
+
+/// The player for a session: the audio device (opened in the background), falling back to
+/// the terminal bell with `bell`, or nothing with `no_sound`.
+pub fn session_player(no_sound: bool, bell: bool) -> Box<dyn Player> {
+    if no_sound {
+        return Box::new(Silent {
+            reason: "--no-sound".into(),
+        });
+    }
+    #[cfg(feature = "sound")]
+    {
+        Box::new(device::DevicePlayer::open_in_background(
+            DEFAULT_VOLUME,
+            bell,
+        ))
+    }
+    #[cfg(not(feature = "sound"))]
+    {
+        if bell {
+            Box::new(Bell)
+        } else {
+            Box::new(Silent {
+                reason: "built without sound".into(),
+            })
+        }
+    }
+}
+
+/// What a cue means, in words (for `supple sound-test` and the README).
+pub fn describe(cue: Cue) -> &'static str {
+    match cue {
+        Cue::GetReady => "get ready: one mid tone",
+        Cue::PhaseStart => "cardio or dynamic work starts: a low rising pair",
+        Cue::HoldStart => "hold starts: a high rising pair",
+        Cue::Tick => "3, 2, 1 before a hold, rest or switch ends: a short high tick",
+        Cue::HoldEnd => "hold ends, release: a falling pair",
+        Cue::SwitchLeg => "switch legs: a double beep",
+        Cue::Rest => "rest: one long low tone",
+        Cue::Complete => "session complete: a rising run of four",
+    }
+}
+
 /// What the footer says about sound.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SoundStatus {
     /// Sound plays through a device, at this volume (percent).
     On { volume: u8 },
+    /// The device is still being opened.
+    Starting,
     /// The terminal bell stands in for sound.
     Bell,
     /// No sound, with the reason shown to the person.
@@ -87,6 +138,8 @@ pub enum SoundStatus {
 
 /// Something that makes cues heard. `play` must return at once.
 pub trait Player {
+    /// Catches up with work done elsewhere (a device that finished opening); called each tick.
+    fn update(&mut self) {}
     fn play(&mut self, cue: Cue);
     fn status(&self) -> SoundStatus;
     /// Changes the volume by `delta` percent, where the player has one.

@@ -14,6 +14,7 @@ pub fn sound_text(vm: &ViewModel<'_>, short: bool) -> String {
     match (&vm.sound, vm.muted, short) {
         (_, true, _) => "muted (m)".into(),
         (SoundStatus::On { volume }, _, _) => format!("sound {volume}%"),
+        (SoundStatus::Starting, _, _) => "sound starting".into(),
         (SoundStatus::Bell, _, _) => "bell".into(),
         (SoundStatus::Off(_), _, true) => "no sound".into(),
         (SoundStatus::Off(reason), _, false) => format!("sound off - {reason}"),

@@ -1,0 +1,113 @@
+//! The real sound path: `supple sound-test` plays every cue through rodio, cpal and ALSA into
+//! ALSA's `file` plugin (a generated .asoundrc in a temporary HOME), and the captured WAV
+//! holds every tone of every cue at its pitch. Needs only the ALSA runtime (libasound.so.2).
+#![cfg(feature = "sound")]
+
+use std::path::Path;
+
+use supple::audio::synth::{self, ALL};
+
+/// Reads a 16-bit PCM WAV: its sample rate, channel count and samples (interleaved).
+fn read_wav(path: &Path) -> (u32, u16, Vec<i16>) {
+    let bytes = std::fs::read(path).expect("captured wav");
+    assert_eq!(&bytes[0..4], b"RIFF");
+    let mut at = 12;
+    let (mut rate, mut channels, mut data) = (0, 0, Vec::new());
+    while at + 8 <= bytes.len() {
+        let id = &bytes[at..at + 4];
+        let len = u32::from_le_bytes(bytes[at + 4..at + 8].try_into().expect("len")) as usize;
+        let body = &bytes[at + 8..(at + 8 + len).min(bytes.len())];
+        if id == b"fmt " {
+            channels = u16::from_le_bytes([body[2], body[3]]);
+            rate = u32::from_le_bytes(body[4..8].try_into().expect("rate"));
+            assert_eq!(
+                u16::from_le_bytes([body[14], body[15]]),
+                16,
+                "16-bit samples"
+            );
+        } else if id == b"data" {
+            data = body
+                .chunks_exact(2)
+                .map(|b| i16::from_le_bytes([b[0], b[1]]))
+                .collect();
+        }
+        at += 8 + len + (len & 1);
+    }
+    (rate, channels, data)
+}
+
+#[test]
+fn every_cue_reaches_the_device_with_its_tones() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let wav = home.path().join("out.wav");
+    std::fs::write(
+        home.path().join(".asoundrc"),
+        format!(
+            "pcm.!default {{ type plug; slave {{ pcm \"cap\"; format S16_LE; rate 48000; channels 2 }} }}\n\
+             pcm.cap {{ type file; slave.pcm \"null\"; file \"{}\"; format \"wav\" }}\n",
+            wav.display()
+        ),
+    )
+    .expect("asoundrc");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_supple"))
+        .arg("sound-test")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env_remove("ALSA_CONFIG_PATH")
+        .output()
+        .expect("run supple");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("switch legs: a double beep"), "{stdout}");
+    assert!(
+        output.stderr.is_empty(),
+        "nothing on stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let (rate, channels, samples) = read_wav(&wav);
+    assert_eq!((rate, channels), (48_000, 2));
+    let left: Vec<f32> = samples
+        .iter()
+        .step_by(2)
+        .map(|s| f32::from(*s) / 32768.0)
+        .collect();
+
+    // Sounding runs, split by at least 10 ms of silence.
+    let mut runs = Vec::new();
+    let (mut start, mut quiet) = (None, 0usize);
+    for (i, s) in left.iter().enumerate() {
+        if s.abs() > 0.002 {
+            start.get_or_insert(i);
+            quiet = 0;
+        } else {
+            quiet += 1;
+            if quiet > 480
+                && let Some(s0) = start.take()
+            {
+                runs.push((s0, i - quiet));
+            }
+        }
+    }
+    let expected: Vec<f32> = ALL
+        .iter()
+        .flat_map(|c| synth::sound(*c).tones.iter().map(|t| t.hz))
+        .collect();
+    assert_eq!(runs.len(), expected.len(), "one beep per tone of every cue");
+    for ((s0, s1), hz) in runs.iter().zip(&expected) {
+        let part = &left[*s0..*s1];
+        let crossings = part
+            .windows(2)
+            .filter(|w| (w[0] < 0.0) != (w[1] < 0.0))
+            .count();
+        let measured = crossings as f32 / 2.0 / (part.len() as f32 / rate as f32);
+        assert!(
+            (measured - hz).abs() < hz * 0.05,
+            "{measured} Hz where {hz} Hz was played"
+        );
+    }
+}
