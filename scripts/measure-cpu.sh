@@ -4,6 +4,9 @@
 # /proc; prints the share of one core and the peak RSS.
 #   scripts/measure-cpu.sh [SECONDS] [extra supple flags...]     (default 60 s, --no-sound)
 # HOLD_SECONDS (default 20, the article's hold) sets the length of each back-to-back hold.
+# With sound on, set SESSION_HOME to a HOME whose .asoundrc names the device to measure
+# against (for example a PulseAudio null sink: see the README); by default HOME is a fresh
+# empty folder, so ALSA finds no device and sound is off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -26,7 +29,7 @@ cat > "$work/hold.json" <<JSON
 JSON
 
 tmux -L "$socket" new-session -d -x 80 -y 24 -s m \
-  "env HOME=$work XDG_CONFIG_HOME=$work XDG_DATA_HOME=$work $bin run $work/hold.json $flags"
+  "env HOME=${SESSION_HOME:-$work} XDG_CONFIG_HOME=$work XDG_DATA_HOME=$work $bin run $work/hold.json $flags"
 pid=""
 for _ in $(seq 50); do
   pid=$(pgrep -f "^$bin run $work/hold.json" || true)
@@ -44,12 +47,15 @@ end_cpu=$(cpu)
 end_ns=$(date +%s%N)
 hwm_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
 rss_kb=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
-screen=$(tmux -L "$socket" capture-pane -p -t m | grep -c "HOLD" || true)
+pane=$(tmux -L "$socket" capture-pane -p -t m)
+screen=$(grep -c "HOLD" <<<"$pane" || true)
+sound=$(tail -n 1 <<<"$pane" | grep -o "sound [^ ].*\|muted.*\|bell" | sed 's/ *$//' || true)
 
 awk -v c=$((end_cpu - start_cpu)) -v ns=$((end_ns - start_ns)) \
-    -v hold="$hold" -v hwm="$hwm_kb" -v rss="$rss_kb" -v f="$flags" -v held="$screen" 'BEGIN {
+    -v hold="$hold" -v snd="$sound" -v hwm="$hwm_kb" -v rss="$rss_kb" -v f="$flags" -v held="$screen" 'BEGIN {
   wall = ns / 1e9; cpu = c / 1e9;
   printf "supple %s, %s s holds at 80x24, measured for %.1f s\n", f, hold, wall;
+  printf "  footer: %s\n", snd;
   printf "  cpu:  %.4f s of cpu = %.3f %% of one core\n", cpu, 100 * cpu / wall;
   printf "  peak rss (VmHWM): %.1f MB, rss now: %.1f MB\n", hwm / 1024, rss / 1024;
   if (held == 0) print "  warning: the screen did not show a hold";

@@ -9,17 +9,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event as TermEvent};
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use ratatui::{DefaultTerminal, Terminal};
+use ratatui::{DefaultTerminal, Terminal, TerminalOptions, Viewport};
 
 use crate::app::App;
 use crate::session::Clock;
 use crate::ui::{self, FrameCache};
 
-/// The longest the loop sleeps without looking at the stop flag. crossterm's poll resumes
-/// after a signal, so a SIGTERM or SIGHUP is noticed within this time.
+/// The longest the loop sleeps without looking at the stop flag (a signal also wakes it).
 pub const MAX_SLEEP: Duration = Duration::from_secs(1);
 
 /// Where terminal events come from.
@@ -29,36 +28,122 @@ pub trait Input {
 }
 
 /// Events from the real terminal.
-#[derive(Debug, Default)]
-pub struct TerminalInput;
+///
+/// supple waits itself, in one poll(2) on the terminal and a SIGWINCH pipe, and asks crossterm
+/// to read only when there is input. crossterm's own waits do not fit a timer: its default
+/// source spins forever once the terminal hangs up (read returns 0 and it reads again), and
+/// its /dev/tty source busy-polls the sub-millisecond rest of every timeout. Waiting here also
+/// wakes at once on a signal (poll returns EINTR) and sees a hang-up as POLLHUP.
+#[derive(Debug)]
+pub struct TerminalInput {
+    winch: std::os::unix::net::UnixStream,
+}
+
+impl TerminalInput {
+    pub fn new() -> io::Result<Self> {
+        let (read, write) = std::os::unix::net::UnixStream::pair()?;
+        read.set_nonblocking(true)?;
+        signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, write)?;
+        Ok(TerminalInput { winch: read })
+    }
+
+    fn drain_winch(&mut self) {
+        use std::io::Read;
+        let mut buf = [0u8; 64];
+        while matches!(self.winch.read(&mut buf), Ok(n) if n > 0) {}
+    }
+}
+
+/// The error an input returns when the terminal has gone away.
+pub fn hang_up() -> io::Error {
+    io::Error::new(io::ErrorKind::BrokenPipe, "the terminal closed")
+}
 
 impl Input for TerminalInput {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<TermEvent>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
+        use std::os::fd::AsRawFd;
+        // Events crossterm has already parsed come first.
+        if event::poll(Duration::ZERO)? {
+            return event::read().map(Some);
         }
+        let mut fds = [
+            libc::pollfd {
+                fd: libc::STDIN_FILENO,
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                fd: self.winch.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
+        ];
+        let ms =
+            libc::c_int::try_from(ceil_millis(timeout).as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: two valid pollfd structs, their count, and a timeout.
+        let ready = unsafe { libc::poll(fds.as_mut_ptr(), 2, ms) };
+        if ready < 0 {
+            let err = io::Error::last_os_error();
+            return match err.kind() {
+                io::ErrorKind::Interrupted => Ok(None),
+                _ => Err(err),
+            };
+        }
+        if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            return Err(hang_up());
+        }
+        if fds[1].revents & libc::POLLIN != 0 {
+            self.drain_winch();
+        }
+        if ready > 0 && event::poll(Duration::ZERO)? {
+            return event::read().map(Some);
+        }
+        Ok(None)
     }
 }
 
 /// Where frames go.
 pub trait Screen {
     fn area(&self) -> io::Result<Rect>;
+    /// The terminal now has this size (from a Resize event).
+    fn resize(&mut self, area: Rect) -> io::Result<()>;
     fn draw(&mut self, app: &App, now: std::time::Instant) -> io::Result<()>;
 }
 
 /// The real terminal: every frame is drawn inside a synchronized update, so the big digits
-/// change in place without flicker; ratatui only writes the cells that changed.
+/// change in place without flicker; ratatui only writes the cells that changed. The viewport
+/// is fixed and resized on Resize events, so a frame does not ask the terminal for its size.
 pub struct TerminalScreen {
     pub terminal: DefaultTerminal,
     pub cache: FrameCache,
+    area: Rect,
+}
+
+impl TerminalScreen {
+    /// Raw mode, the alternate screen, and ratatui's panic hook (which restores both).
+    pub fn open() -> io::Result<Self> {
+        let (width, height) = crossterm::terminal::size()?;
+        let area = Rect::new(0, 0, width, height);
+        let viewport = Viewport::Fixed(area);
+        let mut terminal = ratatui::try_init_with_options(TerminalOptions { viewport })?;
+        crossterm::execute!(io::stdout(), EnterAlternateScreen)?;
+        terminal.clear()?;
+        Ok(TerminalScreen {
+            terminal,
+            cache: FrameCache::default(),
+            area,
+        })
+    }
 }
 
 impl Screen for TerminalScreen {
     fn area(&self) -> io::Result<Rect> {
-        let size = self.terminal.size()?;
-        Ok(Rect::new(0, 0, size.width, size.height))
+        Ok(self.area)
+    }
+
+    fn resize(&mut self, area: Rect) -> io::Result<()> {
+        self.area = area;
+        self.terminal.resize(area)
     }
 
     fn draw(&mut self, app: &App, now: std::time::Instant) -> io::Result<()> {
@@ -96,6 +181,12 @@ impl Screen for TestScreen {
         Ok(Rect::new(0, 0, size.width, size.height))
     }
 
+    fn resize(&mut self, area: Rect) -> io::Result<()> {
+        self.terminal.backend_mut().resize(area.width, area.height);
+        let Ok(()) = self.terminal.resize(area);
+        Ok(())
+    }
+
     fn draw(&mut self, app: &App, now: std::time::Instant) -> io::Result<()> {
         let cache = &mut self.cache;
         let Ok(_) = self.terminal.draw(|frame| {
@@ -125,6 +216,8 @@ pub fn run_loop(
     let mut stats = LoopStats::default();
     app.start(clock.now());
     let mut needs_draw = true;
+    // The size changes only with a Resize event; asking the terminal costs a system call.
+    let mut area = screen.area()?;
     loop {
         let now = clock.now();
         let before = app.revision();
@@ -140,28 +233,51 @@ pub fn run_loop(
             screen.draw(app, now)?;
             stats.draws += 1;
         }
-        let cells = ui::gauge_cells(screen.area()?);
-        let timeout = app
-            .next_wake(now, cells)
-            .map_or(MAX_SLEEP, |at| at.saturating_duration_since(now))
+        let cells = ui::gauge_cells(area);
+        let wake_at = app.next_wake(now, cells);
+        // poll(2) counts whole milliseconds and the tty source truncates: round up, or the
+        // loop wakes a fraction of a millisecond early and draws the same frame twice.
+        let timeout = wake_at
+            .map_or(MAX_SLEEP, |at| {
+                ceil_millis(at.saturating_duration_since(now))
+            })
             .min(MAX_SLEEP);
         stats.wakes += 1;
-        needs_draw = match input.next(timeout)? {
+        let next = match input.next(timeout) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                // The terminal is gone: end the session, keeping what was done.
+                app.interrupt(clock.now());
+                return Ok(stats);
+            }
+            other => other?,
+        };
+        needs_draw = match next {
             Some(event) => {
                 // Handle this event and every one already waiting, then draw once.
-                let mut dirty = app.handle_event(&event, clock.now());
-                while !app.should_quit() {
-                    match input.next(Duration::ZERO)? {
-                        Some(event) => dirty |= app.handle_event(&event, clock.now()),
-                        None => break,
+                let mut pending = Some(event);
+                let mut dirty = false;
+                while let Some(event) = pending.take() {
+                    if let TermEvent::Resize(width, height) = event {
+                        area = Rect::new(0, 0, width, height);
+                        screen.resize(area)?;
                     }
+                    dirty |= app.handle_event(&event, clock.now());
+                    if app.should_quit() {
+                        break;
+                    }
+                    pending = input.next(Duration::ZERO)?;
                 }
                 dirty
             }
-            // A timeout is the moment something on screen changes.
-            None => app.next_wake(now, cells).is_some(),
+            // A timeout is the moment something on screen changes (unless it came early).
+            None => wake_at.is_some_and(|at| clock.now() >= at),
         };
     }
+}
+
+fn ceil_millis(d: Duration) -> Duration {
+    let ms = d.as_nanos().div_ceil(1_000_000);
+    Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX))
 }
 
 /// How long the loop has to finish after a signal before the watchdog ends the process.
@@ -171,8 +287,7 @@ pub const WATCHDOG_GRACE: Duration = Duration::from_secs(3);
 /// keeping what was done). A watchdog thread makes sure a signal always ends the process:
 /// if the loop has not finished `WATCHDOG_GRACE` after a signal (a terminal library stuck on
 /// a terminal that went away), it gives the terminal back as well as it can and exits.
-/// crossterm's default event source spins forever on a hung-up terminal, which is why
-/// supple uses its `use-dev-tty` source, which returns at each timeout.
+/// (See [`TerminalInput`] for why supple does not wait inside crossterm.)
 pub fn watch_signals(loop_done: Arc<AtomicBool>) -> io::Result<Arc<AtomicBool>> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let stop = Arc::new(AtomicBool::new(false));
@@ -219,13 +334,10 @@ fn debug_panic_for_tests(_: &mut TerminalScreen, _: &App, _: &impl Clock) -> io:
 pub fn run_in_terminal(app: &mut App, clock: &impl Clock) -> io::Result<LoopStats> {
     let loop_done = Arc::new(AtomicBool::new(false));
     let stop = watch_signals(Arc::clone(&loop_done))?;
-    let terminal = ratatui::try_init()?;
-    let mut screen = TerminalScreen {
-        terminal,
-        cache: FrameCache::default(),
-    };
+    let mut screen = TerminalScreen::open()?;
     debug_panic_for_tests(&mut screen, app, clock)?;
-    let result = run_loop(&mut screen, &mut TerminalInput, clock, app, &stop);
+    let mut input = TerminalInput::new()?;
+    let result = run_loop(&mut screen, &mut input, clock, app, &stop);
     loop_done.store(true, Ordering::SeqCst);
     ratatui::restore();
     let _ = io::stdout().flush();

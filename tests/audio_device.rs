@@ -54,6 +54,9 @@ fn every_cue_reaches_the_device_with_its_tones() {
         .env("HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("data"))
         .env_remove("ALSA_CONFIG_PATH")
+        // No PulseAudio server may be found, or cpal would prefer it over ALSA's file plugin.
+        .env_remove("PULSE_SERVER")
+        .env("XDG_RUNTIME_DIR", home.path())
         .output()
         .expect("run supple");
     let stdout = String::from_utf8_lossy(&output.stdout);

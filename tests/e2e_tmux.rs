@@ -149,6 +149,12 @@ fn a_session_in_a_real_terminal() {
     assert!(screen.contains("LEFT LEG"), "{screen}");
     assert!(screen.contains("Lying hamstring stretch"), "{screen}");
 
+    // Resizing redraws at once: the compact layout at 40x12, the full one back at 80x24.
+    t.tmux(&["resize-window", "-t", "main", "-x", "40", "-y", "12"]);
+    t.wait_for("space pause  ? help  q quit", WAIT);
+    t.tmux(&["resize-window", "-t", "main", "-x", "80", "-y", "24"]);
+    t.wait_for("┌ Legs", WAIT);
+
     // Pause: the time stands still.
     t.keys(&["Space"]);
     let paused = t.wait_for("PAUSED", WAIT);

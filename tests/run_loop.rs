@@ -34,6 +34,9 @@ impl Screen for Recorder {
     fn area(&self) -> std::io::Result<Rect> {
         self.screen.area()
     }
+    fn resize(&mut self, area: Rect) -> std::io::Result<()> {
+        self.screen.resize(area)
+    }
     fn draw(&mut self, app: &App, now: Instant) -> std::io::Result<()> {
         self.screen.draw(app, now)?;
         let area = self.screen.area()?;

@@ -137,9 +137,12 @@ const CUE_RATE: NonZero<u32> = match NonZero::new(SAMPLE_RATE) {
 /// Opens the default output device with a small buffer, falling back to rodio's own search.
 fn open(stream_failed: Arc<AtomicBool>) -> Result<Ready, String> {
     let on_error = move |e: rodio::cpal::Error| {
-        // Goes to the log file: stderr is redirected away from the screen during a session.
-        eprintln!("supple: audio stream error: {e}");
-        stream_failed.store(true, Ordering::Relaxed);
+        // Only the first error is logged (stderr goes to the log file during a session): a
+        // failing stream reports again on every period. The player closes the stream when it
+        // sees the flag, so its thread stops.
+        if !stream_failed.swap(true, Ordering::Relaxed) {
+            eprintln!("supple: audio stream error, closing the stream: {e}");
+        }
     };
     let opened = DeviceSinkBuilder::from_default_device()
         .map(|b| {
@@ -177,6 +180,10 @@ fn describe(e: &DeviceSinkError) -> String {
 
 impl Player for DevicePlayer {
     fn update(&mut self) {
+        if matches!(self.state, State::Ready(_)) && self.stream_failed.load(Ordering::Relaxed) {
+            // Dropping the sink stops the failing stream and its thread.
+            self.state = State::Failed("audio device failed".into());
+        }
         if let State::Opening(rx) = &self.state {
             self.state = match rx.try_recv() {
                 Ok(Ok(ready)) => State::Ready(ready),
@@ -207,9 +214,6 @@ impl Player for DevicePlayer {
 
     fn status(&self) -> SoundStatus {
         match &self.state {
-            _ if self.stream_failed.load(Ordering::Relaxed) => {
-                SoundStatus::Off("audio device failed".into())
-            }
             State::Ready(_) => SoundStatus::On {
                 volume: self.volume,
             },
