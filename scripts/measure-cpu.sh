@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures supple's CPU use and peak memory during a hold, in a real terminal (tmux, 80x24).
-# Reads on-CPU nanoseconds of every thread (/proc/PID/task/*/schedstat) and VmHWM from
-# /proc; prints the share of one core and the peak RSS.
+# Reads the process's user+system time from /proc/PID/stat (all threads, also those that
+# ended, such as audio streams closed between cues; resolution 1/CLK_TCK, so measure a minute
+# or more) and VmHWM from /proc/PID/status; prints the share of one core and the peak RSS.
 #   scripts/measure-cpu.sh [SECONDS] [extra supple flags...]     (default 60 s, --no-sound)
 # HOLD_SECONDS (default 20, the article's hold) sets the length of each back-to-back hold.
 # With sound on, set SESSION_HOME to a HOME whose .asoundrc names the device to measure
@@ -39,7 +40,8 @@ done
 [ -n "$pid" ] || { echo "supple did not start"; exit 1; }
 sleep 4 # past the lead-in, into the hold
 
-cpu() { cat /proc/"$pid"/task/*/schedstat | awk '{ s += $1 } END { printf "%d", s }'; }
+ticks=$(getconf CLK_TCK)
+cpu() { awk -v t="$ticks" '{ printf "%d", ($14 + $15) * 1e9 / t }' /proc/"$pid"/stat; }
 start_cpu=$(cpu)
 start_ns=$(date +%s%N)
 sleep "$seconds"

@@ -40,7 +40,12 @@ pub enum Command {
     /// List the built-in routines and your own, with their durations.
     List,
     /// Play every sound cue once, naming each, to check the sound before a session.
-    SoundTest,
+    SoundTest {
+        /// Also print, for each cue, the time from the play call to its first sample going to
+        /// the audio device.
+        #[arg(long)]
+        latency: bool,
+    },
     /// Check routine files; exits 0 when all are valid, 1 when any is not.
     Check {
         /// Routine files to check.

@@ -24,7 +24,7 @@ fn main() -> ExitCode {
             commands::plan(&mut out, routine.as_deref(), user_dir).map(|()| true)
         }
         Some(Command::List) => commands::list(&mut out, &mut err, user_dir).map(|()| true),
-        Some(Command::SoundTest) => sound_test(&mut out),
+        Some(Command::SoundTest { latency }) => sound_test(&mut out, *latency),
         Some(Command::Check { files }) => commands::check(&mut out, &mut err, files),
     };
     match result {
@@ -61,16 +61,15 @@ fn log_path() -> Option<std::path::PathBuf> {
 }
 
 /// `supple sound-test`: every cue once, named as it plays.
-fn sound_test(out: &mut impl Write) -> anyhow::Result<bool> {
+fn sound_test(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
     #[cfg(feature = "sound")]
     {
         use supple::audio::device::DevicePlayer;
         let log = log_path();
-        let opened = {
-            let _quiet = QuietStderr::to(log.as_deref())?;
-            DevicePlayer::open_now(audio::DEFAULT_VOLUME)
-        };
-        let player = match opened {
+        // The audio system's messages go to the log for the whole test, not over our output.
+        let _quiet = QuietStderr::to(log.as_deref())?;
+        let opened = DevicePlayer::open_now(audio::DEFAULT_VOLUME);
+        let mut player = match opened {
             Ok(player) => player,
             Err(reason) => {
                 writeln!(
@@ -92,10 +91,20 @@ fn sound_test(out: &mut impl Write) -> anyhow::Result<bool> {
             let _ = writeln!(out, "  {}", audio::describe(cue));
             let _ = out.flush();
         });
+        if latency {
+            writeln!(
+                out,
+                "Again, timing each play call to its first sample handed to the device:"
+            )?;
+            for (cue, took) in player.measure_latency(std::time::Duration::from_millis(1500)) {
+                writeln!(out, "  {:>6.1} ms  {cue:?}", took.as_secs_f64() * 1000.0)?;
+            }
+        }
         Ok(true)
     }
     #[cfg(not(feature = "sound"))]
     {
+        let _ = latency;
         writeln!(
             out,
             "this supple was built without sound (--no-default-features)"

@@ -1,130 +1,158 @@
-//! Cues through the system's audio device with rodio.
+//! Cues through the system's audio device: rodio mixes, cpal plays.
 //!
-//! The device is opened on a thread of its own so the first frame never waits for it; until
-//! it is ready the first cue waits (briefly) in `pending`. `play` only hands a buffer to the
-//! mixer and returns. With no device the session runs the same, silently or with the bell.
+//! An audio thread owns the device. `play` sends it the cue and returns at once. The thread
+//! builds an output stream when a cue comes and closes it once the cue has played out: an
+//! open stream costs CPU all the time (mixing silence, and cpal's PulseAudio backend polls
+//! the server ten times a second even while paused), 0.85 % of a core against 0.09 % for the
+//! rest of supple (scripts/measure-cpu.sh). With no device the session runs the same,
+//! silently or with the bell.
 
 use std::num::NonZero;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use rodio::Source;
 use rodio::buffer::SamplesBuffer;
-use rodio::cpal::BufferSize;
-use rodio::{DeviceSinkBuilder, DeviceSinkError, MixerDeviceSink, Player as Queue, Source};
+use rodio::cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
+use rodio::cpal::{self, BufferSize, FromSample, SampleFormat, SizedSample};
+use rodio::mixer::{Mixer, MixerSource};
 
 use super::synth::{self, ALL, SAMPLE_RATE};
 use super::{Bell, Cue, Player, SoundStatus};
 
-/// Frames in the device buffer: 1024 at 48 kHz is 21 ms, so a cue starts within about that
-/// much of the screen change (rodio's default aims at 50 ms).
+/// Frames in the device buffer: 1024 at 48 kHz is 21 ms.
 pub const BUFFER_FRAMES: u32 = 1024;
 
-/// A cue asked for while the device was still opening is played if it opens this soon after.
-const PENDING_FOR: Duration = Duration::from_millis(500);
+/// How long the stream keeps running after its last cue was handed over, so the end of the
+/// cue is heard before it pauses.
+const TAIL: Duration = Duration::from_millis(400);
 
-/// The device and every cue, synthesized once.
-struct Ready {
-    sink: MixerDeviceSink,
-    cues: Vec<(Cue, Vec<f32>)>,
+/// How long the stream runs when it first opens (see `audio_thread`).
+const WARM_UP: Duration = Duration::from_secs(3);
+
+/// A cue not started within this time of its moment is dropped.
+const STALE: Duration = Duration::from_millis(500);
+
+/// What the audio thread is told.
+enum Command {
+    Play {
+        cue: Cue,
+        gain: f32,
+        asked: Instant,
+    },
+    /// Every cue in turn with a gap after each, paced by the device; each cue is reported
+    /// as it starts, then `None` when all have played.
+    Sequence {
+        gap: Duration,
+        gain: f32,
+        started: Sender<Option<Cue>>,
+    },
 }
 
-enum State {
-    Opening(Receiver<Result<Ready, String>>),
-    Ready(Ready),
-    Failed(String),
-}
+/// The device state as the screen sees it.
+const OPENING: u8 = 0;
+const READY: u8 = 1;
+const NO_DEVICE: u8 = 2;
+const FAILED: u8 = 3;
+
+/// Play call to first sample written, per cue played (for `supple sound-test --latency`).
+pub type Latencies = Arc<Mutex<Vec<(Cue, Duration)>>>;
 
 /// Plays cues through the default audio device.
 pub struct DevicePlayer {
-    state: State,
+    commands: Option<Sender<Command>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    state: Arc<AtomicU8>,
     /// Percent, 0 to 100.
     volume: u8,
     /// Ring the terminal bell when there is no device.
     bell_fallback: bool,
-    pending: Option<(Cue, Instant)>,
-    /// Set by the stream's error callback (the device went away).
-    stream_failed: Arc<AtomicBool>,
+    latencies: Latencies,
 }
 
 impl DevicePlayer {
-    /// Starts opening the default device in the background.
+    /// Starts the audio thread, which opens the default device in the background.
     pub fn open_in_background(volume: u8, bell_fallback: bool) -> Self {
         let (tx, rx) = mpsc::channel();
-        let stream_failed = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&stream_failed);
+        let state = Arc::new(AtomicU8::new(OPENING));
+        let latencies = Latencies::default();
+        let (thread_state, thread_latencies) = (Arc::clone(&state), Arc::clone(&latencies));
         let spawned = std::thread::Builder::new()
-            .name("supple-audio-open".into())
-            .spawn(move || {
-                let _ = tx.send(open(flag));
-            });
-        let state = match spawned {
-            Ok(_) => State::Opening(rx),
-            Err(e) => State::Failed(format!("cannot start the audio thread: {e}")),
+            .name("supple-audio".into())
+            .spawn(move || audio_thread(rx, thread_state, thread_latencies));
+        if spawned.is_err() {
+            state.store(FAILED, Ordering::SeqCst);
+        }
+        let (commands, thread) = match spawned {
+            Ok(handle) => (Some(tx), Some(handle)),
+            Err(_) => (None, None),
         };
         DevicePlayer {
+            commands,
+            thread,
             state,
             volume: volume.min(100),
             bell_fallback,
-            pending: None,
-            stream_failed,
+            latencies,
         }
     }
 
-    /// Opens the default device now, waiting for it (for `supple sound-test`).
+    /// Opens the default device and waits until it is known whether there is one.
     pub fn open_now(volume: u8) -> Result<Self, String> {
-        let stream_failed = Arc::new(AtomicBool::new(false));
-        let ready = open(Arc::clone(&stream_failed))?;
-        Ok(DevicePlayer {
-            state: State::Ready(ready),
-            volume: volume.min(100),
-            bell_fallback: false,
-            pending: None,
-            stream_failed,
-        })
-    }
-
-    fn samples(ready: &Ready, cue: Cue) -> Option<&Vec<f32>> {
-        ready.cues.iter().find(|(c, _)| *c == cue).map(|(_, s)| s)
-    }
-
-    fn gain(&self) -> f32 {
-        f32::from(self.volume) / 100.0
-    }
-
-    fn source(&self, samples: &[f32]) -> impl Source + Send + 'static {
-        SamplesBuffer::new(ONE_CHANNEL, CUE_RATE, samples.to_vec()).amplify(self.gain())
+        let player = Self::open_in_background(volume, false);
+        let start = Instant::now();
+        while player.state.load(Ordering::SeqCst) == OPENING
+            && start.elapsed() < Duration::from_secs(5)
+        {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        match player.state.load(Ordering::SeqCst) {
+            READY => Ok(player),
+            OPENING => Err("the audio device did not answer".into()),
+            NO_DEVICE => Err("no audio device".into()),
+            _ => Err("audio device failed".into()),
+        }
     }
 
     /// Plays every cue in order, calling `each` as it starts, with a pause after each one;
-    /// returns when all have played.
-    pub fn play_all_and_wait(&self, between: Duration, mut each: impl FnMut(Cue)) {
-        let State::Ready(ready) = &self.state else {
+    /// returns when all have played (paced by the device itself).
+    pub fn play_all_and_wait(&mut self, between: Duration, mut each: impl FnMut(Cue)) {
+        let Some(commands) = &self.commands else {
             return;
         };
-        let queue = Queue::connect_new(ready.sink.mixer());
-        let silence_len = (u128::from(SAMPLE_RATE) * between.as_millis() / 1000) as usize;
-        for cue in ALL {
-            if let Some(samples) = Self::samples(ready, cue) {
-                each(cue);
-                queue.append(self.source(samples));
-                queue.append(SamplesBuffer::new(
-                    ONE_CHANNEL,
-                    CUE_RATE,
-                    vec![0.0; silence_len],
-                ));
-                queue.sleep_until_end();
-            }
+        let (tx, rx) = mpsc::channel();
+        let gain = f32::from(self.volume) / 100.0;
+        if commands
+            .send(Command::Sequence {
+                gap: between,
+                gain,
+                started: tx,
+            })
+            .is_err()
+        {
+            return;
+        }
+        while let Ok(Some(cue)) = rx.recv() {
+            each(cue);
         }
     }
 
-    /// Why there is no sound, if there is none.
-    pub fn failure(&self) -> Option<&str> {
-        match &self.state {
-            State::Failed(reason) => Some(reason),
-            _ => None,
+    /// Plays every cue the way a session does (one play call each, `between` apart in real
+    /// time) and returns, per cue, the time from the play call to its first sample handed to
+    /// the device.
+    pub fn measure_latency(&mut self, between: Duration) -> Vec<(Cue, Duration)> {
+        for cue in ALL {
+            self.play(cue);
+            std::thread::sleep(Duration::from_millis(u64::from(synth::duration_ms(cue))) + between);
         }
+        self.latencies()
+    }
+
+    /// Play call to first sample handed to the device, for each cue played so far.
+    pub fn latencies(&self) -> Vec<(Cue, Duration)> {
+        self.latencies.lock().map(|l| l.clone()).unwrap_or_default()
     }
 }
 
@@ -134,92 +162,306 @@ const CUE_RATE: NonZero<u32> = match NonZero::new(SAMPLE_RATE) {
     None => NonZero::<u32>::MIN,
 };
 
-/// Opens the default output device with a small buffer, falling back to rodio's own search.
-fn open(stream_failed: Arc<AtomicBool>) -> Result<Ready, String> {
-    let on_error = move |e: rodio::cpal::Error| {
-        // Only the first error is logged (stderr goes to the log file during a session): a
-        // failing stream reports again on every period. The player closes the stream when it
-        // sees the flag, so its thread stops.
-        if !stream_failed.swap(true, Ordering::Relaxed) {
+/// The device, found once; streams are built from it as cues come.
+struct Device {
+    /// Pause the stream between cues: on PulseAudio, where an idle stream still costs CPU (cpal
+    /// polls the server ten times a second). ALSA streams keep running: resuming a paused one
+    /// fails on some devices (EBADFD from snd_pcm_writei), and an idle one costs little.
+    pause_between_cues: bool,
+    device: cpal::Device,
+    config: cpal::StreamConfig,
+    format: SampleFormat,
+    channels: NonZero<u16>,
+    rate: NonZero<u32>,
+}
+
+/// An open output stream and the mixer that feeds it.
+struct Output {
+    stream: cpal::Stream,
+    mixer: Mixer,
+    running: bool,
+}
+
+/// The audio thread: opens the device, then plays cues, opening a stream for them and closing
+/// it when they have played out.
+fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: Latencies) {
+    let device = match find_device() {
+        Ok(device) => device,
+        Err(reason) => {
+            state.store(
+                if reason == "no audio device" {
+                    NO_DEVICE
+                } else {
+                    FAILED
+                },
+                Ordering::SeqCst,
+            );
+            // Keep receiving so senders never see an error; nothing plays.
+            while commands.recv().is_ok() {}
+            return;
+        }
+    };
+    let cues: Vec<(Cue, Vec<f32>)> = ALL
+        .iter()
+        .map(|&c| (c, synth::synthesize(c, SAMPLE_RATE)))
+        .collect();
+    let failed = Arc::new(AtomicU8::new(0));
+    // The stream is built once (a new PulseAudio stream takes over a second to start) and
+    // paused between cues.
+    let mut output = open_output(&device, &failed);
+    state.store(
+        if output.is_some() { READY } else { FAILED },
+        Ordering::SeqCst,
+    );
+    // The first start of a stream takes a second or two (measured with PulseAudio); later
+    // resumes take milliseconds. So start it now, during the lead-in, and pause it after.
+    let mut close_at = Instant::now() + WARM_UP;
+    if let Some(out) = &mut output
+        && out.stream.play().is_ok()
+    {
+        out.running = true;
+    }
+    loop {
+        let running = output.as_ref().is_some_and(|o| o.running);
+        let command = if running {
+            commands.recv_timeout(close_at.saturating_duration_since(Instant::now()))
+        } else {
+            commands.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        };
+        match command {
+            Ok(Command::Play { cue, gain, asked }) => {
+                // A cue that waited for the device to open is stale: a late beep misleads.
+                if asked.elapsed() > STALE {
+                    continue;
+                }
+                if failed.load(Ordering::SeqCst) != 0 {
+                    // Dropping the stream stops it and its thread.
+                    state.store(FAILED, Ordering::SeqCst);
+                    output = None;
+                    continue;
+                }
+                if let (Some(out), Some((_, samples))) =
+                    (&mut output, cues.iter().find(|(c, _)| *c == cue))
+                {
+                    let source =
+                        SamplesBuffer::new(ONE_CHANNEL, CUE_RATE, samples.clone()).amplify(gain);
+                    let probe = FirstSample {
+                        inner: source,
+                        asked,
+                        cue,
+                        latencies: Some(Arc::clone(&latencies)),
+                    };
+                    out.mixer.add(probe);
+                    if !out.running && out.stream.play().is_ok() {
+                        out.running = true;
+                    }
+                    let ends =
+                        Instant::now() + Duration::from_millis(u64::from(synth::duration_ms(cue)));
+                    close_at = close_at.max(ends + TAIL);
+                }
+            }
+            Ok(Command::Sequence { gap, gain, started }) => {
+                if let Some(out) = &mut output {
+                    if !out.running && out.stream.play().is_ok() {
+                        out.running = true;
+                    }
+                    let queue = rodio::Player::connect_new(&out.mixer);
+                    let silence = (u128::from(SAMPLE_RATE) * gap.as_millis() / 1000) as usize;
+                    for (cue, samples) in &cues {
+                        let _ = started.send(Some(*cue));
+                        queue.append(
+                            SamplesBuffer::new(ONE_CHANNEL, CUE_RATE, samples.clone())
+                                .amplify(gain),
+                        );
+                        queue.append(SamplesBuffer::new(
+                            ONE_CHANNEL,
+                            CUE_RATE,
+                            vec![0.0; silence],
+                        ));
+                        queue.sleep_until_end();
+                    }
+                    close_at = Instant::now() + TAIL;
+                }
+                let _ = started.send(None);
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                // Nothing left to play: pause where that pays (see `Device`); otherwise, or if
+                // the device cannot pause, keep running and stop counting.
+                if let Some(out) = &mut output {
+                    if device.pause_between_cues && out.stream.pause().is_ok() {
+                        out.running = false;
+                    } else {
+                        close_at = Instant::now() + Duration::from_secs(3600);
+                    }
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
+/// Finds the default output device (PulseAudio when a server runs, else ALSA) and its
+/// configuration.
+fn find_device() -> Result<Device, String> {
+    let fail = |what: &str, e: &dyn std::fmt::Display| {
+        // Goes to the log file: stderr is redirected away from the screen during a session.
+        eprintln!("supple: no audio: {what}: {e}");
+        "no audio device".to_string()
+    };
+    let host = cpal::default_host();
+    let device = host
+        .default_output_device()
+        .ok_or_else(|| fail("no default output device", &"none"))?;
+    let supported = device
+        .default_output_config()
+        .map_err(|e| fail("no output configuration", &e))?;
+    let channels = NonZero::new(supported.channels()).ok_or_else(|| fail("channels", &0))?;
+    let rate = NonZero::new(supported.sample_rate()).ok_or_else(|| fail("rate", &0))?;
+    let mut config = supported.config();
+    config.buffer_size = BufferSize::Fixed(BUFFER_FRAMES);
+    Ok(Device {
+        pause_between_cues: host.id() != cpal::HostId::Alsa,
+        device,
+        config,
+        format: supported.sample_format(),
+        channels,
+        rate,
+    })
+}
+
+/// Builds and starts a stream; a small buffer first, the device's default if it refuses.
+fn open_output(device: &Device, failed: &Arc<AtomicU8>) -> Option<Output> {
+    let flag = Arc::clone(failed);
+    let on_error = move |e: cpal::Error| {
+        // Logged once: a failing stream reports again on every period.
+        if flag.swap(1, Ordering::SeqCst) == 0 {
             eprintln!("supple: audio stream error, closing the stream: {e}");
         }
     };
-    let opened = DeviceSinkBuilder::from_default_device()
-        .map(|b| {
-            b.with_buffer_size(BufferSize::Fixed(BUFFER_FRAMES))
-                .with_error_callback(on_error.clone())
-        })
-        .and_then(|b| b.open_sink_or_fallback())
-        .or_else(|_| DeviceSinkBuilder::open_default_sink());
-    let mut sink = opened.map_err(|e| {
-        eprintln!("supple: no audio: {e}");
-        describe(&e)
-    })?;
-    sink.log_on_drop(false);
-    let cues = ALL
-        .iter()
-        .map(|&cue| (cue, synth::synthesize(cue, SAMPLE_RATE)))
-        .collect();
-    Ok(Ready { sink, cues })
+    let mut config = device.config;
+    for buffer_size in [config.buffer_size, BufferSize::Default] {
+        config.buffer_size = buffer_size;
+        let (mixer, source) = rodio::mixer::mixer(device.channels, device.rate);
+        let built = match device.format {
+            SampleFormat::F32 => build::<f32>(&device.device, &config, source, on_error.clone()),
+            SampleFormat::I16 => build::<i16>(&device.device, &config, source, on_error.clone()),
+            SampleFormat::U16 => build::<u16>(&device.device, &config, source, on_error.clone()),
+            SampleFormat::I32 => build::<i32>(&device.device, &config, source, on_error.clone()),
+            other => {
+                eprintln!("supple: audio: unsupported sample format {other}");
+                return None;
+            }
+        };
+        match built {
+            Ok(stream) => {
+                return Some(Output {
+                    stream,
+                    mixer,
+                    running: false,
+                });
+            }
+            Err(e) => eprintln!("supple: audio: cannot open a stream with {buffer_size:?}: {e}"),
+        }
+    }
+    None
 }
 
-/// A calm, short reason for the footer; the details go to the log.
-fn describe(e: &DeviceSinkError) -> String {
-    match e {
-        DeviceSinkError::NoDevice => "no audio device".into(),
-        _ => {
-            let text = e.to_string();
-            if text.contains("config") || text.contains("not available") {
-                "no audio device".into()
-            } else {
-                "audio device failed".into()
+/// An output stream in the device's sample format, fed by the mixer.
+fn build<T>(
+    device: &cpal::Device,
+    config: &cpal::StreamConfig,
+    mut source: MixerSource,
+    on_error: impl FnMut(cpal::Error) + Send + 'static,
+) -> Result<cpal::Stream, cpal::Error>
+where
+    T: SizedSample + FromSample<f32> + Send + 'static,
+{
+    device.build_output_stream::<T, _, _>(
+        *config,
+        move |data: &mut [T], _| {
+            for out in data.iter_mut() {
+                *out = T::from_sample(source.next().unwrap_or(0.0));
             }
+        },
+        on_error,
+        None,
+    )
+}
+
+/// A cue that notes when its first sample is taken by the device callback.
+struct FirstSample<S> {
+    inner: S,
+    asked: Instant,
+    cue: Cue,
+    latencies: Option<Latencies>,
+}
+
+impl<S: Source> Iterator for FirstSample<S> {
+    type Item = rodio::Sample;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(latencies) = self.latencies.take()
+            && let Ok(mut list) = latencies.lock()
+        {
+            list.push((self.cue, self.asked.elapsed()));
+        }
+        self.inner.next()
+    }
+}
+
+impl<S: Source> Source for FirstSample<S> {
+    fn current_span_len(&self) -> Option<usize> {
+        self.inner.current_span_len()
+    }
+    fn channels(&self) -> rodio::ChannelCount {
+        self.inner.channels()
+    }
+    fn sample_rate(&self) -> rodio::SampleRate {
+        self.inner.sample_rate()
+    }
+    fn total_duration(&self) -> Option<Duration> {
+        self.inner.total_duration()
+    }
+}
+
+/// Closing the player closes the device cleanly: the audio thread sees the channel close,
+/// drops its stream (ALSA and PulseAudio then finish what they were writing) and ends.
+impl Drop for DevicePlayer {
+    fn drop(&mut self) {
+        self.commands = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }
 
 impl Player for DevicePlayer {
-    fn update(&mut self) {
-        if matches!(self.state, State::Ready(_)) && self.stream_failed.load(Ordering::Relaxed) {
-            // Dropping the sink stops the failing stream and its thread.
-            self.state = State::Failed("audio device failed".into());
-        }
-        if let State::Opening(rx) = &self.state {
-            self.state = match rx.try_recv() {
-                Ok(Ok(ready)) => State::Ready(ready),
-                Ok(Err(reason)) => State::Failed(reason),
-                Err(TryRecvError::Empty) => return,
-                Err(TryRecvError::Disconnected) => State::Failed("audio thread ended".into()),
-            };
-            if let Some((cue, at)) = self.pending.take()
-                && at.elapsed() < PENDING_FOR
-            {
-                self.play(cue);
-            }
-        }
-    }
-
     fn play(&mut self, cue: Cue) {
-        match &self.state {
-            State::Ready(ready) => {
-                if let Some(samples) = Self::samples(ready, cue) {
-                    ready.sink.mixer().add(self.source(samples));
+        match self.state.load(Ordering::SeqCst) {
+            OPENING | READY => {
+                if let Some(commands) = &self.commands {
+                    let gain = f32::from(self.volume) / 100.0;
+                    let _ = commands.send(Command::Play {
+                        cue,
+                        gain,
+                        asked: Instant::now(),
+                    });
                 }
             }
-            State::Opening(_) => self.pending = Some((cue, Instant::now())),
-            State::Failed(_) if self.bell_fallback => Bell.play(cue),
-            State::Failed(_) => {}
+            _ if self.bell_fallback => Bell.play(cue),
+            _ => {}
         }
     }
 
     fn status(&self) -> SoundStatus {
-        match &self.state {
-            State::Ready(_) => SoundStatus::On {
+        match self.state.load(Ordering::SeqCst) {
+            READY => SoundStatus::On {
                 volume: self.volume,
             },
-            State::Opening(_) => SoundStatus::Starting,
-            State::Failed(_) if self.bell_fallback => SoundStatus::Bell,
-            State::Failed(reason) => SoundStatus::Off(reason.clone()),
+            OPENING => SoundStatus::Starting,
+            _ if self.bell_fallback => SoundStatus::Bell,
+            NO_DEVICE => SoundStatus::Off("no audio device".into()),
+            _ => SoundStatus::Off("audio device failed".into()),
         }
     }
 
