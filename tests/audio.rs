@@ -5,47 +5,15 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{key, plan_from, recording_app};
+use common::{key, pitch, plan_from, recording_app, sounding_runs};
 use crossterm::event::KeyCode;
 use supple::app::App;
 use supple::audio::synth::{self, ALL, LEVEL, SAMPLE_RATE};
 use supple::audio::{Cue, Recording, cue_for};
 use supple::session::{Event, Phase};
 
-/// Zero crossings over a run of samples, as a frequency.
-fn pitch(samples: &[f32]) -> f32 {
-    let crossings = samples
-        .windows(2)
-        .filter(|w| (w[0] < 0.0) != (w[1] < 0.0))
-        .count();
-    crossings as f32 / 2.0 / (samples.len() as f32 / SAMPLE_RATE as f32)
-}
-
-/// The sounding runs of a cue: start and end sample of each tone.
 fn tones(samples: &[f32]) -> Vec<(usize, usize)> {
-    let mut runs = Vec::new();
-    let mut start = None;
-    let mut quiet = 0;
-    for (i, s) in samples.iter().enumerate() {
-        if s.abs() > 1e-4 {
-            if start.is_none() {
-                start = Some(i);
-            }
-            quiet = 0;
-        } else {
-            quiet += 1;
-            // 10 ms of silence ends a tone (a sine crosses zero for one sample only).
-            if quiet > 480
-                && let Some(s0) = start.take()
-            {
-                runs.push((s0, i - quiet));
-            }
-        }
-    }
-    if let Some(s0) = start {
-        runs.push((s0, samples.len()));
-    }
-    runs
+    sounding_runs(samples, 1e-4)
 }
 
 #[test]
@@ -66,7 +34,7 @@ fn each_cue_has_its_pitches_and_length() {
             "{cue:?}: one sounding run per tone"
         );
         for ((start, end), tone) in runs.iter().zip(spec.tones) {
-            let measured = pitch(&samples[*start..*end]);
+            let measured = pitch(&samples[*start..*end], SAMPLE_RATE);
             assert!(
                 (measured - tone.hz).abs() < tone.hz * 0.03,
                 "{cue:?}: {measured} Hz, expected {}",

@@ -3,8 +3,11 @@
 //! holds every tone of every cue at its pitch. Needs only the ALSA runtime (libasound.so.2).
 #![cfg(feature = "sound")]
 
+mod common;
+
 use std::path::Path;
 
+use common::{pitch, sounding_runs};
 use supple::audio::synth::{self, ALL};
 
 /// Reads a 16-bit PCM WAV: its sample rate, channel count and samples (interleaved).
@@ -80,22 +83,7 @@ fn every_cue_reaches_the_device_with_its_tones() {
         .map(|s| f32::from(*s) / 32768.0)
         .collect();
 
-    // Sounding runs, split by at least 10 ms of silence.
-    let mut runs = Vec::new();
-    let (mut start, mut quiet) = (None, 0usize);
-    for (i, s) in left.iter().enumerate() {
-        if s.abs() > 0.002 {
-            start.get_or_insert(i);
-            quiet = 0;
-        } else {
-            quiet += 1;
-            if quiet > 480
-                && let Some(s0) = start.take()
-            {
-                runs.push((s0, i - quiet));
-            }
-        }
-    }
+    let runs = sounding_runs(&left, 0.002);
     let expected: Vec<f32> = ALL
         .iter()
         .flat_map(|c| synth::sound(*c).tones.iter().map(|t| t.hz))
@@ -103,11 +91,7 @@ fn every_cue_reaches_the_device_with_its_tones() {
     assert_eq!(runs.len(), expected.len(), "one beep per tone of every cue");
     for ((s0, s1), hz) in runs.iter().zip(&expected) {
         let part = &left[*s0..*s1];
-        let crossings = part
-            .windows(2)
-            .filter(|w| (w[0] < 0.0) != (w[1] < 0.0))
-            .count();
-        let measured = crossings as f32 / 2.0 / (part.len() as f32 / rate as f32);
+        let measured = pitch(part, rate);
         assert!(
             (measured - hz).abs() < hz * 0.05,
             "{measured} Hz where {hz} Hz was played"

@@ -75,6 +75,16 @@ impl Tmux {
         ]);
     }
 
+    /// A pattern that matches the supple process running `routine`, and not the shell that
+    /// started it.
+    fn process_pattern(routine: &Path) -> String {
+        format!(
+            "^{} run {}",
+            env!("CARGO_BIN_EXE_supple"),
+            routine.display()
+        )
+    }
+
     fn screen(&self) -> String {
         self.tmux(&["capture-pane", "-p", "-t", "main"])
     }
@@ -220,12 +230,7 @@ fn sigterm_gives_the_terminal_back() {
     let routine = t.routine();
     t.run(&format!("run {} --no-sound", routine.display()));
     t.wait_for("GET READY", WAIT);
-    // Anchored, so only supple itself matches, not the shell that started it.
-    let pattern = format!(
-        "^{} run {}",
-        env!("CARGO_BIN_EXE_supple"),
-        routine.display()
-    );
+    let pattern = Tmux::process_pattern(&routine);
     let killed = Command::new("pkill")
         .args(["-TERM", "-f", &pattern])
         .status()
@@ -342,11 +347,7 @@ fn closing_the_terminal_ends_the_process() {
     let routine = t.routine();
     t.run(&format!("run {} --no-sound", routine.display()));
     t.wait_for("GET READY", WAIT);
-    let pattern = format!(
-        "^{} run {}",
-        env!("CARGO_BIN_EXE_supple"),
-        routine.display()
-    );
+    let pattern = Tmux::process_pattern(&routine);
     let out = Command::new("pgrep")
         .args(["-f", &pattern])
         .output()

@@ -110,3 +110,37 @@ impl Input for ScriptedInput<'_> {
         }
     }
 }
+
+/// The sounding runs of a signal: start and end index of each stretch louder than
+/// `threshold`, split by at least 10 ms of silence at 48 kHz (a sine crosses zero for one
+/// sample only).
+pub fn sounding_runs(samples: &[f32], threshold: f32) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let (mut start, mut quiet) = (None, 0usize);
+    for (i, s) in samples.iter().enumerate() {
+        if s.abs() > threshold {
+            start.get_or_insert(i);
+            quiet = 0;
+        } else {
+            quiet += 1;
+            if quiet > 480
+                && let Some(s0) = start.take()
+            {
+                runs.push((s0, i - quiet));
+            }
+        }
+    }
+    if let Some(s0) = start {
+        runs.push((s0, samples.len()));
+    }
+    runs
+}
+
+/// The frequency of a tone from its zero crossings.
+pub fn pitch(samples: &[f32], rate: u32) -> f32 {
+    let crossings = samples
+        .windows(2)
+        .filter(|w| (w[0] < 0.0) != (w[1] < 0.0))
+        .count();
+    crossings as f32 / 2.0 / (samples.len() as f32 / rate as f32)
+}
