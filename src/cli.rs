@@ -41,8 +41,8 @@ pub enum Command {
     List,
     /// Play every sound cue once, naming each, to check the sound before a session.
     SoundTest {
-        /// Also print, for each cue, the time from the play call to its first sample going to
-        /// the audio device.
+        /// Also print, for each cue, the time from the play call to its first sample being
+        /// played, as the audio system reports it.
         #[arg(long)]
         latency: bool,
     },

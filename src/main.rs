@@ -94,7 +94,8 @@ fn sound_test(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
         if latency {
             writeln!(
                 out,
-                "Again, timing each play call to its first sample handed to the device:"
+                "Again, timing each play call to the moment its first sample is played, as the \
+                 audio system reports it:"
             )?;
             for (cue, took) in player.measure_latency(std::time::Duration::from_millis(1500)) {
                 writeln!(out, "  {:>6.1} ms  {cue:?}", took.as_secs_f64() * 1000.0)?;

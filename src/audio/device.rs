@@ -8,7 +8,7 @@
 //! silently or with the bell.
 
 use std::num::NonZero;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -22,8 +22,8 @@ use rodio::mixer::{Mixer, MixerSource};
 use super::synth::{self, ALL, SAMPLE_RATE};
 use super::{Bell, Cue, Player, SoundStatus};
 
-/// Frames in the device buffer: 1024 at 48 kHz is 21 ms.
-pub const BUFFER_FRAMES: u32 = 1024;
+/// Frames in a device period: 512 at 48 kHz is 10.7 ms (PulseAudio buffers two periods).
+pub const BUFFER_FRAMES: u32 = 512;
 
 /// How long the stream keeps running after its last cue was handed over, so the end of the
 /// cue is heard before it pauses.
@@ -180,6 +180,9 @@ struct Output {
     stream: cpal::Stream,
     mixer: Mixer,
     running: bool,
+    /// How far ahead of the latest callback its samples will be played, in microseconds, as
+    /// the audio system reports it.
+    ahead_us: Arc<AtomicU64>,
 }
 
 /// The audio thread: opens the device, then plays cues, opening a stream for them and closing
@@ -250,6 +253,7 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                         asked,
                         cue,
                         latencies: Some(Arc::clone(&latencies)),
+                        ahead_us: Arc::clone(&out.ahead_us),
                     };
                     out.mixer.add(probe);
                     if !out.running && out.stream.play().is_ok() {
@@ -339,14 +343,21 @@ fn open_output(device: &Device, failed: &Arc<AtomicU8>) -> Option<Output> {
         }
     };
     let mut config = device.config;
+    let ahead_us = Arc::new(AtomicU64::new(0));
     for buffer_size in [config.buffer_size, BufferSize::Default] {
         config.buffer_size = buffer_size;
         let (mixer, source) = rodio::mixer::mixer(device.channels, device.rate);
+        let (d, c, e, a) = (
+            &device.device,
+            &config,
+            on_error.clone(),
+            Arc::clone(&ahead_us),
+        );
         let built = match device.format {
-            SampleFormat::F32 => build::<f32>(&device.device, &config, source, on_error.clone()),
-            SampleFormat::I16 => build::<i16>(&device.device, &config, source, on_error.clone()),
-            SampleFormat::U16 => build::<u16>(&device.device, &config, source, on_error.clone()),
-            SampleFormat::I32 => build::<i32>(&device.device, &config, source, on_error.clone()),
+            SampleFormat::F32 => build::<f32>(d, c, source, e, a),
+            SampleFormat::I16 => build::<i16>(d, c, source, e, a),
+            SampleFormat::U16 => build::<u16>(d, c, source, e, a),
+            SampleFormat::I32 => build::<i32>(d, c, source, e, a),
             other => {
                 eprintln!("supple: audio: unsupported sample format {other}");
                 return None;
@@ -358,6 +369,7 @@ fn open_output(device: &Device, failed: &Arc<AtomicU8>) -> Option<Output> {
                     stream,
                     mixer,
                     running: false,
+                    ahead_us,
                 });
             }
             Err(e) => eprintln!("supple: audio: cannot open a stream with {buffer_size:?}: {e}"),
@@ -372,13 +384,20 @@ fn build<T>(
     config: &cpal::StreamConfig,
     mut source: MixerSource,
     on_error: impl FnMut(cpal::Error) + Send + 'static,
+    ahead_us: Arc<AtomicU64>,
 ) -> Result<cpal::Stream, cpal::Error>
 where
     T: SizedSample + FromSample<f32> + Send + 'static,
 {
     device.build_output_stream::<T, _, _>(
         *config,
-        move |data: &mut [T], _| {
+        move |data: &mut [T], info: &cpal::OutputCallbackInfo| {
+            let ts = info.timestamp();
+            let ahead = ts.playback.duration_since(ts.callback);
+            ahead_us.store(
+                u64::try_from(ahead.as_micros()).unwrap_or(0),
+                Ordering::Relaxed,
+            );
             for out in data.iter_mut() {
                 *out = T::from_sample(source.next().unwrap_or(0.0));
             }
@@ -388,12 +407,14 @@ where
     )
 }
 
-/// A cue that notes when its first sample is taken by the device callback.
+/// A cue that notes when its first sample is taken by the device callback, plus how far
+/// ahead of that callback the audio system will play it: the play call to sound.
 struct FirstSample<S> {
     inner: S,
     asked: Instant,
     cue: Cue,
     latencies: Option<Latencies>,
+    ahead_us: Arc<AtomicU64>,
 }
 
 impl<S: Source> Iterator for FirstSample<S> {
@@ -403,7 +424,8 @@ impl<S: Source> Iterator for FirstSample<S> {
         if let Some(latencies) = self.latencies.take()
             && let Ok(mut list) = latencies.lock()
         {
-            list.push((self.cue, self.asked.elapsed()));
+            let ahead = Duration::from_micros(self.ahead_us.load(Ordering::Relaxed));
+            list.push((self.cue, self.asked.elapsed() + ahead));
         }
         self.inner.next()
     }
