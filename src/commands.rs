@@ -242,8 +242,21 @@ pub fn session_report(engine: &Engine, now: std::time::Instant) -> String {
         right.planned,
         held.right.as_secs()
     ));
-    for line in tally_lines(plan, &tally) {
+    // Only what was reached: an early quit would otherwise list the whole plan.
+    let reached = Tally {
+        rows: tally
+            .rows
+            .iter()
+            .filter(|r| r.done + r.skipped > 0 || !r.held.is_zero())
+            .cloned()
+            .collect(),
+    };
+    for line in tally_lines(plan, &reached) {
         text.push_str(&format!("  {line}\n"));
+    }
+    let not_reached = tally.rows.len() - reached.rows.len();
+    if not_reached > 0 {
+        text.push_str(&format!("  ({not_reached} more not reached)\n"));
     }
     text
 }

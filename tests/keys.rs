@@ -161,3 +161,18 @@ fn the_session_ending_shows_the_summary() {
     assert_eq!(app.engine().status(), Status::Finished { early: false });
     assert_eq!(app.engine().step().map(|s| s.phase), Some(Phase::Hold));
 }
+
+#[test]
+fn the_record_after_an_early_quit_lists_only_what_was_reached() {
+    let (mut app, t0) = started();
+    app.tick(t0 + S(20)); // the get-ready (10 s) and 10 s of jumping jacks
+    app.handle_event(&ctrl('c'), t0 + S(20));
+    let record = supple::commands::session_report(app.engine(), t0 + S(20));
+    assert!(record.contains("ended early after 0:20"), "{record}");
+    assert!(
+        record.contains("Jumping jacks: 0/1 done, 1 skipped, 10 s"),
+        "{record}"
+    );
+    assert!(!record.contains("Seated hamstring stretch"), "{record}");
+    assert!(record.contains("more not reached"), "{record}");
+}
