@@ -28,13 +28,7 @@ fn main() {
         .expect("a hold")
         .start;
     for (w, h) in [(80u16, 24u16), (120, 40)] {
-        let mut app = App::new(
-            plan.clone(),
-            Box::new(Silent {
-                reason: String::new(),
-            }),
-            true,
-        );
+        let mut app = App::new(plan.clone(), Box::new(Silent { reason: "" }), true);
         let t0 = Instant::now();
         app.start(t0);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");

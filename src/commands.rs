@@ -96,12 +96,8 @@ fn planned_hold_per_leg(plan: &Plan) -> (u64, u64) {
         .filter(|s| s.phase == Phase::Hold)
         .fold((0, 0), |(l, r), s| {
             let secs = s.duration.as_secs();
-            match s.side {
-                Side::Left => (l + secs, r),
-                Side::Right => (l, r + secs),
-                Side::Both => (l + secs, r + secs),
-                Side::None => (l, r),
-            }
+            let (left, right) = s.side.legs();
+            (l + secs * u64::from(left), r + secs * u64::from(right))
         })
 }
 
@@ -202,7 +198,7 @@ pub fn tally_lines(plan: &Plan, tally: &Tally) -> Vec<String> {
         .rows
         .iter()
         .map(|row| {
-            let name = &plan.exercises[row.exercise].name;
+            let name = plan.exercise_name(row.exercise);
             let side = match row.side {
                 Side::None => String::new(),
                 side => format!(", {}", side.label()),

@@ -41,6 +41,8 @@ enum Command {
         cue: Cue,
         gain: f32,
         asked: Instant,
+        /// Note the cue's latency (only while `measure_latency` runs).
+        probe: bool,
     },
     /// Every cue in turn with a gap after each, paced by the device; each cue is reported
     /// as it starts, then `None` when all have played.
@@ -70,6 +72,8 @@ pub struct DevicePlayer {
     /// Ring the terminal bell when there is no device.
     bell_fallback: bool,
     latencies: Latencies,
+    /// Set while `measure_latency` runs: only then are cues timed.
+    measuring: bool,
 }
 
 impl DevicePlayer {
@@ -96,6 +100,7 @@ impl DevicePlayer {
             volume: volume.min(100),
             bell_fallback,
             latencies,
+            measuring: false,
         }
     }
 
@@ -143,10 +148,12 @@ impl DevicePlayer {
     /// time) and returns, per cue, the time from the play call to its first sample handed to
     /// the device.
     pub fn measure_latency(&mut self, between: Duration) -> Vec<(Cue, Duration)> {
+        self.measuring = true;
         for cue in ALL {
             self.play(cue);
             std::thread::sleep(Duration::from_millis(u64::from(synth::duration_ms(cue))) + between);
         }
+        self.measuring = false;
         self.latencies()
     }
 
@@ -232,7 +239,12 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
             commands.recv().map_err(|_| RecvTimeoutError::Disconnected)
         };
         match command {
-            Ok(Command::Play { cue, gain, asked }) => {
+            Ok(Command::Play {
+                cue,
+                gain,
+                asked,
+                probe,
+            }) => {
                 // A cue that waited for the device to open is stale: a late beep misleads.
                 if asked.elapsed() > STALE {
                     continue;
@@ -248,14 +260,17 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                 {
                     let source =
                         SamplesBuffer::new(ONE_CHANNEL, CUE_RATE, samples.clone()).amplify(gain);
-                    let probe = FirstSample {
-                        inner: source,
-                        asked,
-                        cue,
-                        latencies: Some(Arc::clone(&latencies)),
-                        ahead_us: Arc::clone(&out.ahead_us),
-                    };
-                    out.mixer.add(probe);
+                    if probe {
+                        out.mixer.add(FirstSample {
+                            inner: source,
+                            asked,
+                            cue,
+                            latencies: Some(Arc::clone(&latencies)),
+                            ahead_us: Arc::clone(&out.ahead_us),
+                        });
+                    } else {
+                        out.mixer.add(source);
+                    }
                     if !out.running && out.stream.play().is_ok() {
                         out.running = true;
                     }
@@ -467,6 +482,7 @@ impl Player for DevicePlayer {
                         cue,
                         gain,
                         asked: Instant::now(),
+                        probe: self.measuring,
                     });
                 }
             }
@@ -482,8 +498,8 @@ impl Player for DevicePlayer {
             },
             OPENING => SoundStatus::Starting,
             _ if self.bell_fallback => SoundStatus::Bell,
-            NO_DEVICE => SoundStatus::Off("no audio device".into()),
-            _ => SoundStatus::Off("audio device failed".into()),
+            NO_DEVICE => SoundStatus::Off("no audio device"),
+            _ => SoundStatus::Off("audio device failed"),
         }
     }
 

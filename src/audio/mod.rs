@@ -87,7 +87,7 @@ pub const DEFAULT_VOLUME: u8 = 80;
 pub fn session_player(no_sound: bool, bell: bool) -> Box<dyn Player> {
     if no_sound {
         return Box::new(Silent {
-            reason: "--no-sound".into(),
+            reason: "--no-sound",
         });
     }
     #[cfg(feature = "sound")]
@@ -103,7 +103,7 @@ pub fn session_player(no_sound: bool, bell: bool) -> Box<dyn Player> {
             Box::new(Bell)
         } else {
             Box::new(Silent {
-                reason: "built without sound".into(),
+                reason: "built without sound",
             })
         }
     }
@@ -133,7 +133,7 @@ pub enum SoundStatus {
     /// The terminal bell stands in for sound.
     Bell,
     /// No sound, with the reason shown to the person.
-    Off(String),
+    Off(&'static str),
 }
 
 /// Something that makes cues heard. `play` must return at once.
@@ -149,13 +149,13 @@ pub trait Player {
 /// Plays nothing.
 #[derive(Debug, Clone)]
 pub struct Silent {
-    pub reason: String,
+    pub reason: &'static str,
 }
 
 impl Player for Silent {
     fn play(&mut self, _cue: Cue) {}
     fn status(&self) -> SoundStatus {
-        SoundStatus::Off(self.reason.clone())
+        SoundStatus::Off(self.reason)
     }
 }
 

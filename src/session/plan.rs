@@ -73,6 +73,17 @@ pub enum Side {
 }
 
 impl Side {
+    /// Which legs a step on this side stretches, (left, right): both-legs work counts once
+    /// for each leg.
+    pub fn legs(self) -> (bool, bool) {
+        match self {
+            Side::None => (false, false),
+            Side::Left => (true, false),
+            Side::Right => (false, true),
+            Side::Both => (true, true),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Side::None => "",
@@ -231,6 +242,11 @@ impl Plan {
         self.steps
             .last()
             .map_or(Duration::ZERO, |s| s.start + s.duration)
+    }
+
+    /// The name of the exercise at `index` in [`Plan::exercises`] (empty if there is none).
+    pub fn exercise_name(&self, index: usize) -> &str {
+        self.exercises.get(index).map_or("", |e| e.name.as_str())
     }
 
     pub fn exercise(&self, step: &PlanStep) -> &Exercise {

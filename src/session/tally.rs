@@ -87,14 +87,12 @@ impl Tally {
     pub fn held_per_leg(&self) -> LegTotals {
         let mut totals = LegTotals::default();
         for row in self.rows.iter().filter(|r| r.phase == Phase::Hold) {
-            match row.side {
-                Side::Left => totals.left += row.held,
-                Side::Right => totals.right += row.held,
-                Side::Both => {
-                    totals.left += row.held;
-                    totals.right += row.held;
-                }
-                Side::None => {}
+            let (left, right) = row.side.legs();
+            if left {
+                totals.left += row.held;
+            }
+            if right {
+                totals.right += row.held;
             }
         }
         totals
@@ -105,12 +103,7 @@ impl Tally {
         let mut left = LegCount::default();
         let mut right = LegCount::default();
         for row in self.rows.iter().filter(|r| r.phase == Phase::Hold) {
-            let (on_left, on_right) = match row.side {
-                Side::Left => (true, false),
-                Side::Right => (false, true),
-                Side::Both => (true, true),
-                Side::None => (false, false),
-            };
+            let (on_left, on_right) = row.side.legs();
             for (on, leg) in [(on_left, &mut left), (on_right, &mut right)] {
                 if on {
                     leg.done += row.done;

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use super::render_lines;
 use super::theme::Theme;
@@ -36,9 +36,7 @@ impl Widget for LegsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
         let theme = Theme::new(vm.color);
-        let block = Block::bordered()
-            .title(" Legs ")
-            .border_style(theme.border());
+        let block = theme.panel(" Legs ");
         let inner = block.inner(area);
         block.render(area, buf);
 
@@ -56,11 +54,7 @@ impl Widget for LegsPanel<'_> {
                 continue;
             }
             seen.push(row.exercise);
-            let name = vm
-                .plan
-                .exercises
-                .get(row.exercise)
-                .map_or("", |e| e.name.as_str());
+            let name = vm.plan.exercise_name(row.exercise);
             let current = row.exercise == vm.step.exercise;
             let name_style = if current { theme.title() } else { theme.dim() };
             let mut spans = vec![

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, LineGauge, Widget};
+use ratatui::widgets::{LineGauge, Widget};
 
 use super::now::leg_text;
 use super::render_lines;
@@ -74,10 +74,8 @@ pub fn step_line<'a>(
     theme: Theme,
 ) -> Line<'a> {
     let mut parts: Vec<String> = Vec::new();
-    if step.exercise != previous.exercise
-        && let Some(e) = vm.plan.exercises.get(step.exercise)
-    {
-        parts.push(e.name.clone());
+    if step.exercise != previous.exercise {
+        parts.push(vm.plan.exercise_name(step.exercise).to_string());
     }
     let leg = leg_text(step.side);
     if !leg.is_empty() {
@@ -99,9 +97,7 @@ impl Widget for NextPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
         let theme = Theme::new(vm.color);
-        let block = Block::bordered()
-            .title(" Up next ")
-            .border_style(theme.border());
+        let block = theme.panel(" Up next ");
         let inner = block.inner(area);
         block.render(area, buf);
         let rows = usize::from(inner.height);

@@ -4,9 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Row, Table, Widget};
+use ratatui::widgets::{Cell, Row, Table, Widget};
 
-use super::now::leg_text;
 use super::render_lines;
 use super::theme::Theme;
 use crate::app::ViewModel;
@@ -40,10 +39,9 @@ impl Widget for Summary<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
         let theme = Theme::new(vm.color);
-        let block = Block::bordered()
-            .title(Line::styled(format!(" {} ", title_text(vm)), theme.title()))
-            .title_bottom(" press any key to close ")
-            .border_style(theme.border());
+        let block = theme
+            .panel(Line::styled(format!(" {} ", title_text(vm)), theme.title()))
+            .title_bottom(" press any key to close ");
         let inner = block.inner(area);
         block.render(area, buf);
 
@@ -103,17 +101,13 @@ impl Widget for Summary<'_> {
         render_lines(head, head_area, buf);
 
         let rows = vm.tally.rows.iter().map(|row| {
-            let name = vm
-                .plan
-                .exercises
-                .get(row.exercise)
-                .map_or("", |e| e.name.as_str());
+            let name = vm.plan.exercise_name(row.exercise);
             let leg = match (row.side, narrow) {
                 (Side::None, _) => "-".to_string(),
                 (Side::Left, true) => "L".to_string(),
                 (Side::Right, true) => "R".to_string(),
                 (Side::Both, true) => "both".to_string(),
-                (side, false) => leg_text(side).to_lowercase(),
+                (side, false) => side.label().to_string(),
             };
             let mut cells = vec![
                 Cell::from(name.to_string()),

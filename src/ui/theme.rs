@@ -120,4 +120,14 @@ impl Theme {
     pub fn border(self) -> Style {
         self.dim()
     }
+
+    /// The bordered, titled block around a panel.
+    pub fn panel<'a>(
+        self,
+        title: impl Into<ratatui::text::Line<'a>>,
+    ) -> ratatui::widgets::Block<'a> {
+        ratatui::widgets::Block::bordered()
+            .title(title)
+            .border_style(self.border())
+    }
 }

@@ -34,7 +34,7 @@ pub fn silent_app(plan: Plan) -> App {
     App::new(
         plan,
         Box::new(Silent {
-            reason: "no audio device".into(),
+            reason: "no audio device",
         }),
         true,
     )
