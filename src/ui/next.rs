@@ -9,7 +9,7 @@ use super::now::leg_text;
 use super::render_lines;
 use super::theme::Theme;
 use crate::app::{ViewModel, ratio};
-use crate::session::{PlanStep, clock_text};
+use crate::session::{PlanStep, Side, clock_text};
 
 /// "step 14 of 38 · 5:23 done · 6:32 to go"
 pub fn progress_text(vm: &ViewModel<'_>) -> String {
@@ -65,8 +65,7 @@ impl Widget for SessionBar<'_> {
     }
 }
 
-/// One step as a line: "0:20  hold        RIGHT LEG, rep 1 of 2". The exercise is named
-/// only when it changes, so the line stays short.
+/// One step as a line: "0:20  hold        RIGHT LEG, rep 1 of 2".
 pub fn step_line<'a>(
     vm: &ViewModel<'_>,
     step: &PlanStep,
@@ -74,7 +73,9 @@ pub fn step_line<'a>(
     theme: Theme,
 ) -> Line<'a> {
     let mut parts: Vec<String> = Vec::new();
-    if step.exercise != previous.exercise {
+    // The exercise is named when it changes, and on every step with no leg to show, so a line
+    // never reads as a bare "cardio".
+    if step.exercise != previous.exercise || step.side == Side::None {
         parts.push(vm.plan.exercise_name(step.exercise).to_string());
     }
     let leg = leg_text(step.side);
