@@ -7,6 +7,7 @@ use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyM
 
 use crate::audio::{self, Player, SoundStatus};
 use crate::content::Exercise;
+use crate::history::LastTime;
 use crate::session::{Engine, Event, Plan, PlanStep, Status, Tally};
 
 /// What a key asks for.
@@ -60,6 +61,7 @@ pub struct App {
     revision: u64,
     /// The sound state last shown, to notice when it changes.
     sound: SoundStatus,
+    last_time: Option<LastTime>,
 }
 
 /// Everything the screen shows, computed once per frame.
@@ -86,6 +88,8 @@ pub struct ViewModel<'a> {
     pub sound: SoundStatus,
     pub muted: bool,
     pub color: bool,
+    /// The last session of the same routine, for the summary to compare with.
+    pub last_time: Option<LastTime>,
     /// Changes whenever anything but the clock changed: panels that do not move with time
     /// can be kept from one frame to the next while it stays the same.
     pub revision: u64,
@@ -105,7 +109,14 @@ impl App {
             color,
             revision: 0,
             sound,
+            last_time: None,
         }
+    }
+
+    /// Gives the summary the last session of the same routine to compare with.
+    pub fn with_last_time(mut self, last_time: Option<LastTime>) -> Self {
+        self.last_time = last_time;
+        self
     }
 
     pub fn engine(&self) -> &Engine {
@@ -335,6 +346,7 @@ impl App {
             sound: self.sound.clone(),
             muted: self.muted,
             color: self.color,
+            last_time: self.last_time,
             revision: self.revision,
         })
     }

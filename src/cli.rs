@@ -46,6 +46,22 @@ pub enum Command {
         #[arg(long)]
         latency: bool,
     },
+    /// Your history: streak, sessions this week, seconds held per day and leg. Full screen in a
+    /// terminal, text otherwise.
+    History {
+        /// Print text instead of opening the full screen.
+        #[arg(long, conflicts_with_all = ["json", "csv"])]
+        plain: bool,
+        /// Print every session as JSON (the history file's own format).
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print every session as CSV, one row per exercise and side (columns in the README).
+        #[arg(long)]
+        csv: bool,
+        /// Days the text chart goes back.
+        #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=366))]
+        days: u16,
+    },
     /// Check routine files; exits 0 when all are valid, 1 when any is not.
     Check {
         /// Routine files to check.

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::content::{self, ContentError, Library, LoadedRoutine, Origin, builtin};
+use crate::history::{self, LastTime, LegSeconds, Overview};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text};
 
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
@@ -215,7 +216,11 @@ pub fn tally_lines(plan: &Plan, tally: &Tally) -> Vec<String> {
 }
 
 /// The plain-text record printed after a session, so it stays in the terminal's scrollback.
-pub fn session_report(engine: &Engine, now: std::time::Instant) -> String {
+pub fn session_report(
+    engine: &Engine,
+    now: std::time::Instant,
+    last_time: Option<&LastTime>,
+) -> String {
     let plan = engine.plan();
     let tally = engine.tally();
     let held = tally.held_per_leg();
@@ -238,6 +243,13 @@ pub fn session_report(engine: &Engine, now: std::time::Instant) -> String {
         right.planned,
         held.right.as_secs()
     ));
+    if let Some(last) = last_time {
+        let today = LegSeconds {
+            left: held.left.as_secs(),
+            right: held.right.as_secs(),
+        };
+        text.push_str(&format!("  last time, {}\n", last.compare(today)));
+    }
     // Only what was reached: an early quit would otherwise list the whole plan.
     let reached = Tally {
         rows: tally
@@ -253,6 +265,45 @@ pub fn session_report(engine: &Engine, now: std::time::Instant) -> String {
     let not_reached = tally.rows.len() - reached.rows.len();
     if not_reached > 0 {
         text.push_str(&format!("  ({not_reached} more not reached)\n"));
+    }
+    text
+}
+
+/// `supple history --plain`: the overview as text, with a bar per leg and day.
+pub fn history_text(overview: &Overview, path: &Path) -> String {
+    let mut text = format!("supple history ({})\n", path.display());
+    text.push_str(&format!(
+        "  {}\n  {}\n",
+        overview.headline(),
+        overview.held_line()
+    ));
+    if let Some(imbalance) = &overview.imbalance {
+        text.push_str(&format!("  {}\n", imbalance.advice()));
+    }
+    let peak = overview
+        .days
+        .iter()
+        .map(|d| d.held.left.max(d.held.right))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    const BAR: u64 = 20;
+    let bar = |secs: u64| "#".repeat(((secs * BAR).div_ceil(peak)) as usize);
+    text.push_str(&format!(
+        "  seconds held per day, the last {}:\n",
+        overview.days.len()
+    ));
+    for day in &overview.days {
+        let line = format!(
+            "  {:<10}  L {:>4} {:<20}  R {:>4} {}",
+            history::day_label(day.date),
+            day.held.left,
+            bar(day.held.left),
+            day.held.right,
+            bar(day.held.right)
+        );
+        text.push_str(line.trim_end());
+        text.push('\n');
     }
     text
 }

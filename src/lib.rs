@@ -10,6 +10,7 @@ pub mod audio;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod history;
 pub mod quiet;
 pub mod session;
 pub mod tui;

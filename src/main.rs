@@ -8,6 +8,7 @@ use supple::audio;
 use supple::cli::{Cli, Command};
 use supple::commands::{self, EXIT_INVALID};
 use supple::content::user_routine_dir;
+use supple::history::{self, LastTime, SessionRecord, Store};
 use supple::quiet::QuietStderr;
 use supple::session::{Clock, SystemClock};
 
@@ -26,6 +27,12 @@ fn main() -> ExitCode {
         Some(Command::List) => commands::list(&mut out, &mut err, user_dir).map(|()| true),
         Some(Command::SoundTest { latency }) => sound_test(&mut out, *latency),
         Some(Command::Check { files }) => commands::check(&mut out, &mut err, files),
+        Some(Command::History {
+            plain,
+            json,
+            csv,
+            days,
+        }) => show_history(&mut out, *plain, *json, *csv, *days).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -44,15 +51,117 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!("a guided session needs a terminal; `supple plan` prints the plan instead");
     }
+    let store = Store::default_location();
+    // Only to compare with: an unreadable history is dealt with when this session is saved.
+    let last_time = store
+        .as_ref()
+        .and_then(|s| s.load().ok())
+        .and_then(|h| history::last_of(&h.sessions, &plan.name).map(LastTime::of));
+    let started = jiff::ZonedDateTime::now();
     // From here until the session ends, what libraries print goes to the log, not the screen.
-    let _quiet = QuietStderr::to(log_path().as_deref()).context("cannot redirect stderr")?;
+    let quiet = QuietStderr::to(log_path().as_deref()).context("cannot redirect stderr")?;
     let player = audio::session_player(cli.no_sound, cli.bell);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App::new(plan, player, color);
+    let mut app = App::new(plan, player, color).with_last_time(last_time);
     let clock = SystemClock;
-    supple::tui::run_in_terminal(&mut app, &clock).context("the terminal failed")?;
-    print!("{}", commands::session_report(app.engine(), clock.now()));
+    let ran = supple::tui::run_in_terminal(&mut app, &clock);
+    drop(quiet);
+    let now = clock.now();
+    // Saved first: when the terminal has gone away, printing fails but the record is kept.
+    let record = SessionRecord::from_engine(app.engine(), started, now);
+    let saved = save(store.as_ref(), &record);
+    let mut out = io::stdout();
+    let _ = write!(
+        out,
+        "{}",
+        commands::session_report(app.engine(), now, last_time.as_ref())
+    );
+    let _ = writeln!(out, "{saved}");
+    ran.context("the terminal failed")?;
     Ok(())
+}
+
+/// Adds the session to history; says what happened, in a line for after the report.
+fn save(store: Option<&Store>, record: &SessionRecord) -> String {
+    if !record.has_work() {
+        return "  nothing was done, so nothing was added to your history".into();
+    }
+    let Some(store) = store else {
+        return "supple: this session was not saved: no home folder to keep history in".into();
+    };
+    match store.append(record) {
+        Ok(saved) => {
+            let mut text = format!(
+                "  saved to your history ({} session{}): {}",
+                saved.sessions,
+                if saved.sessions == 1 { "" } else { "s" },
+                saved.path.display()
+            );
+            if let Some(aside) = saved.set_aside {
+                text.push_str(&format!(
+                    "\nsupple: the old history could not be read, so it was kept as {} and a new \
+                     one started with this session.\n  why: {}",
+                    aside.to.display(),
+                    aside.reason.replace('\n', "\n  ")
+                ));
+            }
+            text
+        }
+        Err(e) => format!(
+            "supple: this session was not saved to your history: {e}\n  \
+             (the record above is all there is of it; free some space or fix the folder's \
+             permissions for next time)"
+        ),
+    }
+}
+
+/// `supple history`: full screen in a terminal; text, JSON or CSV otherwise.
+fn show_history(
+    out: &mut impl Write,
+    plain: bool,
+    json: bool,
+    csv: bool,
+    days: u16,
+) -> anyhow::Result<()> {
+    let Some(store) = Store::default_location() else {
+        bail!("no home folder, so no history");
+    };
+    let kept = store.load().map_err(|e| match e {
+        history::HistoryError::Unreadable(why) => anyhow::anyhow!(
+            "{why}\n  (supple will keep this file aside under a new name, untouched, when it \
+             next saves a session)"
+        ),
+        other => other.into(),
+    })?;
+    if json {
+        return Ok(history::export::json(out, &kept)?);
+    }
+    if csv {
+        return Ok(history::export::csv(out, &kept)?);
+    }
+    let today = jiff::ZonedDateTime::now().date();
+    if plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        let overview = history::Overview::new(&kept.sessions, today, i32::from(days));
+        return Ok(write!(
+            out,
+            "{}",
+            commands::history_text(&overview, &store.path())
+        )?);
+    }
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    supple::tui::show_until_key(|frame| {
+        let area = frame.area();
+        let days = supple::ui::history::HistoryView::days_for(area);
+        let overview = history::Overview::new(&kept.sessions, today, days);
+        frame.render_widget(
+            supple::ui::history::HistoryView {
+                overview: &overview,
+                color,
+            },
+            area,
+        );
+    })
+    .context("the terminal failed")
 }
 
 /// Where library messages go during a session: `$XDG_DATA_HOME/supple/supple.log`.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, Event as TermEvent};
+use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -338,6 +338,35 @@ pub fn run_in_terminal(app: &mut App, clock: &impl Clock) -> io::Result<LoopStat
     debug_panic_for_tests(&mut screen, app, clock)?;
     let mut input = TerminalInput::new()?;
     let result = run_loop(&mut screen, &mut input, clock, app, &stop);
+    loop_done.store(true, Ordering::SeqCst);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+    result
+}
+
+/// Shows a still screen (drawn by `render` at each size) until a key is pressed, the terminal
+/// closes or a signal comes; redraws on resize. Waits in poll(2): no CPU while it is shown.
+pub fn show_until_key(mut render: impl FnMut(&mut ratatui::Frame)) -> io::Result<()> {
+    let loop_done = Arc::new(AtomicBool::new(false));
+    let stop = watch_signals(Arc::clone(&loop_done))?;
+    let mut screen = TerminalScreen::open()?;
+    let mut input = TerminalInput::new()?;
+    let result = (|| {
+        screen.terminal.draw(&mut render)?;
+        while !stop.load(Ordering::SeqCst) {
+            match input.next(MAX_SLEEP) {
+                Ok(Some(TermEvent::Key(key))) if key.kind == KeyEventKind::Press => break,
+                Ok(Some(TermEvent::Resize(width, height))) => {
+                    screen.resize(Rect::new(0, 0, width, height))?;
+                    screen.terminal.draw(&mut render)?;
+                }
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => break,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    })();
     loop_done.store(true, Ordering::SeqCst);
     ratatui::restore();
     let _ = io::stdout().flush();

@@ -121,6 +121,13 @@ impl Tmux {
         }
     }
 
+    /// The history file the session wrote, parsed.
+    fn history(&self) -> serde_json::Value {
+        let path = self.dir.path().join("data/supple/history.json");
+        let text = std::fs::read_to_string(&path).expect("history.json written");
+        serde_json::from_str(&text).expect("history.json parses")
+    }
+
     fn alternate_screen_on(&self) -> bool {
         self.tmux(&["display", "-p", "-t", "main", "#{alternate_on}"])
             .trim()
@@ -229,7 +236,7 @@ fn sigterm_gives_the_terminal_back() {
     let t = Tmux::start("term");
     let routine = t.routine();
     t.run(&format!("run {} --no-sound", routine.display()));
-    t.wait_for("GET READY", WAIT);
+    t.wait_for("HOLD", WAIT);
     let pattern = Tmux::process_pattern(&routine);
     let killed = Command::new("pkill")
         .args(["-TERM", "-f", &pattern])
@@ -239,7 +246,14 @@ fn sigterm_gives_the_terminal_back() {
     let after = t.wait_for("EXITED=", WAIT);
     assert!(!t.alternate_screen_on());
     assert!(after.contains("ended early"), "{after}");
+    assert!(
+        after.contains("saved to your history (1 session)"),
+        "{after}"
+    );
     assert!(after.lines().any(|l| l.starts_with("EXITED=0")), "{after}");
+    let kept = t.history();
+    assert_eq!(kept["sessions"][0]["routine"], "e2e");
+    assert_eq!(kept["sessions"][0]["completed"], false);
 }
 
 #[test]
@@ -346,7 +360,7 @@ fn closing_the_terminal_ends_the_process() {
     let t = Tmux::start("hangup");
     let routine = t.routine();
     t.run(&format!("run {} --no-sound", routine.display()));
-    t.wait_for("GET READY", WAIT);
+    t.wait_for("HOLD", WAIT);
     let pattern = Tmux::process_pattern(&routine);
     let out = Command::new("pgrep")
         .args(["-f", &pattern])
@@ -364,4 +378,52 @@ fn closing_the_terminal_ends_the_process() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+    // What was done before the terminal closed is kept.
+    assert_eq!(t.history()["sessions"][0]["routine"], "e2e");
+}
+
+#[test]
+fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_record() {
+    let t = Tmux::start("history");
+    let routine = t.routine();
+    let data = t.dir.path().join("data/supple");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::write(
+        data.join("history.json"),
+        r#"{ "version": 1, "sessions": [ { "started": "2026-11-23T08:00:00+01:00[Europe/Paris]",
+            "routine": "e2e", "title": "End to end", "planned_seconds": 20,
+            "elapsed_seconds": 20, "completed": true, "exercises": [
+            { "exercise": "lying-stretch", "name": "Lying hamstring stretch", "kind": "hold",
+              "side": "left", "planned": 1, "done": 1, "skipped": 0, "held_seconds": 4 } ] } ] }"#,
+    )
+    .expect("write history");
+    t.run(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("HOLD", WAIT);
+    t.keys(&["q"]);
+    t.wait_for("End the session now?", WAIT);
+    t.keys(&["y"]);
+    let summary = t.wait_for("Last time", WAIT);
+    assert!(summary.contains("Mon 23 Nov: L 4 s, R 0 s"), "{summary}");
+    t.keys(&["Enter"]);
+    let after = t.wait_for("EXITED=0", WAIT);
+    assert!(after.contains("last time, Mon 23 Nov"), "{after}");
+    assert!(after.contains("(2 sessions)"), "{after}");
+
+    // The data folder turns into a file: the session runs, and says it was not saved.
+    std::fs::remove_dir_all(&data).expect("rm");
+    std::fs::write(&data, "in the way").expect("write");
+    t.tmux(&["kill-server"]);
+    t.run(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("HOLD", WAIT);
+    t.keys(&["q"]);
+    t.wait_for("End the session now?", WAIT);
+    t.keys(&["y"]);
+    t.wait_for("Session ended early", WAIT);
+    t.keys(&["Enter"]);
+    let after = t.wait_for("EXITED=0", WAIT);
+    assert!(after.contains("was not saved to your history"), "{after}");
+    assert!(
+        after.contains("left leg:"),
+        "the record is printed: {after}"
+    );
 }

@@ -167,7 +167,7 @@ fn the_record_after_an_early_quit_lists_only_what_was_reached() {
     let (mut app, t0) = started();
     app.tick(t0 + S(20)); // the get-ready (10 s) and 10 s of jumping jacks
     app.handle_event(&ctrl('c'), t0 + S(20));
-    let record = supple::commands::session_report(app.engine(), t0 + S(20));
+    let record = supple::commands::session_report(app.engine(), t0 + S(20), None);
     assert!(record.contains("ended early after 0:20"), "{record}");
     assert!(
         record.contains("Jumping jacks: 0/1 done, 1 skipped, 10 s"),

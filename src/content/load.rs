@@ -20,13 +20,35 @@ pub mod limits {
     pub const TEXT_CHARS: usize = 300;
 }
 
-/// Parses JSON text into `T`, reporting line, column and field path on failure.
+/// Parses a routine file's JSON text into `T`, reporting line, column and field path on failure.
 pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
+    parse_json_with(
+        file,
+        text,
+        &Shape {
+            empty: "write a routine in it; content/README.md has a worked example",
+            object: "a routine file is one object in braces: { \"name\": ..., \"steps\": [...] }",
+        },
+    )
+}
+
+/// How to fix a file that holds no JSON object: what to write in an empty one, and what the
+/// object looks like.
+pub struct Shape {
+    pub empty: &'static str,
+    pub object: &'static str,
+}
+
+/// Parses JSON text that must be one object into `T`, with `shape` as the fix when it is not.
+pub fn parse_json_with<T: DeserializeOwned>(
+    file: &str,
+    text: &str,
+    shape: &Shape,
+) -> Result<T, ContentError> {
     // Editors on some systems save a byte-order mark; it is not JSON but means no harm.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let Some(first) = text.find(|c: char| !c.is_whitespace()) else {
-        return Err(ContentError::new(file, "the file is empty")
-            .hint("write a routine in it; content/README.md has a worked example"));
+        return Err(ContentError::new(file, "the file is empty").hint(shape.empty));
     };
     if !text[first..].starts_with('{') {
         let line = text[..first].matches('\n').count() + 1;
@@ -34,9 +56,7 @@ pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Cont
         return Err(
             ContentError::new(file, "the file does not hold a JSON object")
                 .at_line(line, column)
-                .hint(
-                    "a routine file is one object in braces: { \"name\": ..., \"steps\": [...] }",
-                ),
+                .hint(shape.object),
         );
     }
     let mut de = serde_json::Deserializer::from_str(text);

@@ -7,7 +7,9 @@ pub mod model;
 use std::path::{Path, PathBuf};
 
 pub use error::ContentError;
-pub use load::{did_you_mean, limits, parse_exercises, parse_json, parse_routine};
+pub use load::{
+    Shape, did_you_mean, limits, parse_exercises, parse_json, parse_json_with, parse_routine,
+};
 pub use model::{Exercise, Kind, Need, Routine, RoutineDefaults, SideOrder, Sides, StepSpec};
 
 /// The exercise library and routines compiled into the binary.

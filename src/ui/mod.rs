@@ -8,6 +8,7 @@ pub mod cues;
 pub mod footer;
 pub mod gauge;
 pub mod help;
+pub mod history;
 pub mod legs;
 pub mod next;
 pub mod now;

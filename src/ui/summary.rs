@@ -9,6 +9,7 @@ use ratatui::widgets::{Cell, Row, Table, Widget};
 use super::render_lines;
 use super::theme::Theme;
 use crate::app::ViewModel;
+use crate::history::LegSeconds;
 use crate::session::{LegCount, Side, TARGET_PER_LEG, clock_text};
 
 /// Differences in held time below this are not worth mentioning.
@@ -77,7 +78,7 @@ impl Widget for Summary<'_> {
         } else {
             String::new()
         };
-        let head = vec![
+        let mut head = vec![
             Line::from(vec![
                 Span::styled(format!("{:<10}", "Time"), theme.title()),
                 Span::raw(format!(
@@ -92,6 +93,16 @@ impl Widget for Summary<'_> {
                 Span::raw(balance_text(held.left.as_secs(), held.right.as_secs())),
             ]),
         ];
+        if let Some(last) = &vm.last_time {
+            let today = LegSeconds {
+                left: held.left.as_secs(),
+                right: held.right.as_secs(),
+            };
+            head.push(Line::from(vec![
+                Span::styled(format!("{:<10}", "Last time"), theme.title()),
+                Span::raw(last.compare(today)),
+            ]));
+        }
         let [head_area, _, table_area] = Layout::vertical([
             Constraint::Length(head.len() as u16),
             Constraint::Length(1),

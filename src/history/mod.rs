@@ -1,0 +1,13 @@
+//! What was stretched, kept across sessions: the records, the file that holds them, and the
+//! numbers drawn from them (streaks, per-day totals, leg balance).
+//!
+//! Like `session`, this knows nothing of the screen; `ui::history` draws what `stats` computes.
+
+pub mod export;
+pub mod record;
+pub mod stats;
+pub mod store;
+
+pub use record::{ExerciseRecord, FORMAT_VERSION, HistoryFile, Kind, LegSeconds, SessionRecord};
+pub use stats::{DayTotal, Imbalance, LastTime, Overview, day_label, last_of};
+pub use store::{HistoryError, Saved, SetAside, Store};

@@ -1,0 +1,237 @@
+//! Numbers drawn from history: the streak, sessions this week, seconds held per day and leg,
+//! and whether one leg is getting less than the other. Pure: `today` is passed in.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::record::{LegSeconds, SessionRecord};
+
+/// Days the leg balance looks back over.
+pub const BALANCE_DAYS: i32 = 14;
+
+/// One day of the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayTotal {
+    pub date: Date,
+    pub sessions: u32,
+    pub held: LegSeconds,
+}
+
+/// One leg getting clearly less static stretching than the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Imbalance {
+    /// The leg that got less: "left" or "right".
+    pub less: &'static str,
+    pub held: LegSeconds,
+    /// How much less, as a share of the other leg's seconds (0 to 100).
+    pub percent: u64,
+}
+
+/// Everything `supple history` shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    pub today: Date,
+    /// Consecutive days with a session, up to today (or up to yesterday, when today has none
+    /// yet: the streak is not lost until the day is over).
+    pub streak: u32,
+    /// Sessions from Monday of this week through today.
+    pub this_week: u32,
+    pub total: u32,
+    pub completed: u32,
+    /// Static-hold seconds per leg over all sessions.
+    pub held_total: LegSeconds,
+    /// Every day of the last `days` days, oldest first (days without a session included).
+    pub days: Vec<DayTotal>,
+    /// Over the last `BALANCE_DAYS` days, when one leg got at least 20 % and 30 s less.
+    pub imbalance: Option<Imbalance>,
+}
+
+impl Overview {
+    pub fn new(sessions: &[SessionRecord], today: Date, days: i32) -> Overview {
+        let counted: Vec<&SessionRecord> = sessions.iter().filter(|s| s.has_work()).collect();
+        let mut per_day: BTreeMap<Date, DayTotal> = BTreeMap::new();
+        let mut held_total = LegSeconds::default();
+        for s in &counted {
+            let day = per_day.entry(s.day()).or_insert(DayTotal {
+                date: s.day(),
+                sessions: 0,
+                held: LegSeconds::default(),
+            });
+            day.sessions += 1;
+            day.held += s.held();
+            held_total += s.held();
+        }
+        let active: BTreeSet<Date> = per_day.keys().copied().collect();
+        let monday = today
+            .checked_sub((today.weekday().to_monday_zero_offset()).days())
+            .unwrap_or(today);
+        let this_week = per_day.range(monday..=today).map(|(_, d)| d.sessions).sum();
+        let days = day_range(today, days)
+            .into_iter()
+            .map(|date| {
+                per_day.get(&date).copied().unwrap_or(DayTotal {
+                    date,
+                    sessions: 0,
+                    held: LegSeconds::default(),
+                })
+            })
+            .collect();
+        let mut recent = LegSeconds::default();
+        for date in day_range(today, BALANCE_DAYS) {
+            if let Some(day) = per_day.get(&date) {
+                recent += day.held;
+            }
+        }
+        Overview {
+            today,
+            streak: streak(&active, today),
+            this_week,
+            total: counted.len() as u32,
+            completed: counted.iter().filter(|s| s.completed).count() as u32,
+            held_total,
+            days,
+            imbalance: imbalance(recent),
+        }
+    }
+}
+
+/// The last `n` days up to and including `today`, oldest first.
+fn day_range(today: Date, n: i32) -> Vec<Date> {
+    (0..n.max(0))
+        .rev()
+        .filter_map(|back| today.checked_sub(back.days()).ok())
+        .collect()
+}
+
+fn streak(active: &BTreeSet<Date>, today: Date) -> u32 {
+    let Ok(yesterday) = today.yesterday() else {
+        return 0;
+    };
+    let mut day = if active.contains(&today) {
+        today
+    } else if active.contains(&yesterday) {
+        yesterday
+    } else {
+        return 0;
+    };
+    let mut count = 0;
+    while active.contains(&day) {
+        count += 1;
+        match day.yesterday() {
+            Ok(before) => day = before,
+            Err(_) => break,
+        }
+    }
+    count
+}
+
+fn imbalance(held: LegSeconds) -> Option<Imbalance> {
+    let (more, less, less_name) = if held.left < held.right {
+        (held.right, held.left, "left")
+    } else {
+        (held.left, held.right, "right")
+    };
+    let gap = more - less;
+    let percent = (gap * 100).checked_div(more).unwrap_or(0);
+    (gap >= 30 && percent >= 20).then_some(Imbalance {
+        less: less_name,
+        held,
+        percent,
+    })
+}
+
+/// The most recent session of `routine` that did any work, if any.
+pub fn last_of<'a>(sessions: &'a [SessionRecord], routine: &str) -> Option<&'a SessionRecord> {
+    sessions
+        .iter()
+        .filter(|s| s.routine == routine && s.has_work())
+        .max_by(|a, b| a.started.timestamp().cmp(&b.started.timestamp()))
+}
+
+/// A short day label: `Tue 24 Nov`.
+pub fn day_label(date: Date) -> String {
+    date.strftime("%a %-d %b").to_string()
+}
+
+/// The last session of a routine, as the end-of-session summary compares with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LastTime {
+    pub day: Date,
+    pub held: LegSeconds,
+}
+
+impl LastTime {
+    pub fn of(record: &SessionRecord) -> LastTime {
+        LastTime {
+            day: record.day(),
+            held: record.held(),
+        }
+    }
+
+    /// `Mon 23 Nov: L 60 s, R 45 s; today L +0 s, R +15 s`.
+    pub fn compare(&self, today: LegSeconds) -> String {
+        let change = |now: u64, then: u64| {
+            if now >= then {
+                format!("+{} s", now - then)
+            } else {
+                format!("-{} s", then - now)
+            }
+        };
+        format!(
+            "{}: L {} s, R {} s; today L {}, R {}",
+            day_label(self.day),
+            self.held.left,
+            self.held.right,
+            change(today.left, self.held.left),
+            change(today.right, self.held.right)
+        )
+    }
+}
+
+impl Overview {
+    /// `Streak 4 days · 3 sessions this week · 27 in all (24 complete)`.
+    pub fn headline(&self) -> String {
+        let days = if self.streak == 1 { "day" } else { "days" };
+        let sessions = if self.this_week == 1 {
+            "session"
+        } else {
+            "sessions"
+        };
+        format!(
+            "Streak {} {days} · {} {sessions} this week · {} in all ({} complete)",
+            self.streak, self.this_week, self.total, self.completed
+        )
+    }
+
+    /// `Held in all: left 27:00, right 26:15`.
+    pub fn held_line(&self) -> String {
+        format!(
+            "Held in all: left {}, right {}",
+            minutes(self.held_total.left),
+            minutes(self.held_total.right)
+        )
+    }
+}
+
+impl Imbalance {
+    /// What to tell the person about it.
+    pub fn advice(&self) -> String {
+        let (less, more) = if self.less == "left" {
+            (self.held.left, self.held.right)
+        } else {
+            (self.held.right, self.held.left)
+        };
+        format!(
+            "Your {} leg got {} % less in the last {BALANCE_DAYS} days ({less} s against {more} s): \
+             give it an extra hold.",
+            self.less, self.percent
+        )
+    }
+}
+
+/// `27:00` for 1620 seconds.
+fn minutes(seconds: u64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
