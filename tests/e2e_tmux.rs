@@ -55,13 +55,23 @@ impl Tmux {
         self.run_with_env("", args);
     }
 
-    fn run_with_env(&self, env: &str, args: &str) {
+    fn command(&self, env: &str, args: &str) -> String {
         let bin = env!("CARGO_BIN_EXE_supple");
         let home = self.dir.path().display();
-        let command = format!(
+        format!(
             "env {env} HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin} {args}; \
              echo EXITED=$?; sleep 120"
-        );
+        )
+    }
+
+    /// Runs supple again in the same pane, replacing what ran there.
+    fn rerun(&self, args: &str) {
+        let command = self.command("", args);
+        self.tmux(&["respawn-pane", "-k", "-t", "main", &command]);
+    }
+
+    fn run_with_env(&self, env: &str, args: &str) {
+        let command = self.command(env, args);
         self.tmux(&[
             "new-session",
             "-d",
@@ -412,8 +422,7 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     // The data folder turns into a file: the session runs, and says it was not saved.
     std::fs::remove_dir_all(&data).expect("rm");
     std::fs::write(&data, "in the way").expect("write");
-    t.tmux(&["kill-server"]);
-    t.run(&format!("run {} --no-sound", routine.display()));
+    t.rerun(&format!("run {} --no-sound", routine.display()));
     t.wait_for("HOLD", WAIT);
     t.keys(&["q"]);
     t.wait_for("End the session now?", WAIT);
