@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::config::Flags;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "supple",
@@ -17,12 +19,59 @@ pub struct Cli {
     pub command: Option<Command>,
 
     /// Play no sound.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, conflicts_with = "sound")]
     pub no_sound: bool,
 
-    /// Ring the terminal bell at each transition when there is no audio device.
+    /// Play sound cues, where the config file turns them off.
     #[arg(long, global = true)]
+    pub sound: bool,
+
+    /// Ring the terminal bell at each transition when there is no audio device.
+    #[arg(long, global = true, conflicts_with = "no_bell")]
     pub bell: bool,
+
+    /// No terminal bell, where the config file turns it on.
+    #[arg(long, global = true)]
+    pub no_bell: bool,
+
+    /// Seconds of every static hold, instead of the routine's own (30 for a longer hold).
+    #[arg(long, global = true, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub hold: Option<u32>,
+
+    /// Seconds of rest between repetitions, instead of the routine's own.
+    #[arg(long, global = true, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u32).range(0..=600))]
+    pub rest: Option<u32>,
+
+    /// Seconds of "get ready" before the first step, instead of the routine's own.
+    #[arg(long, global = true, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u32).range(0..=300))]
+    pub lead_in: Option<u32>,
+
+    /// Volume in percent at the start of a session (`+` and `-` change it during one).
+    #[arg(long, global = true, value_name = "PERCENT",
+          value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub volume: Option<u8>,
+}
+
+impl Cli {
+    /// What the command line says about the settings.
+    pub fn flags(&self) -> Flags {
+        let either = |on: bool, off: bool| match (on, off) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        };
+        Flags {
+            hold_seconds: self.hold,
+            rest_seconds: self.rest,
+            lead_in_seconds: self.lead_in,
+            sound: either(self.sound, self.no_sound),
+            volume: self.volume,
+            bell: either(self.bell, self.no_bell),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,6 +111,8 @@ pub enum Command {
         #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=366))]
         days: u16,
     },
+    /// Print the settings in effect and where each comes from (default, config file, flag).
+    Config,
     /// Check routine files; exits 0 when all are valid, 1 when any is not.
     Check {
         /// Routine files to check.

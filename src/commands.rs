@@ -3,23 +3,44 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::content::{self, ContentError, Library, LoadedRoutine, Origin, builtin};
+use crate::config::Tuning;
+use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Origin, Routine, builtin};
 use crate::history::{self, LastTime, LegSeconds, Overview};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text};
 
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
 pub const EXIT_INVALID: u8 = 1;
 
-/// Loads the library and finds a routine by name or path, defaulting to the built-in default.
+/// Loads the library and finds a routine by name or path (the built-in default when `None`),
+/// with `tuning` in place of its own hold, rest and lead-in where set.
 pub fn resolve(
     routine: Option<&str>,
     user_dir: Option<&Path>,
+    tuning: &Tuning,
 ) -> Result<(Library, LoadedRoutine, Plan), ContentError> {
     let library = Library::builtin()?;
     let name = routine.unwrap_or(builtin::DEFAULT_ROUTINE);
-    let loaded = content::find_routine(name, &library, user_dir)?;
+    let mut loaded = content::find_routine(name, &library, user_dir)?;
+    tune(&mut loaded.routine, &library, tuning);
     let plan = build_plan(&loaded, &library)?;
     Ok((library, loaded, plan))
+}
+
+/// Replaces a routine's hold seconds (static holds only, not cardio or dynamic work), rest
+/// seconds and lead-in where `tuning` sets them.
+pub fn tune(routine: &mut Routine, library: &Library, tuning: &Tuning) {
+    if let Some(lead_in) = tuning.lead_in_seconds {
+        routine.defaults.lead_in_seconds = Some(lead_in);
+    }
+    for step in &mut routine.steps {
+        let kind = library.get(&step.exercise).map(|e| e.kind);
+        if let (Some(hold), Some(Kind::Hold)) = (tuning.hold_seconds, kind) {
+            step.seconds = Some(hold);
+        }
+        if let Some(rest) = tuning.rest_seconds {
+            step.rest_seconds = Some(rest);
+        }
+    }
 }
 
 /// Expands a loaded routine, naming its file in any error.
@@ -100,17 +121,6 @@ fn planned_hold_per_leg(plan: &Plan) -> (u64, u64) {
             let (left, right) = s.side.legs();
             (l + secs * u64::from(left), r + secs * u64::from(right))
         })
-}
-
-/// `supple plan`.
-pub fn plan(
-    out: &mut impl Write,
-    routine: Option<&str>,
-    user_dir: Option<&Path>,
-) -> anyhow::Result<()> {
-    let (_, _, plan) = resolve(routine, user_dir)?;
-    write_plan(out, &plan)?;
-    Ok(())
 }
 
 /// `supple list`: built-in routines, then the user's; broken user files are named with their error.

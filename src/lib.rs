@@ -9,6 +9,7 @@ pub mod app;
 pub mod audio;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod content;
 pub mod history;
 pub mod quiet;

@@ -7,6 +7,7 @@ use supple::app::App;
 use supple::audio;
 use supple::cli::{Cli, Command};
 use supple::commands::{self, EXIT_INVALID};
+use supple::config::{self, Settings};
 use supple::content::user_routine_dir;
 use supple::history::{self, LastTime, SessionRecord, Store};
 use supple::quiet::QuietStderr;
@@ -22,8 +23,14 @@ fn main() -> ExitCode {
         None => run(&cli, None, user_dir).map(|()| true),
         Some(Command::Run { routine }) => run(&cli, routine.as_deref(), user_dir).map(|()| true),
         Some(Command::Plan { routine }) => {
-            commands::plan(&mut out, routine.as_deref(), user_dir).map(|()| true)
+            let settings = settings(&cli, &mut err, BadConfig::Warn);
+            settings.and_then(|s| {
+                let (_, _, plan) = resolve(routine.as_deref(), &s, user_dir)?;
+                commands::write_plan(&mut out, &plan)?;
+                Ok(true)
+            })
         }
+        Some(Command::Config) => show_config(&mut out, &cli),
         Some(Command::List) => commands::list(&mut out, &mut err, user_dir).map(|()| true),
         Some(Command::SoundTest { latency }) => sound_test(&mut out, *latency),
         Some(Command::Check { files }) => commands::check(&mut out, &mut err, files),
@@ -47,10 +54,11 @@ fn main() -> ExitCode {
 
 /// A guided session: everything that can fail on bad input is checked before the screen opens.
 fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> anyhow::Result<()> {
-    let (_, _, plan) = commands::resolve(routine, user_dir)?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!("a guided session needs a terminal; `supple plan` prints the plan instead");
     }
+    let settings = settings(cli, &mut io::stderr(), BadConfig::Ask)?;
+    let (_, _, plan) = resolve(routine, &settings, user_dir)?;
     let store = Store::default_location();
     // Only to compare with: an unreadable history is dealt with when this session is saved.
     let last_time = store
@@ -60,7 +68,12 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     let started = jiff::ZonedDateTime::now();
     // From here until the session ends, what libraries print goes to the log, not the screen.
     let quiet = QuietStderr::to(log_path().as_deref()).context("cannot redirect stderr")?;
-    let player = audio::session_player(cli.no_sound, cli.bell);
+    let off = match (&settings.sound.value, &settings.sound.source) {
+        (true, _) => None,
+        (false, config::Source::File) => Some("off in config"),
+        (false, _) => Some("--no-sound"),
+    };
+    let player = audio::session_player(off, settings.bell.value, settings.volume.value);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(plan, player, color).with_last_time(last_time);
     let clock = SystemClock;
@@ -79,6 +92,96 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     let _ = writeln!(out, "{saved}");
     ran.context("the terminal failed")?;
     Ok(())
+}
+
+/// The plan of `routine`, or of the configured default routine, with the settings' timing.
+fn resolve(
+    routine: Option<&str>,
+    settings: &Settings,
+    user_dir: Option<&std::path::Path>,
+) -> anyhow::Result<(
+    supple::content::Library,
+    supple::content::LoadedRoutine,
+    supple::session::Plan,
+)> {
+    let name = routine.unwrap_or(&settings.routine.value);
+    let resolved = commands::resolve(Some(name), user_dir, &settings.tuning());
+    match (resolved, routine, &settings.routine.source) {
+        (Err(e), None, config::Source::File) => Err(anyhow::Error::new(e).context(format!(
+            "the config file's \"routine\" names `{name}` ({})",
+            config::config_path().map_or_else(String::new, |p| p.display().to_string())
+        ))),
+        (resolved, _, _) => Ok(resolved?),
+    }
+}
+
+/// What to do when the config file is bad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BadConfig {
+    /// Say so and ask whether to go on with the defaults (before a session).
+    Ask,
+    /// Say so and go on with the defaults.
+    Warn,
+}
+
+/// The settings: flags over the config file over the defaults. A bad config file is named
+/// with its fault and fix; the defaults stand in for it if the person agrees.
+fn settings(cli: &Cli, err: &mut impl Write, bad: BadConfig) -> anyhow::Result<Settings> {
+    let flags = cli.flags();
+    let Some(path) = config::config_path() else {
+        return Ok(config::resolve(None, &flags));
+    };
+    match config::load(&path) {
+        Ok(file) => Ok(config::resolve(file.as_ref(), &flags)),
+        Err(e) => {
+            writeln!(err, "supple: the config file has a problem:\n{e}")?;
+            if bad == BadConfig::Ask {
+                write!(err, "Start with the default settings instead? [y/N] ")?;
+                err.flush()?;
+                let mut answer = String::new();
+                io::stdin().read_line(&mut answer)?;
+                if !matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES") {
+                    bail!("nothing started: fix {}, or move it away", path.display());
+                }
+            } else {
+                writeln!(err, "supple: using the default settings instead")?;
+            }
+            Ok(config::resolve(None, &flags))
+        }
+    }
+}
+
+/// `supple config`: the settings in effect and where each came from.
+fn show_config(out: &mut impl Write, cli: &Cli) -> anyhow::Result<bool> {
+    let Some(path) = config::config_path() else {
+        bail!("no home folder, so no config file");
+    };
+    let (file, ok) = match config::load(&path) {
+        Ok(Some(file)) => {
+            writeln!(out, "config file: {}", path.display())?;
+            (Some(file), true)
+        }
+        Ok(None) => {
+            writeln!(
+                out,
+                "config file: {} (not there: the defaults apply)",
+                path.display()
+            )?;
+            (None, true)
+        }
+        Err(e) => {
+            writeln!(
+                out,
+                "config file: {} (not used, it has a problem):\n{e}",
+                path.display()
+            )?;
+            (None, false)
+        }
+    };
+    for line in config::resolve(file.as_ref(), &cli.flags()).lines() {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(ok)
 }
 
 /// Adds the session to history; says what happened, in a line for after the report.

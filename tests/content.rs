@@ -144,7 +144,7 @@ fn every_hold_cue_leads_with_the_straight_back_point() {
     }
 }
 
-/// The JSON blocks in the READMEs are real routines that load and plan.
+/// The JSON blocks in the READMEs are real routines that load and plan, or a valid config.
 #[test]
 fn documented_examples_are_valid_routines() {
     let library = Library::builtin().expect("library");
@@ -158,6 +158,11 @@ fn documented_examples_are_valid_routines() {
             .collect();
         assert!(!blocks.is_empty(), "{doc} has an example");
         for block in blocks {
+            if !block.contains("\"steps\"") {
+                // The settings example.
+                supple::config::parse(doc, block).unwrap_or_else(|e| panic!("{doc} config: {e}"));
+                continue;
+            }
             let routine = supple::content::parse_routine(doc, block, library.exercises())
                 .unwrap_or_else(|e| panic!("{doc} example: {e}"));
             Plan::build(&routine, &library).expect("plans");

@@ -436,3 +436,27 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
         "the record is printed: {after}"
     );
 }
+
+#[test]
+fn a_bad_config_is_named_and_the_defaults_start_if_the_person_agrees() {
+    let t = Tmux::start("config");
+    let routine = t.routine();
+    let dir = t.dir.path().join("config/supple");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("config.json"), "{ \"hold_secs\": 30 }").expect("write");
+    t.run(&format!("run {} --no-sound", routine.display()));
+    let asked = t.wait_for("Start with the default settings instead? [y/N]", WAIT);
+    assert!(asked.contains("config.json:1:"), "{asked}");
+    assert!(asked.contains("did you mean `hold_seconds`?"), "{asked}");
+    t.keys(&["y", "Enter"]);
+    t.wait_for("GET READY", WAIT);
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED=0", WAIT);
+
+    t.rerun(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("[y/N]", WAIT);
+    t.keys(&["Enter"]);
+    let after = t.wait_for("EXITED=1", WAIT);
+    assert!(after.contains("nothing started: fix"), "{after}");
+    assert!(!t.alternate_screen_on());
+}

@@ -83,22 +83,18 @@ pub fn cue_for(events: &[Event]) -> Option<(Instant, Cue)> {
 pub const DEFAULT_VOLUME: u8 = 80;
 
 /// The player for a session: the audio device (opened in the background), falling back to
-/// the terminal bell with `bell`, or nothing with `no_sound`.
-pub fn session_player(no_sound: bool, bell: bool) -> Box<dyn Player> {
-    if no_sound {
-        return Box::new(Silent {
-            reason: "--no-sound",
-        });
+/// the terminal bell with `bell`; nothing when `off` gives a reason for no sound.
+pub fn session_player(off: Option<&'static str>, bell: bool, volume: u8) -> Box<dyn Player> {
+    if let Some(reason) = off {
+        return Box::new(Silent { reason });
     }
     #[cfg(feature = "sound")]
     {
-        Box::new(device::DevicePlayer::open_in_background(
-            DEFAULT_VOLUME,
-            bell,
-        ))
+        Box::new(device::DevicePlayer::open_in_background(volume, bell))
     }
     #[cfg(not(feature = "sound"))]
     {
+        let _ = volume;
         if bell {
             Box::new(Bell)
         } else {

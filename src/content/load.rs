@@ -220,7 +220,7 @@ fn check_slug(file: &str, path: &str, name: &str) -> Result<(), ContentError> {
     Ok(())
 }
 
-fn check_range(
+pub(crate) fn check_range(
     file: &str,
     path: &str,
     value: Option<u32>,

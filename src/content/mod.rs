@@ -2,6 +2,8 @@
 
 mod error;
 mod load;
+
+pub(crate) use load::check_range;
 pub mod model;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,274 @@
+//! Settings: `$XDG_CONFIG_HOME/supple/config.json`, overridden by command-line flags, and
+//! where each resolved value came from (for `supple config`).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::audio::DEFAULT_VOLUME;
+use crate::content::{ContentError, Shape, builtin, check_range, limits, parse_json_with};
+
+/// The config file. Every field is optional; a missing one keeps its default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Path or URL of the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// The routine `supple` runs with no name given (`hamstring`, `quick`, yours...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routine: Option<String>,
+    /// Seconds of every static hold, instead of each routine's own (30 for older adults).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_seconds: Option<u32>,
+    /// Seconds of rest between repetitions, instead of each routine's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rest_seconds: Option<u32>,
+    /// Seconds of "get ready" before the first step, instead of each routine's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_in_seconds: Option<u32>,
+    /// Play sound cues (true by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sound: Option<bool>,
+    /// Volume in percent, 0 to 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<u8>,
+    /// Ring the terminal bell at each transition when there is no audio device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bell: Option<bool>,
+}
+
+/// What the command line says, where it says anything.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    pub hold_seconds: Option<u32>,
+    pub rest_seconds: Option<u32>,
+    pub lead_in_seconds: Option<u32>,
+    /// `Some(false)` for `--no-sound`, `Some(true)` for `--sound`.
+    pub sound: Option<bool>,
+    pub volume: Option<u8>,
+    pub bell: Option<bool>,
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
+    File,
+    Flag(&'static str),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Default => write!(f, "default"),
+            Source::File => write!(f, "config file"),
+            Source::Flag(flag) => write!(f, "command line ({flag})"),
+        }
+    }
+}
+
+/// A resolved value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// Every setting, resolved: flags over the config file over the defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub routine: Setting<String>,
+    /// `None`: each routine's own.
+    pub hold_seconds: Setting<Option<u32>>,
+    pub rest_seconds: Setting<Option<u32>>,
+    pub lead_in_seconds: Setting<Option<u32>>,
+    pub sound: Setting<bool>,
+    pub volume: Setting<u8>,
+    pub bell: Setting<bool>,
+}
+
+/// Where the config file is: `$XDG_CONFIG_HOME/supple/config.json`.
+pub fn config_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "supple").map(|d| d.config_dir().join("config.json"))
+}
+
+/// Reads and checks the config file; `Ok(None)` when there is none.
+pub fn load(path: &Path) -> Result<Option<ConfigFile>, ContentError> {
+    let file = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(
+                ContentError::new(file, format!("cannot read the file: {e}"))
+                    .hint("check the file's permissions, or remove it to use the defaults"),
+            );
+        }
+    };
+    parse(&file, &text).map(Some)
+}
+
+/// Parses and checks a config file's text; `file` names it in errors.
+pub fn parse(file: &str, text: &str) -> Result<ConfigFile, ContentError> {
+    let config: ConfigFile = parse_json_with(
+        file,
+        text,
+        &Shape {
+            empty: "write {} in it for the defaults, or remove it",
+            object: "a config file is one object: { \"hold_seconds\": 30, \"volume\": 60 }",
+        },
+    )?;
+    validate(file, &config)?;
+    Ok(config)
+}
+
+fn validate(file: &str, c: &ConfigFile) -> Result<(), ContentError> {
+    check_range(
+        file,
+        "hold_seconds",
+        c.hold_seconds,
+        limits::SECONDS,
+        "seconds",
+    )?;
+    check_range(
+        file,
+        "rest_seconds",
+        c.rest_seconds,
+        limits::REST_SECONDS,
+        "seconds",
+    )?;
+    check_range(
+        file,
+        "lead_in_seconds",
+        c.lead_in_seconds,
+        limits::LEAD_IN_SECONDS,
+        "seconds",
+    )?;
+    check_range(file, "volume", c.volume.map(u32::from), (0, 100), "percent")?;
+    if c.routine.as_deref().is_some_and(|r| r.trim().is_empty()) {
+        return Err(ContentError::new(file, "`routine` is empty")
+            .at_path("routine")
+            .hint("name a routine from `supple list`, or remove the line"));
+    }
+    Ok(())
+}
+
+/// Flags over the file over the defaults.
+pub fn resolve(file: Option<&ConfigFile>, flags: &Flags) -> Settings {
+    fn pick<T: Clone>(
+        flag: Option<T>,
+        flag_name: &'static str,
+        file: Option<T>,
+        default: T,
+    ) -> Setting<T> {
+        match (flag, file) {
+            (Some(value), _) => Setting {
+                value,
+                source: Source::Flag(flag_name),
+            },
+            (None, Some(value)) => Setting {
+                value,
+                source: Source::File,
+            },
+            (None, None) => Setting {
+                value: default,
+                source: Source::Default,
+            },
+        }
+    }
+    let f = file.cloned().unwrap_or_default();
+    let optional = |flag: Option<u32>, name, file: Option<u32>| {
+        let s = pick(flag.map(Some), name, file.map(Some), None);
+        Setting {
+            value: s.value,
+            source: s.source,
+        }
+    };
+    Settings {
+        routine: pick(None, "", f.routine, builtin::DEFAULT_ROUTINE.to_string()),
+        hold_seconds: optional(flags.hold_seconds, "--hold", f.hold_seconds),
+        rest_seconds: optional(flags.rest_seconds, "--rest", f.rest_seconds),
+        lead_in_seconds: optional(flags.lead_in_seconds, "--lead-in", f.lead_in_seconds),
+        sound: pick(
+            flags.sound,
+            if flags.sound == Some(false) {
+                "--no-sound"
+            } else {
+                "--sound"
+            },
+            f.sound,
+            true,
+        ),
+        volume: pick(flags.volume, "--volume", f.volume, DEFAULT_VOLUME),
+        bell: pick(
+            flags.bell,
+            if flags.bell == Some(false) {
+                "--no-bell"
+            } else {
+                "--bell"
+            },
+            f.bell,
+            false,
+        ),
+    }
+}
+
+impl Settings {
+    /// The settings as `supple config` prints them, one per line with its source.
+    pub fn lines(&self) -> Vec<String> {
+        let secs = |s: &Setting<Option<u32>>| match s.value {
+            Some(v) => format!("{v} s"),
+            None => "each routine's own".to_string(),
+        };
+        let on = |b: bool| if b { "on" } else { "off" }.to_string();
+        [
+            ("routine", self.routine.value.clone(), &self.routine.source),
+            (
+                "hold_seconds",
+                secs(&self.hold_seconds),
+                &self.hold_seconds.source,
+            ),
+            (
+                "rest_seconds",
+                secs(&self.rest_seconds),
+                &self.rest_seconds.source,
+            ),
+            (
+                "lead_in_seconds",
+                secs(&self.lead_in_seconds),
+                &self.lead_in_seconds.source,
+            ),
+            ("sound", on(self.sound.value), &self.sound.source),
+            (
+                "volume",
+                format!("{} %", self.volume.value),
+                &self.volume.source,
+            ),
+            ("bell", on(self.bell.value), &self.bell.source),
+        ]
+        .into_iter()
+        .map(|(name, value, source)| format!("{name:<16} {value:<20} {source}"))
+        .collect()
+    }
+}
+
+/// Timing that replaces a routine's own: the hold, the rest and the lead-in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tuning {
+    pub hold_seconds: Option<u32>,
+    pub rest_seconds: Option<u32>,
+    pub lead_in_seconds: Option<u32>,
+}
+
+impl Settings {
+    pub fn tuning(&self) -> Tuning {
+        Tuning {
+            hold_seconds: self.hold_seconds.value,
+            rest_seconds: self.rest_seconds.value,
+            lead_in_seconds: self.lead_in_seconds.value,
+        }
+    }
+}

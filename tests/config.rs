@@ -1,0 +1,212 @@
+//! Settings: the config file, flags over it, where each value came from, and what a bad file
+//! does (named with its fix; the defaults stand in).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use supple::config::{self, ConfigFile, Flags, Source, Tuning};
+use supple::content::{Library, builtin_routines};
+use supple::session::{Phase, Plan, clock_text};
+
+fn supple(home: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("supple").expect("binary");
+    cmd.env("XDG_CONFIG_HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("HOME", home);
+    cmd
+}
+
+fn write_config(home: &std::path::Path, text: &str) -> std::path::PathBuf {
+    let dir = home.join("supple");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let path = dir.join("config.json");
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+#[test]
+fn flags_win_over_the_file_which_wins_over_the_defaults() {
+    let file = ConfigFile {
+        routine: Some("quick".into()),
+        hold_seconds: Some(30),
+        volume: Some(40),
+        sound: Some(false),
+        ..ConfigFile::default()
+    };
+    let flags = Flags {
+        hold_seconds: Some(45),
+        sound: Some(true),
+        ..Flags::default()
+    };
+    let s = config::resolve(Some(&file), &flags);
+    assert_eq!(s.hold_seconds.value, Some(45));
+    assert_eq!(s.hold_seconds.source, Source::Flag("--hold"));
+    assert_eq!(
+        (s.sound.value, &s.sound.source),
+        (true, &Source::Flag("--sound"))
+    );
+    assert_eq!((s.volume.value, &s.volume.source), (40, &Source::File));
+    assert_eq!(
+        (s.routine.value.as_str(), &s.routine.source),
+        ("quick", &Source::File)
+    );
+    assert_eq!(
+        (s.rest_seconds.value, &s.rest_seconds.source),
+        (None, &Source::Default)
+    );
+    assert_eq!((s.bell.value, &s.bell.source), (false, &Source::Default));
+
+    let defaults = config::resolve(None, &Flags::default());
+    assert_eq!(defaults.routine.value, "hamstring");
+    assert_eq!(defaults.volume.value, supple::audio::DEFAULT_VOLUME);
+    assert!(defaults.sound.value);
+}
+
+#[test]
+fn a_hold_override_changes_the_holds_and_nothing_else() {
+    let library = Library::builtin().expect("library");
+    let mut routine = builtin_routines(&library)
+        .expect("routines")
+        .into_iter()
+        .find(|r| r.routine.name == "quick")
+        .expect("quick")
+        .routine;
+    let before = Plan::build(&routine, &library).expect("plan");
+    supple::commands::tune(
+        &mut routine,
+        &library,
+        &Tuning {
+            hold_seconds: Some(30),
+            lead_in_seconds: Some(3),
+            ..Tuning::default()
+        },
+    );
+    let after = Plan::build(&routine, &library).expect("plan");
+    assert_eq!(before.steps.len(), after.steps.len());
+    for (b, a) in before.steps.iter().zip(&after.steps) {
+        match a.phase {
+            Phase::Hold => assert_eq!(a.duration.as_secs(), 30),
+            Phase::GetReady => assert_eq!(a.duration.as_secs(), 3),
+            _ => assert_eq!(a.duration, b.duration, "{:?} unchanged", a.phase),
+        }
+    }
+    let holds = after
+        .steps
+        .iter()
+        .filter(|s| s.phase == Phase::Hold)
+        .count() as u64;
+    let expected = before.total().as_secs() + holds * 10 - 7;
+    assert_eq!(
+        after.total().as_secs(),
+        expected,
+        "{}",
+        clock_text(after.total())
+    );
+}
+
+#[test]
+fn a_missing_file_is_the_defaults() {
+    let home = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        config::load(&home.path().join("none.json")).expect("load"),
+        None
+    );
+}
+
+#[test]
+fn bad_files_name_the_place_and_the_fix() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let cases = [
+        (
+            "{ \"hold_seconds\": 30,\n  \"volme\": 50 }",
+            "2:",
+            "did you mean `volume`?",
+        ),
+        (
+            "{ \"hold_seconds\": 0 }",
+            "at hold_seconds",
+            "from 1 to 3600",
+        ),
+        ("{ \"volume\": 101 }", "at volume", "from 0 to 100"),
+        ("{ \"sound\": \"yes\" }", "at sound", "boolean"),
+        ("", "empty", "write {} in it"),
+        ("[1]", "JSON object", "\"hold_seconds\": 30"),
+        ("{ \"routine\": \" \" }", "at routine", "supple list"),
+    ];
+    for (text, place, fix) in cases {
+        let path = write_config(home.path(), text);
+        let err = config::load(&path).expect_err(text).to_string();
+        assert!(err.contains("config.json"), "names the file: {err}");
+        assert!(err.contains(place), "{text:?}: {err}");
+        assert!(err.contains(fix), "{text:?}: {err}");
+    }
+}
+
+#[test]
+fn supple_config_prints_each_setting_with_its_source() {
+    let home = tempfile::tempdir().expect("tempdir");
+    write_config(home.path(), r#"{ "hold_seconds": 30, "volume": 60 }"#);
+    supple(home.path())
+        .args(["config", "--volume", "70"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("config.json")
+                .and(predicate::str::is_match(r"hold_seconds +30 s +config file").expect("re"))
+                .and(
+                    predicate::str::is_match(r"volume +70 % +command line \(--volume\)")
+                        .expect("re"),
+                )
+                .and(predicate::str::is_match(r"routine +hamstring +default").expect("re")),
+        );
+}
+
+#[test]
+fn supple_config_with_a_bad_file_says_why_and_fails() {
+    let home = tempfile::tempdir().expect("tempdir");
+    write_config(home.path(), r#"{ "hold": 30 }"#);
+    supple(home.path()).arg("config").assert().code(1).stdout(
+        predicate::str::contains("not used, it has a problem")
+            .and(predicate::str::contains("did you mean `hold_seconds`?")),
+    );
+}
+
+#[test]
+fn plan_uses_the_config_and_the_flags() {
+    let home = tempfile::tempdir().expect("tempdir");
+    write_config(home.path(), r#"{ "routine": "quick", "hold_seconds": 25 }"#);
+    supple(home.path()).arg("plan").assert().success().stdout(
+        predicate::str::contains("(quick)").and(predicate::str::contains(
+            "hold        Hamstring anchor stretch  left         1/2   0:25",
+        )),
+    );
+    supple(home.path())
+        .args(["plan", "--hold", "30"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1/2   0:30"));
+}
+
+#[test]
+fn plan_with_a_bad_config_warns_and_uses_the_defaults() {
+    let home = tempfile::tempdir().expect("tempdir");
+    write_config(home.path(), r#"{ "hold_seconds": "long" }"#);
+    supple(home.path())
+        .arg("plan")
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("config.json")
+                .and(predicate::str::contains("using the default settings")),
+        )
+        .stdout(predicate::str::contains("(hamstring)"));
+}
+
+#[test]
+fn flags_out_of_range_are_refused_by_the_command_line() {
+    let home = tempfile::tempdir().expect("tempdir");
+    supple(home.path())
+        .args(["plan", "--hold", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--hold"));
+}
