@@ -77,7 +77,11 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(plan, player, color).with_last_time(last_time);
     let clock = SystemClock;
-    let ran = supple::tui::run_in_terminal(&mut app, &clock);
+    // A panic has already given the terminal back (ratatui's hook) and printed its message;
+    // what the person did is still saved below before the panic goes on.
+    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        supple::tui::run_in_terminal(&mut app, &clock)
+    }));
     drop(quiet);
     let now = clock.now();
     // Saved first: when the terminal has gone away, printing fails but the record is kept.
@@ -90,8 +94,13 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
         commands::session_report(app.engine(), now, last_time.as_ref())
     );
     let _ = writeln!(out, "{saved}");
-    ran.context("the terminal failed")?;
-    Ok(())
+    match ran {
+        Ok(ran) => {
+            ran.context("the terminal failed")?;
+            Ok(())
+        }
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
 /// The plan of `routine`, or of the configured default routine, with the settings' timing.

@@ -282,7 +282,7 @@ fn a_panic_gives_the_terminal_back_then_prints_its_message() {
     let t = Tmux::start("panic");
     let routine = t.routine();
     t.run_with_env(
-        "SUPPLE_DEBUG_PANIC=1",
+        "SUPPLE_DEBUG_PANIC=1 RUST_BACKTRACE=0",
         &format!("run {} --no-sound", routine.display()),
     );
     let after = t.wait_for("EXITED=", WAIT);
@@ -458,5 +458,35 @@ fn a_bad_config_is_named_and_the_defaults_start_if_the_person_agrees() {
     t.keys(&["Enter"]);
     let after = t.wait_for("EXITED=1", WAIT);
     assert!(after.contains("nothing started: fix"), "{after}");
+    assert!(!t.alternate_screen_on());
+}
+
+#[test]
+fn history_opens_full_screen_and_any_key_closes_it() {
+    let t = Tmux::start("historyscreen");
+    let data = t.dir.path().join("data/supple");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    let today = jiff::ZonedDateTime::now();
+    std::fs::write(
+        data.join("history.json"),
+        format!(
+            r#"{{ "version": 1, "sessions": [ {{ "started": "{today}", "routine": "e2e",
+            "title": "End to end", "planned_seconds": 20, "elapsed_seconds": 20,
+            "completed": true, "exercises": [ {{ "exercise": "lying-stretch",
+            "name": "Lying hamstring stretch", "kind": "hold", "side": "left", "planned": 1,
+            "done": 1, "skipped": 0, "held_seconds": 20 }} ] }} ] }}"#
+        ),
+    )
+    .expect("write history");
+    t.run("history");
+    let screen = t.wait_for("Your stretching history", WAIT);
+    assert!(screen.contains("Streak 1 day"), "{screen}");
+    assert!(
+        screen.contains("Held in all: left 0:20, right 0:00"),
+        "{screen}"
+    );
+    assert!(t.alternate_screen_on());
+    t.keys(&["x"]);
+    t.wait_for("EXITED=0", WAIT);
     assert!(!t.alternate_screen_on());
 }

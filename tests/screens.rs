@@ -146,6 +146,30 @@ fn summary_early() {
 }
 
 #[test]
+fn summary_compares_with_last_time() {
+    let plan = builtin_plan("hamstring");
+    let total = plan.total();
+    let last = supple::history::LastTime {
+        day: jiff::civil::date(2026, 11, 23),
+        held: supple::history::LegSeconds {
+            left: 100,
+            right: 80,
+        },
+    };
+    let mut app = silent_app(plan).with_last_time(Some(last));
+    let t0 = Instant::now();
+    app.start(t0);
+    app.tick(t0 + total);
+    let terminal = render(&app, t0 + total, (80, 24));
+    let text = format!("{:?}", terminal.backend());
+    assert!(
+        text.contains("Last time Mon 23 Nov: L 100 s, R 80 s; today L +60 s, R +80 s"),
+        "{text}"
+    );
+    insta::assert_snapshot!("summary_last_time_80x24", terminal.backend());
+}
+
+#[test]
 fn too_small_asks_to_enlarge() {
     let (app, now) = at_phase(Phase::Hold, 0, S3);
     let terminal = render(&app, now, (30, 8));
