@@ -62,6 +62,8 @@ pub struct App {
     /// The sound state last shown, to notice when it changes.
     sound: SoundStatus,
     last_time: Option<LastTime>,
+    /// The next cue's moment, as last told to the player.
+    next_cue: Option<Instant>,
 }
 
 /// Everything the screen shows, computed once per frame.
@@ -110,6 +112,7 @@ impl App {
             revision: 0,
             sound,
             last_time: None,
+            next_cue: None,
         }
     }
 
@@ -141,7 +144,7 @@ impl App {
 
     pub fn start(&mut self, now: Instant) {
         let events = self.engine.start(now);
-        self.absorb(&events);
+        self.absorb(&events, now);
     }
 
     /// Moves the session on to `now`.
@@ -153,7 +156,7 @@ impl App {
             self.revision += 1;
         }
         let events = self.engine.update(now);
-        self.absorb(&events);
+        self.absorb(&events, now);
     }
 
     /// Changes whenever the screen must change for a reason other than the clock.
@@ -164,11 +167,21 @@ impl App {
     /// Ends the session now (a signal, or the terminal went away): keeps what was done.
     pub fn interrupt(&mut self, now: Instant) {
         let events = self.engine.finish(now);
-        self.absorb(&events);
+        self.absorb(&events, now);
         self.quit = true;
     }
 
-    fn absorb(&mut self, events: &[Event]) {
+    /// Tells the player when the next cue is due, whenever that changes.
+    fn foretell(&mut self, now: Instant) {
+        let next = self.engine.next_deadline();
+        if next != self.next_cue {
+            self.next_cue = next;
+            self.player
+                .expect(next.map(|at| at.saturating_duration_since(now)));
+        }
+    }
+
+    fn absorb(&mut self, events: &[Event], now: Instant) {
         if !events.is_empty() {
             self.revision += 1;
         }
@@ -184,6 +197,7 @@ impl App {
         {
             self.player.play(cue);
         }
+        self.foretell(now);
     }
 
     /// The command a key stands for in the current state; `None` for keys that do nothing.
@@ -295,7 +309,7 @@ impl App {
                 Vec::new()
             }
         };
-        self.absorb(&events);
+        self.absorb(&events, now);
         self.sound = self.player.status();
     }
 

@@ -223,3 +223,210 @@ fn the_most_important_cue_of_a_moment_wins_and_stale_ones_are_dropped() {
     assert_eq!(cue_for(&events), Some((later, Cue::HoldEnd)));
     assert_eq!(cue_for(&[Event::Paused { at: t }]), None);
 }
+
+#[test]
+fn the_player_is_told_when_each_cue_is_due_before_it_comes() {
+    let (mut app, recording) = recording_app(plan_from(ROUTINE));
+    let t0 = Instant::now();
+    let mut foretold: Vec<(u64, Option<u64>)> = Vec::new();
+    let mut played: Vec<u64> = Vec::new();
+    for ms in (0..=20_000u64).step_by(10) {
+        let now = t0 + Duration::from_millis(ms);
+        if ms == 0 {
+            app.start(now);
+        }
+        app.tick(now);
+        foretold.extend(
+            recording.expected()[foretold.len()..]
+                .iter()
+                .map(|d| (ms, d.map(|d| ms + d.as_millis() as u64))),
+        );
+        played.extend(std::iter::repeat_n(
+            ms,
+            recording.played().len() - played.len(),
+        ));
+    }
+    assert_eq!(played.len(), 16);
+    for &at in &played[1..] {
+        assert!(
+            foretold
+                .iter()
+                .any(|&(told, due)| due == Some(at) && told < at),
+            "the cue at {at} ms was foretold: {foretold:?}"
+        );
+    }
+    assert_eq!(foretold.last(), Some(&(17_000, None)), "none after the end");
+    // Each change is told once, not on every tick.
+    assert!(foretold.len() <= 20, "{} calls", foretold.len());
+}
+
+#[test]
+fn a_paused_session_foretells_no_cue() {
+    let (mut app, recording) = recording_app(plan_from(ROUTINE));
+    let t0 = Instant::now();
+    app.start(t0);
+    app.tick(t0 + Duration::from_millis(500));
+    app.handle_event(&key(KeyCode::Char(' ')), t0 + Duration::from_millis(600));
+    assert_eq!(recording.expected().last(), Some(&None));
+    app.handle_event(&key(KeyCode::Char(' ')), t0 + Duration::from_millis(5_600));
+    // Resumed 0.6 s into the 4 s get-ready: the first tick is due 0.4 s later.
+    assert_eq!(
+        recording.expected().last(),
+        Some(&Some(Duration::from_millis(400)))
+    );
+}
+
+mod stream_policy {
+    use std::time::{Duration, Instant};
+
+    use supple::audio::stream::{Action, Policy, State, decide};
+
+    const MS: fn(u64) -> Duration = Duration::from_millis;
+    const PULSE: Policy = Policy {
+        pause: true,
+        close_idle: true,
+        lead: Duration::from_secs(3),
+    };
+
+    struct Run {
+        /// For each cue after the first, how long the stream had been open when it came.
+        open_for: Vec<Duration>,
+        open_total: Duration,
+        opens: u32,
+        steps: u32,
+    }
+
+    /// Plays `cues` (ms from the start, each foretold from the one before) and moves time on
+    /// as `decide` asks, as the audio thread does.
+    fn simulate(cues: &[u64], policy: Policy) -> Run {
+        let t0 = Instant::now();
+        let mut now = t0;
+        let mut state = State::Closed;
+        let mut opened_at = None;
+        let mut next = 0;
+        let mut next_cue: Option<Instant> = None;
+        let mut run = Run {
+            open_for: Vec::new(),
+            open_total: Duration::ZERO,
+            opens: 0,
+            steps: 0,
+        };
+        let end = t0 + MS(cues.last().copied().unwrap_or(0) + 10_000);
+        while now < end {
+            run.steps += 1;
+            assert!(run.steps < 10_000, "decide loops without end");
+            let (action, wake) = decide(state, now, next_cue, policy);
+            match action {
+                Action::Nothing => {}
+                Action::Open => {
+                    state = State::Idle;
+                    opened_at = Some(now);
+                    run.opens += 1;
+                    continue;
+                }
+                Action::Pause => {
+                    state = State::Idle;
+                    continue;
+                }
+                Action::Close => {
+                    state = State::Closed;
+                    run.open_total += now - opened_at.take().expect("was open");
+                    continue;
+                }
+            }
+            let cue_at = cues.get(next).map(|&ms| t0 + MS(ms));
+            let until = [wake, cue_at, Some(end)].into_iter().flatten().min();
+            let until = until.expect("end");
+            assert!(until >= now, "wakes in the past");
+            now = until;
+            if Some(now) == cue_at {
+                if next > 0 {
+                    let opened = opened_at.expect("open when a foreseen cue comes");
+                    run.open_for.push(now - opened);
+                } else if opened_at.is_none() {
+                    opened_at = Some(now);
+                    run.opens += 1;
+                }
+                state = State::Playing {
+                    until: now + MS(300),
+                };
+                next += 1;
+                next_cue = cues.get(next).map(|&ms| t0 + MS(ms));
+            }
+        }
+        if let Some(opened) = opened_at {
+            run.open_total += now - opened;
+        }
+        run
+    }
+
+    /// 20 s holds back to back: start, 3-2-1, end (= next start).
+    fn holds(n: u64) -> Vec<u64> {
+        (0..n)
+            .flat_map(|i| {
+                let s = i * 20_000;
+                [s, s + 17_000, s + 18_000, s + 19_000]
+            })
+            .chain([n * 20_000])
+            .collect()
+    }
+
+    #[test]
+    fn every_foreseen_cue_finds_the_stream_open_long_enough_to_have_started() {
+        let run = simulate(&holds(5), PULSE);
+        assert_eq!(run.open_for.len(), 20);
+        for open in &run.open_for {
+            assert!(*open >= MS(2_500), "open only {open:?} before a cue");
+        }
+    }
+
+    #[test]
+    fn the_stream_is_closed_through_the_long_quiet_part_of_a_hold() {
+        let run = simulate(&holds(5), PULSE);
+        let total = MS(100_000 + 10_000);
+        let share = run.open_total.as_secs_f64() / total.as_secs_f64();
+        // Open 3 s before the countdown to 0.3 s after the hold starts: 6.3 s in 20.
+        assert!(share < 0.35, "open {:.0} % of the time", share * 100.0);
+        assert_eq!(run.opens, 6, "at the first cue, then once per countdown");
+        assert!(run.steps < 200, "{} decisions", run.steps);
+    }
+
+    #[test]
+    fn cues_a_second_apart_keep_the_stream_open() {
+        let run = simulate(&[0, 1_000, 2_000, 3_000], PULSE);
+        assert_eq!(run.opens, 1);
+    }
+
+    #[test]
+    fn a_paused_session_closes_the_stream_and_a_stale_cue_opens_nothing() {
+        let t0 = Instant::now();
+        let (action, wake) = decide(State::Idle, t0, None, PULSE);
+        assert_eq!((action, wake), (Action::Close, None));
+        let long_ago = t0;
+        let now = t0 + MS(5_000);
+        assert_eq!(
+            decide(State::Idle, now, Some(long_ago), PULSE).0,
+            Action::Close
+        );
+        assert_eq!(
+            decide(State::Closed, now, Some(long_ago), PULSE),
+            (Action::Nothing, None)
+        );
+    }
+
+    #[test]
+    fn a_device_that_cannot_pause_keeps_its_stream() {
+        let alsa = Policy {
+            pause: false,
+            close_idle: false,
+            ..PULSE
+        };
+        let t0 = Instant::now();
+        let playing = State::Playing { until: t0 };
+        assert_eq!(
+            decide(playing, t0 + MS(1), None, alsa),
+            (Action::Nothing, None)
+        );
+        assert_eq!(decide(State::Idle, t0, None, alsa), (Action::Nothing, None));
+    }
+}

@@ -1,11 +1,10 @@
 //! Cues through the system's audio device: rodio mixes, cpal plays.
 //!
-//! An audio thread owns the device. `play` sends it the cue and returns at once. The thread
-//! builds an output stream when a cue comes and closes it once the cue has played out: an
-//! open stream costs CPU all the time (mixing silence, and cpal's PulseAudio backend polls
-//! the server ten times a second even while paused), 0.85 % of a core against 0.09 % for the
-//! rest of supple (scripts/measure-cpu.sh). With no device the session runs the same,
-//! silently or with the bell.
+//! An audio thread owns the device. `play` sends it the cue and returns at once. The app also
+//! says when the next cue is due (`expect`), and the thread opens the output stream shortly
+//! before it and pauses or closes it after (see `super::stream`): on PulseAudio an open stream
+//! costs CPU all the time, paused or not. With no device the session runs the same, silently
+//! or with the bell.
 
 use std::num::NonZero;
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
@@ -20,14 +19,19 @@ use rodio::cpal::{self, BufferSize, FromSample, SampleFormat, SizedSample};
 use rodio::mixer::{Mixer, MixerSource};
 
 use super::synth::{self, ALL, SAMPLE_RATE};
-use super::{Bell, Cue, Player, SoundStatus};
+use super::{Bell, Cue, Player, SoundStatus, stream};
 
 /// Frames in a device period: 512 at 48 kHz is 10.7 ms (PulseAudio buffers two periods).
 pub const BUFFER_FRAMES: u32 = 512;
 
-/// How long the stream keeps running after its last cue was handed over, so the end of the
-/// cue is heard before it pauses.
-const TAIL: Duration = Duration::from_millis(400);
+/// How long the stream keeps running after its last cue should have ended, so the end of the
+/// cue is heard before it pauses (play call to sound is 11 to 22 ms, measured).
+const TAIL: Duration = Duration::from_millis(150);
+
+/// How long before a foreseen cue the stream is opened: a new PulseAudio stream starts at the
+/// sink's next wake-up, which on a null sink came 0.7 to 1.5 s after it was built (and 11 ms
+/// after the play call once it had been open 2.5 s).
+const LEAD: Duration = Duration::from_secs(3);
 
 /// How long the stream runs when it first opens (see `audio_thread`).
 const WARM_UP: Duration = Duration::from_secs(3);
@@ -44,6 +48,8 @@ enum Command {
         /// Note the cue's latency (only while `measure_latency` runs).
         probe: bool,
     },
+    /// The next foreseen cue is due at this moment (`None`: none is).
+    Expect(Option<Instant>),
     /// Every cue in turn with a gap after each, paced by the device; each cue is reported
     /// as it starts, then `None` when all have played.
     Sequence {
@@ -145,13 +151,15 @@ impl DevicePlayer {
     }
 
     /// Plays every cue the way a session does (one play call each, `between` apart in real
-    /// time) and returns, per cue, the time from the play call to its first sample handed to
-    /// the device.
+    /// time, each foretold by the one before) and returns, per cue, the time from the play
+    /// call to its first sample handed to the device.
     pub fn measure_latency(&mut self, between: Duration) -> Vec<(Cue, Duration)> {
         self.measuring = true;
         for cue in ALL {
             self.play(cue);
-            std::thread::sleep(Duration::from_millis(u64::from(synth::duration_ms(cue))) + between);
+            let gap = Duration::from_millis(u64::from(synth::duration_ms(cue))) + between;
+            self.expect(Some(gap));
+            std::thread::sleep(gap);
         }
         self.measuring = false;
         self.latencies()
@@ -171,10 +179,10 @@ const CUE_RATE: NonZero<u32> = match NonZero::new(SAMPLE_RATE) {
 
 /// The device, found once; streams are built from it as cues come.
 struct Device {
-    /// Pause the stream between cues: on PulseAudio, where an idle stream still costs CPU (cpal
-    /// polls the server ten times a second). ALSA streams keep running: resuming a paused one
-    /// fails on some devices (EBADFD from snd_pcm_writei), and an idle one costs little.
-    pause_between_cues: bool,
+    /// On PulseAudio, where an open stream costs CPU even while paused, the stream is paused
+    /// between cues and closed when none is near (see `stream`). ALSA streams keep running:
+    /// resuming a paused one fails on some devices (EBADFD from snd_pcm_writei).
+    policy: stream::Policy,
     device: cpal::Device,
     config: cpal::StreamConfig,
     format: SampleFormat,
@@ -186,14 +194,13 @@ struct Device {
 struct Output {
     stream: cpal::Stream,
     mixer: Mixer,
-    running: bool,
     /// How far ahead of the latest callback its samples will be played, in microseconds, as
     /// the audio system reports it.
     ahead_us: Arc<AtomicU64>,
 }
 
-/// The audio thread: opens the device, then plays cues, opening a stream for them and closing
-/// it when they have played out.
+/// The audio thread: finds the device, then plays cues, with the stream opened, paused and
+/// closed as `stream::decide` says.
 fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: Latencies) {
     let device = match find_device() {
         Ok(device) => device,
@@ -206,9 +213,7 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                 },
                 Ordering::SeqCst,
             );
-            // Keep receiving so senders never see an error; nothing plays.
-            while commands.recv().is_ok() {}
-            return;
+            return give_up(&commands);
         }
     };
     let cues: Vec<(Cue, Vec<f32>)> = ALL
@@ -216,29 +221,62 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
         .map(|&c| (c, synth::synthesize(c, SAMPLE_RATE)))
         .collect();
     let failed = Arc::new(AtomicU8::new(0));
-    // The stream is built once (a new PulseAudio stream takes over a second to start) and
-    // paused between cues.
     let mut output = open_output(&device, &failed);
-    state.store(
-        if output.is_some() { READY } else { FAILED },
-        Ordering::SeqCst,
-    );
-    // The first start of a stream takes a second or two (measured with PulseAudio); later
-    // resumes take milliseconds. So start it now, during the lead-in, and pause it after.
-    let mut close_at = Instant::now() + WARM_UP;
+    if output.is_none() {
+        state.store(FAILED, Ordering::SeqCst);
+        return give_up(&commands);
+    }
+    state.store(READY, Ordering::SeqCst);
+    // The first start of a stream takes a second or two (measured with PulseAudio), so it is
+    // started now, during the lead-in, when the first cues are coming.
+    let mut playing_until: Option<Instant> = None;
     if let Some(out) = &mut output
         && out.stream.play().is_ok()
     {
-        out.running = true;
+        playing_until = Some(Instant::now() + WARM_UP);
     }
+    let mut next_cue: Option<Instant> = None;
     loop {
-        let running = output.as_ref().is_some_and(|o| o.running);
-        let command = if running {
-            commands.recv_timeout(close_at.saturating_duration_since(Instant::now()))
-        } else {
-            commands.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        let now = Instant::now();
+        let stream_state = match (&output, playing_until) {
+            (None, _) => stream::State::Closed,
+            (Some(_), Some(until)) => stream::State::Playing { until },
+            (Some(_), None) => stream::State::Idle,
+        };
+        let (action, wake) = stream::decide(stream_state, now, next_cue, device.policy);
+        match action {
+            stream::Action::Nothing => {}
+            stream::Action::Open => {
+                output = open_output(&device, &failed);
+                if output.is_none() {
+                    state.store(FAILED, Ordering::SeqCst);
+                    return give_up(&commands);
+                }
+            }
+            stream::Action::Pause => {
+                if let Some(out) = &output
+                    && out.stream.pause().is_err()
+                {
+                    // Cannot pause: close it instead; it opens again before the next cue.
+                    output = None;
+                }
+                playing_until = None;
+            }
+            stream::Action::Close => {
+                // Dropping the stream stops it and its threads.
+                output = None;
+                playing_until = None;
+            }
+        }
+        if action != stream::Action::Nothing {
+            continue;
+        }
+        let command = match wake {
+            Some(at) => commands.recv_timeout(at.saturating_duration_since(now)),
+            None => commands.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
         match command {
+            Ok(Command::Expect(at)) => next_cue = at,
             Ok(Command::Play {
                 cue,
                 gain,
@@ -249,11 +287,16 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                 if asked.elapsed() > STALE {
                     continue;
                 }
-                if failed.load(Ordering::SeqCst) != 0 {
-                    // Dropping the stream stops it and its thread.
+                if output.is_none() {
+                    // Not foreseen (a key, or the first cue): open now; on a real device a
+                    // stream starts in milliseconds.
+                    output = open_output(&device, &failed);
+                }
+                if output.is_none() || failed.load(Ordering::SeqCst) != 0 {
+                    // Dropping the stream stops it and its threads; the bell may stand in.
+                    drop(output);
                     state.store(FAILED, Ordering::SeqCst);
-                    output = None;
-                    continue;
+                    return give_up(&commands);
                 }
                 if let (Some(out), Some((_, samples))) =
                     (&mut output, cues.iter().find(|(c, _)| *c == cue))
@@ -267,22 +310,26 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                             cue,
                             latencies: Some(Arc::clone(&latencies)),
                             ahead_us: Arc::clone(&out.ahead_us),
+                            taken_after: None,
                         });
                     } else {
                         out.mixer.add(source);
                     }
-                    if !out.running && out.stream.play().is_ok() {
-                        out.running = true;
+                    if playing_until.is_some() || out.stream.play().is_ok() {
+                        let ends = Instant::now()
+                            + Duration::from_millis(u64::from(synth::duration_ms(cue)))
+                            + TAIL;
+                        playing_until = Some(playing_until.map_or(ends, |u| u.max(ends)));
                     }
-                    let ends =
-                        Instant::now() + Duration::from_millis(u64::from(synth::duration_ms(cue)));
-                    close_at = close_at.max(ends + TAIL);
                 }
             }
             Ok(Command::Sequence { gap, gain, started }) => {
+                if output.is_none() {
+                    output = open_output(&device, &failed);
+                }
                 if let Some(out) = &mut output {
-                    if !out.running && out.stream.play().is_ok() {
-                        out.running = true;
+                    if playing_until.is_none() {
+                        let _ = out.stream.play();
                     }
                     let queue = rodio::Player::connect_new(&out.mixer);
                     let silence = (u128::from(SAMPLE_RATE) * gap.as_millis() / 1000) as usize;
@@ -299,24 +346,19 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                         ));
                         queue.sleep_until_end();
                     }
-                    close_at = Instant::now() + TAIL;
+                    playing_until = Some(Instant::now() + TAIL);
                 }
                 let _ = started.send(None);
             }
-            Err(RecvTimeoutError::Timeout) => {
-                // Nothing left to play: pause where that pays (see `Device`); otherwise, or if
-                // the device cannot pause, keep running and stop counting.
-                if let Some(out) = &mut output {
-                    if device.pause_between_cues && out.stream.pause().is_ok() {
-                        out.running = false;
-                    } else {
-                        close_at = Instant::now() + Duration::from_secs(3600);
-                    }
-                }
-            }
+            Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
     }
+}
+
+/// Keeps receiving until the player closes, so senders never see an error; nothing plays.
+fn give_up(commands: &Receiver<Command>) {
+    while commands.recv().is_ok() {}
 }
 
 /// Finds the default output device (PulseAudio when a server runs, else ALSA) and its
@@ -339,7 +381,19 @@ fn find_device() -> Result<Device, String> {
     let mut config = supported.config();
     config.buffer_size = BufferSize::Fixed(BUFFER_FRAMES);
     Ok(Device {
-        pause_between_cues: host.id() != cpal::HostId::Alsa,
+        policy: if host.id() == cpal::HostId::Alsa {
+            stream::Policy {
+                pause: false,
+                close_idle: false,
+                lead: LEAD,
+            }
+        } else {
+            stream::Policy {
+                pause: true,
+                close_idle: true,
+                lead: LEAD,
+            }
+        },
         device,
         config,
         format: supported.sample_format(),
@@ -383,7 +437,6 @@ fn open_output(device: &Device, failed: &Arc<AtomicU8>) -> Option<Output> {
                 return Some(Output {
                     stream,
                     mixer,
-                    running: false,
                     ahead_us,
                 });
             }
@@ -423,26 +476,34 @@ where
 }
 
 /// A cue that notes when its first sample is taken by the device callback, plus how far
-/// ahead of that callback the audio system will play it: the play call to sound.
+/// ahead of the callbacks the audio system plays what they hand it: the play call to sound.
+/// The lead is read when the cue ends: a stream that has just resumed reports a stale one
+/// at first.
 struct FirstSample<S> {
     inner: S,
     asked: Instant,
     cue: Cue,
     latencies: Option<Latencies>,
     ahead_us: Arc<AtomicU64>,
+    taken_after: Option<Duration>,
 }
 
 impl<S: Source> Iterator for FirstSample<S> {
     type Item = rodio::Sample;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if let Some(latencies) = self.latencies.take()
+        let taken_after = *self.taken_after.get_or_insert_with(|| self.asked.elapsed());
+        let sample = self.inner.next();
+        // The mixer may stop pulling at the last sample without asking for one more.
+        let ended = sample.is_none() || self.inner.current_span_len() == Some(0);
+        if ended
+            && let Some(latencies) = self.latencies.take()
             && let Ok(mut list) = latencies.lock()
         {
             let ahead = Duration::from_micros(self.ahead_us.load(Ordering::Relaxed));
-            list.push((self.cue, self.asked.elapsed() + ahead));
+            list.push((self.cue, taken_after + ahead));
         }
-        self.inner.next()
+        sample
     }
 }
 
@@ -488,6 +549,12 @@ impl Player for DevicePlayer {
             }
             _ if self.bell_fallback => Bell.play(cue),
             _ => {}
+        }
+    }
+
+    fn expect(&mut self, next_cue: Option<Duration>) {
+        if let Some(commands) = &self.commands {
+            let _ = commands.send(Command::Expect(next_cue.map(|d| Instant::now() + d)));
         }
     }
 

@@ -3,13 +3,14 @@
 //! The engine's events decide when; [`cues_for`] picks one cue per moment; a [`Player`] plays
 //! it (a real device, the terminal bell, nothing, or a recorder in tests).
 
+pub mod stream;
 pub mod synth;
 
 #[cfg(feature = "sound")]
 pub mod device;
 
 use std::io::Write;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::session::{Event, Phase};
 
@@ -137,6 +138,9 @@ pub trait Player {
     /// Catches up with work done elsewhere (a device that finished opening); called each tick.
     fn update(&mut self) {}
     fn play(&mut self, cue: Cue);
+    /// The next scheduled cue is due in this long (`None`: none is, the session is paused or
+    /// over), so a device can be ready for it without staying open all the time.
+    fn expect(&mut self, _next_cue: Option<Duration>) {}
     fn status(&self) -> SoundStatus;
     /// Changes the volume by `delta` percent, where the player has one.
     fn change_volume(&mut self, _delta: i8) {}
@@ -176,17 +180,26 @@ impl Player for Bell {
 #[derive(Debug, Clone, Default)]
 pub struct Recording {
     played: std::rc::Rc<std::cell::RefCell<Vec<Cue>>>,
+    expected: std::rc::Rc<std::cell::RefCell<Vec<Option<Duration>>>>,
 }
 
 impl Recording {
     pub fn played(&self) -> Vec<Cue> {
         self.played.borrow().clone()
     }
+
+    /// Every `expect` call, in order.
+    pub fn expected(&self) -> Vec<Option<Duration>> {
+        self.expected.borrow().clone()
+    }
 }
 
 impl Player for Recording {
     fn play(&mut self, cue: Cue) {
         self.played.borrow_mut().push(cue);
+    }
+    fn expect(&mut self, next_cue: Option<Duration>) {
+        self.expected.borrow_mut().push(next_cue);
     }
     fn status(&self) -> SoundStatus {
         SoundStatus::On { volume: 100 }
