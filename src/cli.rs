@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::config::Flags;
+use crate::content::limits;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,23 +37,28 @@ pub struct Cli {
 
     /// Seconds of every static hold, instead of the routine's own (30 for a longer hold).
     #[arg(long, global = true, value_name = "SECONDS",
-          value_parser = clap::value_parser!(u32).range(1..=3600))]
+          value_parser = seconds(limits::SECONDS))]
     pub hold: Option<u32>,
 
     /// Seconds of rest between repetitions, instead of the routine's own.
     #[arg(long, global = true, value_name = "SECONDS",
-          value_parser = clap::value_parser!(u32).range(0..=600))]
+          value_parser = seconds(limits::REST_SECONDS))]
     pub rest: Option<u32>,
 
     /// Seconds of "get ready" before the first step, instead of the routine's own.
     #[arg(long, global = true, value_name = "SECONDS",
-          value_parser = clap::value_parser!(u32).range(0..=300))]
+          value_parser = seconds(limits::LEAD_IN_SECONDS))]
     pub lead_in: Option<u32>,
 
     /// Volume in percent at the start of a session (`+` and `-` change it during one).
     #[arg(long, global = true, value_name = "PERCENT",
           value_parser = clap::value_parser!(u8).range(0..=100))]
     pub volume: Option<u8>,
+}
+
+/// A flag's seconds, within the same limits as a routine or config file's.
+fn seconds((min, max): (u32, u32)) -> clap::builder::RangedI64ValueParser<u32> {
+    clap::value_parser!(u32).range(i64::from(min)..=i64::from(max))
 }
 
 impl Cli {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Tuning;
 use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Origin, Routine, builtin};
 use crate::history::{self, LastTime, LegSeconds, Overview};
-use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text};
+use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text, whole_seconds};
 
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
 pub const EXIT_INVALID: u8 = 1;
@@ -219,7 +219,7 @@ pub fn tally_lines(plan: &Plan, tally: &Tally) -> Vec<String> {
                 row.done,
                 row.planned,
                 row.skipped,
-                row.held.as_secs()
+                whole_seconds(row.held)
             )
         })
         .collect()
@@ -233,7 +233,7 @@ pub fn session_report(
 ) -> String {
     let plan = engine.plan();
     let tally = engine.tally();
-    let held = tally.held_per_leg();
+    let held = LegSeconds::from(tally.held_per_leg());
     let (left, right) = tally.hold_reps_per_leg();
     let how = match engine.status() {
         Status::Finished { early: false } => "complete",
@@ -246,19 +246,10 @@ pub fn session_report(
     );
     text.push_str(&format!(
         "  left leg:  {}/{} holds, {} s held\n  right leg: {}/{} holds, {} s held\n",
-        left.done,
-        left.planned,
-        held.left.as_secs(),
-        right.done,
-        right.planned,
-        held.right.as_secs()
+        left.done, left.planned, held.left, right.done, right.planned, held.right
     ));
     if let Some(last) = last_time {
-        let today = LegSeconds {
-            left: held.left.as_secs(),
-            right: held.right.as_secs(),
-        };
-        text.push_str(&format!("  last time, {}\n", last.compare(today)));
+        text.push_str(&format!("  last time, {}\n", last.compare(held)));
     }
     // Only what was reached: an early quit would otherwise list the whole plan.
     let reached = Tally {

@@ -92,7 +92,7 @@ pub struct Settings {
 
 /// Where the config file is: `$XDG_CONFIG_HOME/supple/config.json`.
 pub fn config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "supple").map(|d| d.config_dir().join("config.json"))
+    crate::paths::config_dir().map(|d| d.join("config.json"))
 }
 
 /// Reads and checks the config file; `Ok(None)` when there is none.

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod history;
+pub mod paths;
 pub mod quiet;
 pub mod session;
 pub mod tui;

@@ -74,7 +74,7 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
         (false, _) => Some("--no-sound"),
     };
     let player = audio::session_player(off, settings.bell.value, settings.volume.value);
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = color();
     let mut app = App::new(plan, player, color).with_last_time(last_time);
     let clock = SystemClock;
     // A panic has already given the terminal back (ratatui's hook) and printed its message;
@@ -260,7 +260,7 @@ fn show_history(
             commands::history_text(&overview, &store.path())
         )?);
     }
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = color();
     supple::tui::show_until_key(|frame| {
         let area = frame.area();
         let days = supple::ui::history::HistoryView::days_for(area);
@@ -278,7 +278,7 @@ fn show_history(
 
 /// Where library messages go during a session: `$XDG_DATA_HOME/supple/supple.log`.
 fn log_path() -> Option<std::path::PathBuf> {
-    directories::ProjectDirs::from("", "", "supple").map(|d| d.data_dir().join("supple.log"))
+    supple::paths::data_dir().map(|d| d.join("supple.log"))
 }
 
 /// `supple sound-test`: every cue once, named as it plays.
@@ -318,7 +318,7 @@ fn sound_test(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
                 "Again, timing each play call to the moment its first sample is played, as the \
                  audio system reports it:"
             )?;
-            for (cue, took) in player.measure_latency(std::time::Duration::from_millis(1500)) {
+            for (cue, took) in player.measure_latency(std::time::Duration::from_millis(5000)) {
                 writeln!(out, "  {:>6.1} ms  {cue:?}", took.as_secs_f64() * 1000.0)?;
             }
         }
@@ -333,6 +333,11 @@ fn sound_test(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
         )?;
         Ok(false)
     }
+}
+
+/// Colour unless NO_COLOR is set (to anything but the empty string).
+fn color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Output piped into `head` and closed early is not an error worth a message.

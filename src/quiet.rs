@@ -28,7 +28,7 @@ impl QuietStderr {
         let file = log
             .and_then(|path| {
                 if let Some(dir) = path.parent() {
-                    let _ = std::fs::create_dir_all(dir);
+                    let _ = crate::history::store::create_private_dir(dir);
                 }
                 File::create(path).ok()
             })

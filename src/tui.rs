@@ -329,29 +329,34 @@ fn debug_panic_for_tests(_: &mut TerminalScreen, _: &App, _: &impl Clock) -> io:
     Ok(())
 }
 
-/// Runs a session full-screen in the real terminal and gives the terminal back clean, also
-/// on a panic (ratatui's hook restores it before the message is printed) and on a signal.
-pub fn run_in_terminal(app: &mut App, clock: &impl Clock) -> io::Result<LoopStats> {
+/// Opens the full screen with the signal watch, runs `body` in it, and gives the terminal
+/// back clean, also on a panic (ratatui's hook restores it before the message is printed).
+fn in_full_screen<T>(
+    body: impl FnOnce(&mut TerminalScreen, &mut TerminalInput, &AtomicBool) -> io::Result<T>,
+) -> io::Result<T> {
     let loop_done = Arc::new(AtomicBool::new(false));
     let stop = watch_signals(Arc::clone(&loop_done))?;
     let mut screen = TerminalScreen::open()?;
-    debug_panic_for_tests(&mut screen, app, clock)?;
-    let mut input = TerminalInput::new()?;
-    let result = run_loop(&mut screen, &mut input, clock, app, &stop);
+    let result = TerminalInput::new().and_then(|mut input| body(&mut screen, &mut input, &stop));
     loop_done.store(true, Ordering::SeqCst);
     ratatui::restore();
     let _ = io::stdout().flush();
     result
 }
 
+/// Runs a session full-screen in the real terminal and gives the terminal back clean, also
+/// on a panic and on a signal.
+pub fn run_in_terminal(app: &mut App, clock: &impl Clock) -> io::Result<LoopStats> {
+    in_full_screen(|screen, input, stop| {
+        debug_panic_for_tests(screen, app, clock)?;
+        run_loop(screen, input, clock, app, stop)
+    })
+}
+
 /// Shows a still screen (drawn by `render` at each size) until a key is pressed, the terminal
 /// closes or a signal comes; redraws on resize. Waits in poll(2): no CPU while it is shown.
 pub fn show_until_key(mut render: impl FnMut(&mut ratatui::Frame)) -> io::Result<()> {
-    let loop_done = Arc::new(AtomicBool::new(false));
-    let stop = watch_signals(Arc::clone(&loop_done))?;
-    let mut screen = TerminalScreen::open()?;
-    let mut input = TerminalInput::new()?;
-    let result = (|| {
+    in_full_screen(|screen, input, stop| {
         screen.terminal.draw(&mut render)?;
         while !stop.load(Ordering::SeqCst) {
             match input.next(MAX_SLEEP) {
@@ -366,9 +371,5 @@ pub fn show_until_key(mut render: impl FnMut(&mut ratatui::Frame)) -> io::Result
             }
         }
         Ok(())
-    })();
-    loop_done.store(true, Ordering::SeqCst);
-    ratatui::restore();
-    let _ = io::stdout().flush();
-    result
+    })
 }

@@ -180,10 +180,26 @@ fn plan_uses_the_config_and_the_flags() {
         )),
     );
     supple(home.path())
-        .args(["plan", "--hold", "30"])
+        .args(["plan", "--hold", "30", "--lead-in", "4"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("1/2   0:30"));
+        .stdout(predicate::str::contains("1/2   0:30").and(
+            predicate::str::is_match(r"0:00  get ready +Jumping jacks +- +0:04").expect("re"),
+        ));
+    // Rests between repetitions on one side (the seated stretch, three times), not the
+    // moves between exercises.
+    supple(home.path())
+        .args(["plan", "hamstring", "--rest", "7"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(r"rest +Seated hamstring stretch +both +0:07")
+                .expect("re")
+                .and(
+                    predicate::str::is_match(r"rest +Seated hamstring stretch +both +0:15")
+                        .expect("re"),
+                ),
+        );
 }
 
 #[test]

@@ -10,12 +10,13 @@ use std::time::{Duration, Instant};
 use common::builtin_plan;
 use jiff::ZonedDateTime;
 use jiff::civil::date;
-use supple::history::record::RecordSide;
+use supple::content::Kind;
 use supple::history::{
-    ExerciseRecord, HistoryError, Kind, LastTime, LegSeconds, Overview, SessionRecord, Store,
-    export, last_of,
+    ExerciseRecord, HistoryError, LastTime, LegSeconds, Overview, SessionRecord, Store, export,
+    last_of,
 };
 use supple::session::Engine;
+use supple::session::Side;
 
 const S: fn(u64) -> Duration = Duration::from_secs;
 
@@ -52,7 +53,7 @@ fn holds(started: &str, routine: &str, left: u64, right: u64) -> SessionRecord {
         planned_seconds: 300,
         elapsed_seconds: 300,
         completed: true,
-        exercises: vec![row(RecordSide::Left, left), row(RecordSide::Right, right)],
+        exercises: vec![row(Side::Left, left), row(Side::Right, right)],
     }
 }
 
@@ -109,11 +110,16 @@ fn the_file_is_the_owners_alone() {
     store
         .append(&holds("2026-11-24T08:00:00Z[UTC]", "quick", 60, 60))
         .expect("append");
-    let mode = std::fs::metadata(store.path())
-        .expect("meta")
-        .permissions()
-        .mode();
-    assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&store.path()), 0o600);
+    assert_eq!(mode(&dir.path().join("history.lock")), 0o600);
+
+    // A folder the store creates is private too.
+    let fresh = dir.path().join("a/supple");
+    Store::at(&fresh)
+        .append(&holds("2026-11-24T08:00:00Z[UTC]", "quick", 60, 60))
+        .expect("append");
+    assert_eq!(mode(&fresh), 0o700);
 }
 
 #[test]
@@ -145,7 +151,19 @@ fn a_corrupt_history_is_set_aside_and_never_overwritten() {
     );
     assert_eq!(store.load().expect("load").sessions, vec![record.clone()]);
 
-    // A second corrupt file the same second gets its own name: nothing is overwritten.
+    // A second corrupt file whose name is taken gets its own: nothing is overwritten. The
+    // names around this second are taken in advance, so the clash surely happens.
+    let now = jiff::ZonedDateTime::now();
+    for delta in -1..=3 {
+        let t = now
+            .checked_add(jiff::SignedDuration::from_secs(delta))
+            .expect("time");
+        let name = format!("history.json.unreadable-{}", t.strftime("%Y%m%d-%H%M%S"));
+        let taken = dir.path().join(name);
+        if !taken.exists() {
+            std::fs::write(&taken, format!("taken {delta}")).expect("write");
+        }
+    }
     std::fs::write(store.path(), "not json").expect("write");
     let again = store
         .append(&record)
@@ -153,7 +171,24 @@ fn a_corrupt_history_is_set_aside_and_never_overwritten() {
         .set_aside
         .expect("set aside");
     assert_ne!(again.to, aside.to);
+    assert!(
+        again.to.to_string_lossy().ends_with("-2"),
+        "{}",
+        again.to.display()
+    );
     assert_eq!(std::fs::read_to_string(&aside.to).expect("kept"), broken);
+    for entry in std::fs::read_dir(dir.path()).expect("ls") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if text.starts_with("taken") {
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .to_string();
+            assert!(!name.ends_with("-2"), "a taken name was reused: {name}");
+        }
+    }
     assert_eq!(
         std::fs::read_to_string(&again.to).expect("kept"),
         "not json"
@@ -414,6 +449,105 @@ fn json_export_parses_back_to_the_same_history() {
     export::json(&mut out, &history).expect("export");
     let back: supple::history::HistoryFile = serde_json::from_slice(&out).expect("parses");
     assert_eq!(back, history);
+    assert_eq!(
+        out,
+        std::fs::read(store.path()).expect("file"),
+        "the export is the file's own format"
+    );
+}
+
+#[test]
+fn a_record_reads_back_as_the_instant_it_was_even_if_zone_rules_changed() {
+    // Written when Paris was at +09:00 (rules that do not hold today), and in a zone this
+    // machine does not know: both read, at the offset written, and count for their dates.
+    let text = r#"{ "version": 1, "sessions": [
+        { "started": "2026-07-01T08:00:00+09:00[Europe/Paris]", "routine": "quick",
+          "title": "Quick", "planned_seconds": 1, "elapsed_seconds": 1, "completed": true,
+          "exercises": [] },
+        { "started": "2026-07-02T23:30:00-03:00[Mars/Olympus_Mons]", "routine": "quick",
+          "title": "Quick", "planned_seconds": 1, "elapsed_seconds": 1, "completed": true,
+          "exercises": [] } ] }"#;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::at(dir.path());
+    std::fs::write(store.path(), text).expect("write");
+    let history = store.load().expect("reads despite the rules");
+    let first = &history.sessions[0];
+    assert_eq!(
+        first.started.timestamp().to_string(),
+        "2026-06-30T23:00:00Z"
+    );
+    let second = &history.sessions[1];
+    assert_eq!(
+        second.started.timestamp().to_string(),
+        "2026-07-03T02:30:00Z"
+    );
+    assert_eq!(
+        second.day(),
+        date(2026, 7, 2),
+        "the local date where it happened"
+    );
+}
+
+#[test]
+fn the_summary_and_the_record_round_held_time_the_same_way() {
+    // A hold skipped part-way through a second.
+    let mut engine = Engine::new(builtin_plan("quick"));
+    let t0 = Instant::now();
+    engine.start(t0);
+    let first_hold = engine
+        .plan()
+        .steps
+        .iter()
+        .find(|s| s.phase == supple::session::Phase::Hold)
+        .expect("a hold")
+        .start;
+    let at = t0 + first_hold + Duration::from_millis(12_600);
+    engine.update(at);
+    engine.skip(at);
+    engine.finish(at);
+    let record = SessionRecord::from_engine(&engine, zoned("2026-11-24T08:00:00Z[UTC]"), at);
+    let shown = LegSeconds::from(engine.tally().held_per_leg());
+    assert_eq!(record.held(), shown);
+    assert_eq!(shown.left, 13);
+    let text = LastTime::of(&record).compare(shown);
+    assert!(text.ends_with("today L +0 s, R +0 s"), "{text}");
+}
+
+#[test]
+fn an_imbalance_needs_both_a_fifth_and_half_a_minute() {
+    let today = date(2026, 11, 24);
+    let on = |left, right| {
+        let s = vec![holds("2026-11-24T08:00:00Z[UTC]", "quick", left, right)];
+        Overview::new(&s, today, 7)
+            .imbalance
+            .map(|i| (i.less, i.percent))
+    };
+    assert_eq!(on(150, 120), Some(("right", 20)), "exactly 20 % and 30 s");
+    assert_eq!(on(150, 121), None, "19 %");
+    assert_eq!(on(100, 71), None, "29 s");
+    assert_eq!(on(0, 40), Some(("left", 100)));
+}
+
+#[test]
+fn this_week_runs_from_monday_through_a_sunday_today() {
+    let sessions = vec![
+        holds("2026-11-22T08:00:00Z[UTC]", "quick", 60, 60), // the Sunday before
+        holds("2026-11-23T08:00:00Z[UTC]", "quick", 60, 60), // Monday
+        holds("2026-11-29T20:00:00Z[UTC]", "quick", 60, 60), // Sunday
+    ];
+    let overview = Overview::new(&sessions, date(2026, 11, 29), 7);
+    assert_eq!(overview.this_week, 2);
+    let monday = Overview::new(&sessions, date(2026, 11, 23), 7);
+    assert_eq!(monday.this_week, 1);
+}
+
+#[test]
+fn absurd_numbers_in_a_hand_edited_file_do_not_overflow() {
+    let huge = holds("2026-11-24T08:00:00Z[UTC]", "quick", u64::MAX - 1, 1);
+    let sessions = vec![huge.clone(), huge];
+    let overview = Overview::new(&sessions, date(2026, 11, 24), 7);
+    assert_eq!(overview.held_total.left, u64::MAX);
+    assert_eq!(overview.imbalance.map(|i| i.percent), Some(99));
 }
 
 #[test]

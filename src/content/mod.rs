@@ -87,7 +87,7 @@ pub struct LoadedRoutine {
 
 /// The folder where a user keeps extra routines: `$XDG_CONFIG_HOME/supple/routines`.
 pub fn user_routine_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "supple").map(|d| d.config_dir().join("routines"))
+    crate::paths::config_dir().map(|d| d.join("routines"))
 }
 
 /// Reads and validates a routine file.

@@ -15,6 +15,17 @@ pub enum Kind {
     Hold,
 }
 
+impl Kind {
+    /// The kind as files and exports spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Cardio => "cardio",
+            Kind::Dynamic => "dynamic",
+            Kind::Hold => "hold",
+        }
+    }
+}
+
 /// How an exercise uses the legs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -35,11 +35,6 @@ pub fn csv(out: &mut impl Write, history: &HistoryFile) -> std::io::Result<()> {
         let date = s.day().to_string();
         let elapsed = s.elapsed_seconds.to_string();
         for e in &s.exercises {
-            let kind = match e.kind {
-                super::Kind::Cardio => "cardio",
-                super::Kind::Dynamic => "dynamic",
-                super::Kind::Hold => "hold",
-            };
             writer.write_record([
                 started.as_str(),
                 date.as_str(),
@@ -48,11 +43,8 @@ pub fn csv(out: &mut impl Write, history: &HistoryFile) -> std::io::Result<()> {
                 elapsed.as_str(),
                 e.exercise.as_str(),
                 e.name.as_str(),
-                kind,
-                match e.side.label() {
-                    "" => "none",
-                    side => side,
-                },
+                e.kind.name(),
+                e.side.name(),
                 &e.planned.to_string(),
                 &e.done.to_string(),
                 &e.skipped.to_string(),

@@ -8,6 +8,6 @@ pub mod record;
 pub mod stats;
 pub mod store;
 
-pub use record::{ExerciseRecord, FORMAT_VERSION, HistoryFile, Kind, LegSeconds, SessionRecord};
+pub use record::{ExerciseRecord, FORMAT_VERSION, HistoryFile, LegSeconds, SessionRecord};
 pub use stats::{DayTotal, Imbalance, LastTime, Overview, day_label, last_of};
 pub use store::{HistoryError, Saved, SetAside, Store};

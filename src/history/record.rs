@@ -1,12 +1,13 @@
 //! One session as it is kept: when, which routine, how long, and per exercise and leg what
 //! was done. The file format is documented in the README ("History").
 
-use std::time::Duration;
-
 use jiff::ZonedDateTime;
-use serde::{Deserialize, Serialize};
+use jiff::fmt::temporal::{DateTimeParser, Pieces};
+use jiff::tz::{Offset, OffsetConflict, TimeZone};
+use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::session::{Engine, Phase, Side, Status};
+use crate::content::Kind;
+use crate::session::{Engine, LegTotals, Phase, Side, Status, whole_seconds};
 
 /// The version of the history file this supple writes; a file with a higher one came from a
 /// newer supple and is set aside rather than rewritten.
@@ -34,6 +35,7 @@ pub struct SessionRecord {
     /// When the session started, with the time zone it started in: the day it counts for is
     /// the date there (a session at 23:30 in New York counts for that evening, wherever the
     /// person is when they look at their history).
+    #[serde(deserialize_with = "started_from_text")]
     pub started: ZonedDateTime,
     /// The routine's short name (`hamstring`) and its title.
     pub routine: String,
@@ -55,52 +57,12 @@ pub struct ExerciseRecord {
     pub name: String,
     pub kind: Kind,
     /// `left`, `right`, `both` or `none`.
-    pub side: RecordSide,
+    pub side: Side,
     pub planned: u32,
     pub done: u32,
     pub skipped: u32,
     /// Seconds really spent in it (a skipped hold counts the seconds it ran).
     pub held_seconds: u64,
-}
-
-/// The kind of work, as kept in history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Cardio,
-    Dynamic,
-    Hold,
-}
-
-/// Which leg, as kept in history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordSide {
-    None,
-    Left,
-    Right,
-    Both,
-}
-
-impl RecordSide {
-    /// Whether it worked the left leg, the right leg.
-    pub fn legs(self) -> (bool, bool) {
-        match self {
-            RecordSide::None => (false, false),
-            RecordSide::Left => (true, false),
-            RecordSide::Right => (false, true),
-            RecordSide::Both => (true, true),
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RecordSide::None => "",
-            RecordSide::Left => "left",
-            RecordSide::Right => "right",
-            RecordSide::Both => "both",
-        }
-    }
 }
 
 /// Seconds of static stretching per leg.
@@ -111,9 +73,19 @@ pub struct LegSeconds {
 }
 
 impl std::ops::AddAssign for LegSeconds {
+    /// Saturating: a hand-edited file with absurd numbers must not overflow.
     fn add_assign(&mut self, other: LegSeconds) {
-        self.left += other.left;
-        self.right += other.right;
+        self.left = self.left.saturating_add(other.left);
+        self.right = self.right.saturating_add(other.right);
+    }
+}
+
+impl From<LegTotals> for LegSeconds {
+    fn from(totals: LegTotals) -> Self {
+        LegSeconds {
+            left: whole_seconds(totals.left),
+            right: whole_seconds(totals.right),
+        }
     }
 }
 
@@ -135,16 +107,11 @@ impl SessionRecord {
                         Phase::Dynamic => Kind::Dynamic,
                         _ => Kind::Hold,
                     },
-                    side: match row.side {
-                        Side::None => RecordSide::None,
-                        Side::Left => RecordSide::Left,
-                        Side::Right => RecordSide::Right,
-                        Side::Both => RecordSide::Both,
-                    },
+                    side: row.side,
                     planned: row.planned,
                     done: row.done,
                     skipped: row.skipped,
-                    held_seconds: rounded_seconds(row.held),
+                    held_seconds: whole_seconds(row.held),
                 }
             })
             .collect();
@@ -152,8 +119,8 @@ impl SessionRecord {
             started,
             routine: plan.name.clone(),
             title: plan.title.clone(),
-            planned_seconds: rounded_seconds(plan.total()),
-            elapsed_seconds: rounded_seconds(engine.session_elapsed(now)),
+            planned_seconds: whole_seconds(plan.total()),
+            elapsed_seconds: whole_seconds(engine.session_elapsed(now)),
             completed: engine.status() == Status::Finished { early: false },
             exercises,
         }
@@ -169,25 +136,12 @@ impl SessionRecord {
         let mut legs = LegSeconds::default();
         for e in self.exercises.iter().filter(|e| e.kind == Kind::Hold) {
             let (left, right) = e.side.legs();
-            if left {
-                legs.left += e.held_seconds;
-            }
-            if right {
-                legs.right += e.held_seconds;
-            }
+            legs += LegSeconds {
+                left: if left { e.held_seconds } else { 0 },
+                right: if right { e.held_seconds } else { 0 },
+            };
         }
         legs
-    }
-
-    /// Hold repetitions done per leg.
-    pub fn holds_done(&self) -> (u32, u32) {
-        let (mut left, mut right) = (0, 0);
-        for e in self.exercises.iter().filter(|e| e.kind == Kind::Hold) {
-            let (l, r) = e.side.legs();
-            left += if l { e.done } else { 0 };
-            right += if r { e.done } else { 0 };
-        }
-        (left, right)
     }
 
     /// Whether anything was done at all: a session quit during its get-ready is not kept.
@@ -198,7 +152,22 @@ impl SessionRecord {
     }
 }
 
-/// Whole seconds, to the nearest (a hold of 19.9996 s is a 20 s hold).
-fn rounded_seconds(d: Duration) -> u64 {
-    (d.as_millis().saturating_add(500) / 1000) as u64
+/// Reads a session's start, trusting its written offset over the time-zone rules of the day:
+/// rules change (a tzdata update, a country dropping summer time) and an old record must still
+/// read as the instant it was. A zone this machine does not know becomes its fixed offset.
+pub fn parse_started(text: &str) -> Result<ZonedDateTime, jiff::Error> {
+    static PARSER: DateTimeParser =
+        DateTimeParser::new().offset_conflict(OffsetConflict::AlwaysOffset);
+    PARSER.parse_zoned_datetime(text).or_else(|_| {
+        let offset = Pieces::parse(text)?
+            .to_numeric_offset()
+            .unwrap_or(Offset::UTC);
+        let instant = PARSER.parse_timestamp(text)?;
+        Ok(instant.to_zoned_datetime(TimeZone::fixed(offset)))
+    })
+}
+
+fn started_from_text<'de, D: Deserializer<'de>>(d: D) -> Result<ZonedDateTime, D::Error> {
+    let text = String::deserialize(d)?;
+    parse_started(&text).map_err(serde::de::Error::custom)
 }

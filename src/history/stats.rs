@@ -59,7 +59,7 @@ impl Overview {
                 sessions: 0,
                 held: LegSeconds::default(),
             });
-            day.sessions += 1;
+            day.sessions = day.sessions.saturating_add(1);
             day.held += s.held();
             held_total += s.held();
         }
@@ -134,7 +134,9 @@ fn imbalance(held: LegSeconds) -> Option<Imbalance> {
         (held.left, held.right, "right")
     };
     let gap = more - less;
-    let percent = (gap * 100).checked_div(more).unwrap_or(0);
+    let percent = (u128::from(gap) * 100)
+        .checked_div(u128::from(more))
+        .map_or(0, |p| p as u64);
     (gap >= 30 && percent >= 20).then_some(Imbalance {
         less: less_name,
         held,

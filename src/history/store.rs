@@ -57,7 +57,7 @@ pub struct Saved {
 impl Store {
     /// History in `$XDG_DATA_HOME/supple/` (the platform's data folder elsewhere).
     pub fn default_location() -> Option<Store> {
-        directories::ProjectDirs::from("", "", "supple").map(|d| Store::at(d.data_dir()))
+        crate::paths::data_dir().map(|dir| Store::at(&dir))
     }
 
     pub fn at(dir: &Path) -> Store {
@@ -150,7 +150,9 @@ impl Store {
     }
 
     /// Renames an unreadable history to a name that is not taken:
-    /// `history.json.unreadable-20261124-081500` (then `-2`, `-3`, ...).
+    /// `history.json.unreadable-20261124-081500` (then `-2`, `-3`, ...). The name is first
+    /// claimed by creating it exclusively, so nothing else is ever overwritten; the rename then
+    /// replaces only that empty claim (and works where hard links do not).
     fn set_aside(&self, path: &Path) -> std::io::Result<PathBuf> {
         let stamp = jiff::ZonedDateTime::now()
             .strftime("%Y%m%d-%H%M%S")
@@ -163,10 +165,9 @@ impl Store {
                 format!("{base}-{n}")
             };
             let to = self.dir.join(name);
-            // hard_link fails if the name exists, so nothing is ever overwritten.
-            match fs::hard_link(path, &to) {
-                Ok(()) => {
-                    fs::remove_file(path)?;
+            match private_options().write(true).create_new(true).open(&to) {
+                Ok(_) => {
+                    fs::rename(path, &to)?;
                     return Ok(to);
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -223,7 +224,8 @@ fn private_options() -> OpenOptions {
     options
 }
 
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+/// Creates `dir` and its parents, readable by the owner only (0700 on Unix).
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

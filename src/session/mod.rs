@@ -9,4 +9,6 @@ pub mod tally;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use engine::{BACK_GRACE, Engine, Event, Status};
 pub use plan::{Phase, Plan, PlanStep, Side, clock_text};
-pub use tally::{LegCount, LegTotals, Outcome, StepRecord, TARGET_PER_LEG, Tally, TallyRow};
+pub use tally::{
+    LegCount, LegTotals, Outcome, StepRecord, TARGET_PER_LEG, Tally, TallyRow, whole_seconds,
+};

@@ -63,8 +63,11 @@ impl Phase {
     }
 }
 
-/// Which leg a step is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Which leg a step is for (in history files: `none`, `left`, `right`, `both`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Side {
     None,
     Left,
@@ -81,6 +84,16 @@ impl Side {
             Side::Left => (true, false),
             Side::Right => (false, true),
             Side::Both => (true, true),
+        }
+    }
+
+    /// The side as history files and exports spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::None => "none",
+            Side::Left => "left",
+            Side::Right => "right",
+            Side::Both => "both",
         }
     }
 

@@ -122,6 +122,12 @@ pub struct LegTotals {
     pub right: Duration,
 }
 
+/// Whole seconds, to the nearest: how held time is shown and kept everywhere (a hold skipped
+/// at 12.6 s is 13 s on the summary and in history alike).
+pub fn whole_seconds(d: Duration) -> u64 {
+    u64::try_from(d.as_millis().saturating_add(500) / 1000).unwrap_or(u64::MAX)
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LegCount {
     pub done: u32,

@@ -19,9 +19,10 @@ pub struct HistoryView<'a> {
 }
 
 impl HistoryView<'_> {
-    /// How many days fit the chart at this width.
+    /// How many days fit the chart in a screen of this size (inside the border), at least a
+    /// week.
     pub fn days_for(area: Rect) -> i32 {
-        i32::from(area.width.saturating_sub(4) / DAY_WIDTH).clamp(7, 56)
+        i32::from((area.width.saturating_sub(2) + 1) / DAY_WIDTH).max(7)
     }
 }
 
@@ -65,7 +66,9 @@ impl Widget for HistoryView<'_> {
         .areas(inner);
         head.render(head_area, buf);
 
-        let shown = o.days.len().min(usize::from(chart_area.width / DAY_WIDTH));
+        // The last day needs no gap after it.
+        let fit = usize::from((chart_area.width + DAY_WIDTH - 2) / DAY_WIDTH);
+        let shown = o.days.len().min(fit);
         let days = &o.days[o.days.len() - shown..];
         let peak = days
             .iter()

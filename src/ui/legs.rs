@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use super::render_lines;
 use super::theme::Theme;
 use crate::app::ViewModel;
-use crate::session::{Side, TARGET_PER_LEG, TallyRow};
+use crate::session::{Side, TARGET_PER_LEG, TallyRow, whole_seconds};
 
 pub struct LegsPanel<'a>(pub &'a ViewModel<'a>);
 
@@ -89,8 +89,8 @@ impl Widget for LegsPanel<'_> {
             ]
         };
         let mut total = vec![Span::styled("Held  ", theme.dim())];
-        total.extend(leg("L", held.left.as_secs()));
-        total.extend(leg("R", held.right.as_secs()));
+        total.extend(leg("L", whole_seconds(held.left)));
+        total.extend(leg("R", whole_seconds(held.right)));
         // The held line always shows, even when the list must be cut.
         let room = usize::from(inner.height).saturating_sub(1);
         lines.truncate(room);

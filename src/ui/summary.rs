@@ -10,7 +10,7 @@ use super::render_lines;
 use super::theme::Theme;
 use crate::app::ViewModel;
 use crate::history::LegSeconds;
-use crate::session::{LegCount, Side, TARGET_PER_LEG, clock_text};
+use crate::session::{LegCount, Side, TARGET_PER_LEG, clock_text, whole_seconds};
 
 /// Differences in held time below this are not worth mentioning.
 const BALANCE_TOLERANCE_SECS: u64 = 5;
@@ -46,7 +46,7 @@ impl Widget for Summary<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
 
-        let held = vm.tally.held_per_leg();
+        let held = LegSeconds::from(vm.tally.held_per_leg());
         let (left, right) = vm.tally.hold_reps_per_leg();
         let target = TARGET_PER_LEG.as_secs();
         let narrow = inner.width < 60;
@@ -86,21 +86,17 @@ impl Widget for Summary<'_> {
                     clock_text(vm.session_elapsed)
                 )),
             ]),
-            leg_line("Left leg", left, held.left.as_secs()),
-            leg_line("Right leg", right, held.right.as_secs()),
+            leg_line("Left leg", left, held.left),
+            leg_line("Right leg", right, held.right),
             Line::from(vec![
                 Span::styled(format!("{:<10}", "Balance"), theme.title()),
-                Span::raw(balance_text(held.left.as_secs(), held.right.as_secs())),
+                Span::raw(balance_text(held.left, held.right)),
             ]),
         ];
         if let Some(last) = &vm.last_time {
-            let today = LegSeconds {
-                left: held.left.as_secs(),
-                right: held.right.as_secs(),
-            };
             head.push(Line::from(vec![
                 Span::styled(format!("{:<10}", "Last time"), theme.title()),
-                Span::raw(last.compare(today)),
+                Span::raw(last.compare(held)),
             ]));
         }
         let [head_area, _, table_area] = Layout::vertical([
@@ -128,7 +124,7 @@ impl Widget for Summary<'_> {
             if !narrow {
                 cells.push(Cell::from(row.skipped.to_string()));
             }
-            cells.push(Cell::from(format!("{} s", row.held.as_secs())));
+            cells.push(Cell::from(format!("{} s", whole_seconds(row.held))));
             Row::new(cells)
         });
         let (widths, header): (Vec<Constraint>, Vec<&str>) = if narrow {
