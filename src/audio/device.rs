@@ -7,7 +7,7 @@
 //! or with the bell.
 
 use std::num::NonZero;
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -197,7 +197,13 @@ struct Output {
     /// How far ahead of the latest callback its samples will be played, in microseconds, as
     /// the audio system reports it.
     ahead_us: Arc<AtomicU64>,
+    /// Set when this stream reports an error.
+    failed: Arc<AtomicBool>,
 }
+
+/// Streams that may fail in one session before sound is given up (a sound server that
+/// restarts costs one).
+const REOPENS: u32 = 3;
 
 /// The audio thread: finds the device, then plays cues, with the stream opened, paused and
 /// closed as `stream::decide` says.
@@ -220,8 +226,7 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
         .iter()
         .map(|&c| (c, synth::synthesize(c, SAMPLE_RATE)))
         .collect();
-    let failed = Arc::new(AtomicU8::new(0));
-    let mut output = open_output(&device, &failed);
+    let mut output = open_output(&device);
     if output.is_none() {
         state.store(FAILED, Ordering::SeqCst);
         return give_up(&commands);
@@ -236,6 +241,7 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
         playing_until = Some(Instant::now() + WARM_UP);
     }
     let mut next_cue: Option<Instant> = None;
+    let mut failures = 0;
     loop {
         let now = Instant::now();
         let stream_state = match (&output, playing_until) {
@@ -247,7 +253,7 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
         match action {
             stream::Action::Nothing => {}
             stream::Action::Open => {
-                output = open_output(&device, &failed);
+                output = open_output(&device);
                 if output.is_none() {
                     state.store(FAILED, Ordering::SeqCst);
                     return give_up(&commands);
@@ -287,14 +293,22 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                 if asked.elapsed() > STALE {
                     continue;
                 }
-                if output.is_none() {
-                    // Not foreseen (a key, or the first cue): open now; on a real device a
-                    // stream starts in milliseconds.
-                    output = open_output(&device, &failed);
+                if output
+                    .as_ref()
+                    .is_some_and(|out| out.failed.load(Ordering::SeqCst))
+                {
+                    // Dropping the stream stops it and its threads; a new one is tried.
+                    output = None;
+                    playing_until = None;
+                    failures += 1;
                 }
-                if output.is_none() || failed.load(Ordering::SeqCst) != 0 {
-                    // Dropping the stream stops it and its threads; the bell may stand in.
-                    drop(output);
+                if output.is_none() && failures < REOPENS {
+                    // Not foreseen (a key, or the first cue), or the last stream failed: open
+                    // now; on a real device a stream starts in milliseconds.
+                    output = open_output(&device);
+                }
+                if output.is_none() {
+                    // The bell may stand in from now on.
                     state.store(FAILED, Ordering::SeqCst);
                     return give_up(&commands);
                 }
@@ -325,7 +339,7 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
             }
             Ok(Command::Sequence { gap, gain, started }) => {
                 if output.is_none() {
-                    output = open_output(&device, &failed);
+                    output = open_output(&device);
                 }
                 if let Some(out) = &mut output {
                     if playing_until.is_none() {
@@ -403,11 +417,12 @@ fn find_device() -> Result<Device, String> {
 }
 
 /// Builds and starts a stream; a small buffer first, the device's default if it refuses.
-fn open_output(device: &Device, failed: &Arc<AtomicU8>) -> Option<Output> {
-    let flag = Arc::clone(failed);
+fn open_output(device: &Device) -> Option<Output> {
+    let failed = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&failed);
     let on_error = move |e: cpal::Error| {
         // Logged once: a failing stream reports again on every period.
-        if flag.swap(1, Ordering::SeqCst) == 0 {
+        if !flag.swap(true, Ordering::SeqCst) {
             eprintln!("supple: audio stream error, closing the stream: {e}");
         }
     };
@@ -438,6 +453,7 @@ fn open_output(device: &Device, failed: &Arc<AtomicU8>) -> Option<Output> {
                     stream,
                     mixer,
                     ahead_us,
+                    failed,
                 });
             }
             Err(e) => eprintln!("supple: audio: cannot open a stream with {buffer_size:?}: {e}"),
