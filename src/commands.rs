@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Tuning;
 use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Origin, Routine, builtin};
-use crate::history::{self, LastTime, LegSeconds, Overview};
+use crate::history::{self, LastTime, LegSeconds, NO_SESSIONS_YET, Overview};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text, whole_seconds};
 
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
@@ -280,6 +280,9 @@ pub fn history_text(overview: &Overview, path: &Path) -> String {
     ));
     if let Some(imbalance) = &overview.imbalance {
         text.push_str(&format!("  {}\n", imbalance.advice()));
+    }
+    if overview.total == 0 {
+        text.push_str(&format!("  {NO_SESSIONS_YET}\n"));
     }
     let peak = overview
         .days

@@ -119,3 +119,33 @@ fn check_exit_codes() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn history_as_text_csv_and_with_a_broken_file() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("data");
+    let history = |args: &[&str]| {
+        let mut cmd = supple(home.path());
+        cmd.env("XDG_DATA_HOME", &data).arg("history").args(args);
+        cmd
+    };
+    history(&["--plain"]).assert().success().stdout(
+        predicate::str::contains("No sessions yet").and(predicate::str::contains("Streak 0 days")),
+    );
+    history(&["--csv"])
+        .assert()
+        .success()
+        .stdout("started,date,routine,completed,elapsed_seconds,exercise,name,kind,side,planned,done,skipped,held_seconds\n");
+    std::fs::create_dir_all(data.join("supple")).expect("mkdir");
+    std::fs::write(
+        data.join("supple/history.json"),
+        "{ \"version\": 1,\n \"sessions\": [ oops ] }",
+    )
+    .expect("write");
+    history(&["--plain"]).assert().code(1).stderr(
+        predicate::str::contains("history.json:2:")
+            .and(predicate::str::contains("keep this file aside under a new name")),
+    );
+    // Reading never moves the file: only a save sets it aside.
+    assert!(data.join("supple/history.json").exists());
+}

@@ -9,5 +9,5 @@ pub mod stats;
 pub mod store;
 
 pub use record::{ExerciseRecord, FORMAT_VERSION, HistoryFile, LegSeconds, SessionRecord};
-pub use stats::{DayTotal, Imbalance, LastTime, Overview, day_label, last_of};
+pub use stats::{DayTotal, Imbalance, LastTime, NO_SESSIONS_YET, Overview, day_label, last_of};
 pub use store::{HistoryError, Saved, SetAside, Store};

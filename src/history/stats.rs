@@ -8,6 +8,10 @@ use jiff::civil::Date;
 
 use super::record::{LegSeconds, SessionRecord};
 
+/// What `supple history` says before the first session.
+pub const NO_SESSIONS_YET: &str =
+    "No sessions yet: run `supple` and your first one will show here.";
+
 /// Days the leg balance looks back over.
 pub const BALANCE_DAYS: i32 = 14;
 

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
-use crate::history::Overview;
+use crate::history::{NO_SESSIONS_YET, Overview};
 
 /// Columns one day takes in the chart: a bar per leg and a gap.
 const DAY_WIDTH: u16 = 3;
@@ -51,9 +51,7 @@ impl Widget for HistoryView<'_> {
         match &o.imbalance {
             Some(imbalance) => head.push(Line::styled(imbalance.advice(), theme.caution())),
             None if o.total > 0 => head.push(Line::raw("Both legs are getting the same care.")),
-            None => head.push(Line::raw(
-                "No sessions yet: run `supple` and your first one will show here.",
-            )),
+            None => head.push(Line::raw(NO_SESSIONS_YET)),
         }
         let head = Paragraph::new(head).wrap(Wrap { trim: true });
         let head_height = u16::try_from(head.line_count(inner.width)).unwrap_or(u16::MAX);
