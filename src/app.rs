@@ -171,9 +171,9 @@ impl App {
         self.quit = true;
     }
 
-    /// Tells the player when the next cue is due, whenever that changes.
+    /// Tells the player when the next cue is due, whenever that changes (none while muted).
     fn foretell(&mut self, now: Instant) {
-        let next = self.engine.next_deadline();
+        let next = self.engine.next_deadline().filter(|_| !self.muted);
         if next != self.next_cue {
             self.next_cue = next;
             self.player

@@ -276,6 +276,42 @@ fn a_paused_session_foretells_no_cue() {
     );
 }
 
+#[test]
+fn muting_or_asking_to_quit_foretells_no_cue_and_undoing_it_does() {
+    let (mut app, recording) = recording_app(plan_from(ROUTINE));
+    let t0 = Instant::now();
+    app.start(t0);
+    let at = |ms| t0 + Duration::from_millis(ms);
+    app.handle_event(&key(KeyCode::Char('m')), at(100));
+    assert_eq!(recording.expected().last(), Some(&None), "muted");
+    app.handle_event(&key(KeyCode::Char('m')), at(200));
+    assert_eq!(
+        recording.expected().last(),
+        Some(&Some(Duration::from_millis(800))),
+        "unmuted: the first tick at 1 s"
+    );
+    app.handle_event(&key(KeyCode::Char('q')), at(300));
+    assert_eq!(
+        recording.expected().last(),
+        Some(&None),
+        "the quit question pauses"
+    );
+    app.handle_event(&key(KeyCode::Char('n')), at(2_300));
+    assert_eq!(
+        recording.expected().last(),
+        Some(&Some(Duration::from_millis(700))),
+        "dismissed: the clock goes on where it stopped"
+    );
+    let calls = recording.expected().len();
+    app.tick(at(2_400));
+    app.tick(at(2_500));
+    assert_eq!(
+        recording.expected().len(),
+        calls,
+        "ticks that change nothing say nothing"
+    );
+}
+
 mod stream_policy {
     use std::time::{Duration, Instant};
 
@@ -412,6 +448,34 @@ mod stream_policy {
             decide(State::Closed, now, Some(long_ago), PULSE),
             (Action::Nothing, None)
         );
+    }
+
+    #[test]
+    fn a_device_that_cannot_pause_opens_once_and_never_closes() {
+        let alsa = Policy {
+            pause: false,
+            close_idle: false,
+            ..PULSE
+        };
+        let run = simulate(&holds(5), alsa);
+        assert_eq!(run.opens, 1);
+        assert_eq!(
+            run.open_total,
+            MS(110_000),
+            "open from the first cue to the end"
+        );
+    }
+
+    #[test]
+    fn a_cue_on_a_stream_just_opened_plays_until_the_stream_has_surely_started() {
+        use supple::audio::stream::playing_until;
+        let t0 = Instant::now();
+        let (cue, tail, lead) = (MS(300), MS(150), MS(3_000));
+        // Opened on the spot for a cue nobody foresaw: kept running until it must be heard.
+        assert_eq!(playing_until(t0, cue, tail, t0, lead), t0 + lead);
+        // Opened 3 s or more before: just the cue and its tail.
+        let now = t0 + MS(5_000);
+        assert_eq!(playing_until(now, cue, tail, t0, lead), now + MS(450));
     }
 
     #[test]

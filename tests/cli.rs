@@ -142,10 +142,14 @@ fn history_as_text_csv_and_with_a_broken_file() {
         "{ \"version\": 1,\n \"sessions\": [ oops ] }",
     )
     .expect("write");
-    history(&["--plain"]).assert().code(1).stderr(
-        predicate::str::contains("history.json:2:")
-            .and(predicate::str::contains("keep this file aside under a new name")),
-    );
+    history(&["--plain"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("history.json:2:").and(predicate::str::contains(
+                "keep this file aside under a new name",
+            )),
+        );
     // Reading never moves the file: only a save sets it aside.
     assert!(data.join("supple/history.json").exists());
 }

@@ -197,13 +197,21 @@ struct Output {
     /// How far ahead of the latest callback its samples will be played, in microseconds, as
     /// the audio system reports it.
     ahead_us: Arc<AtomicU64>,
-    /// Set when this stream reports an error.
+    /// Set when this stream reports an error (not for an underrun, which the backend mends).
     failed: Arc<AtomicBool>,
+    opened_at: Instant,
 }
 
-/// Streams that may fail in one session before sound is given up (a sound server that
-/// restarts costs one).
-const REOPENS: u32 = 3;
+/// Failed streams or opens in one session before sound is given up (a sound server that
+/// restarts costs one or two).
+const MAX_FAILURES: u32 = 3;
+
+/// After a failed open, the next try waits this long.
+const RETRY: Duration = Duration::from_secs(1);
+
+/// How long opening a stream may take before it counts as failed (a hung sound server must
+/// not hang the session or its end).
+const OPEN_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The audio thread: finds the device, then plays cues, with the stream opened, paused and
 /// closed as `stream::decide` says.
@@ -232,6 +240,10 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
         return give_up(&commands);
     }
     state.store(READY, Ordering::SeqCst);
+    // Failed streams and failed opens this session; at MAX_FAILURES sound gives up.
+    let mut failures = 0;
+    // After a failed open, the next try waits until then.
+    let mut retry_at: Option<Instant> = None;
     // The first start of a stream takes a second or two (measured with PulseAudio), so it is
     // started now, during the lead-in, when the first cues are coming.
     let mut playing_until: Option<Instant> = None;
@@ -241,22 +253,44 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
         playing_until = Some(Instant::now() + WARM_UP);
     }
     let mut next_cue: Option<Instant> = None;
-    let mut failures = 0;
     loop {
         let now = Instant::now();
+        if output
+            .as_ref()
+            .is_some_and(|out| out.failed.load(Ordering::SeqCst))
+        {
+            // Dropping the stream stops it and its threads; a new one opens before the next
+            // cue as usual.
+            output = None;
+            playing_until = None;
+            failures += 1;
+            if failures >= MAX_FAILURES {
+                state.store(FAILED, Ordering::SeqCst);
+                return give_up(&commands);
+            }
+        }
         let stream_state = match (&output, playing_until) {
             (None, _) => stream::State::Closed,
             (Some(_), Some(until)) => stream::State::Playing { until },
             (Some(_), None) => stream::State::Idle,
         };
-        let (action, wake) = stream::decide(stream_state, now, next_cue, device.policy);
+        let (mut action, mut wake) = stream::decide(stream_state, now, next_cue, device.policy);
+        if action == stream::Action::Open
+            && let Some(at) = retry_at.filter(|&at| at > now)
+        {
+            (action, wake) = (stream::Action::Nothing, Some(at));
+        }
         match action {
             stream::Action::Nothing => {}
             stream::Action::Open => {
                 output = open_output(&device);
                 if output.is_none() {
-                    state.store(FAILED, Ordering::SeqCst);
-                    return give_up(&commands);
+                    failures += 1;
+                    if failures >= MAX_FAILURES {
+                        state.store(FAILED, Ordering::SeqCst);
+                        return give_up(&commands);
+                    }
+                    retry_at = Some(now + RETRY);
                 }
             }
             stream::Action::Pause => {
@@ -293,24 +327,18 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                 if asked.elapsed() > STALE {
                     continue;
                 }
-                if output
-                    .as_ref()
-                    .is_some_and(|out| out.failed.load(Ordering::SeqCst))
-                {
-                    // Dropping the stream stops it and its threads; a new one is tried.
-                    output = None;
-                    playing_until = None;
-                    failures += 1;
-                }
-                if output.is_none() && failures < REOPENS {
-                    // Not foreseen (a key, or the first cue), or the last stream failed: open
-                    // now; on a real device a stream starts in milliseconds.
-                    output = open_output(&device);
-                }
                 if output.is_none() {
-                    // The bell may stand in from now on.
-                    state.store(FAILED, Ordering::SeqCst);
-                    return give_up(&commands);
+                    // Not foreseen (a key, or the first cue): open now. A new stream may take a
+                    // moment to sound (see `stream::playing_until`).
+                    output = open_output(&device);
+                    if output.is_none() {
+                        failures += 1;
+                        if failures >= MAX_FAILURES {
+                            state.store(FAILED, Ordering::SeqCst);
+                            return give_up(&commands);
+                        }
+                        continue;
+                    }
                 }
                 if let (Some(out), Some((_, samples))) =
                     (&mut output, cues.iter().find(|(c, _)| *c == cue))
@@ -330,10 +358,14 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                         out.mixer.add(source);
                     }
                     if playing_until.is_some() || out.stream.play().is_ok() {
-                        let ends = Instant::now()
-                            + Duration::from_millis(u64::from(synth::duration_ms(cue)))
-                            + TAIL;
-                        playing_until = Some(playing_until.map_or(ends, |u| u.max(ends)));
+                        let until = stream::playing_until(
+                            Instant::now(),
+                            Duration::from_millis(u64::from(synth::duration_ms(cue))),
+                            TAIL,
+                            out.opened_at,
+                            device.policy.lead,
+                        );
+                        playing_until = Some(playing_until.map_or(until, |u| u.max(until)));
                     }
                 }
             }
@@ -421,6 +453,10 @@ fn open_output(device: &Device) -> Option<Output> {
     let failed = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&failed);
     let on_error = move |e: cpal::Error| {
+        if e.kind() == cpal::ErrorKind::Xrun {
+            // An underrun: the backend has already recovered.
+            return;
+        }
         // Logged once: a failing stream reports again on every period.
         if !flag.swap(true, Ordering::SeqCst) {
             eprintln!("supple: audio stream error, closing the stream: {e}");
@@ -454,6 +490,7 @@ fn open_output(device: &Device) -> Option<Output> {
                     mixer,
                     ahead_us,
                     failed,
+                    opened_at: Instant::now(),
                 });
             }
             Err(e) => eprintln!("supple: audio: cannot open a stream with {buffer_size:?}: {e}"),
@@ -487,7 +524,7 @@ where
             }
         },
         on_error,
-        None,
+        Some(OPEN_TIMEOUT),
     )
 }
 

@@ -81,3 +81,17 @@ pub fn decide(
         },
     }
 }
+
+/// Until when a cue played at `now` keeps the stream running: its length and a tail, and, on a
+/// stream opened less than `lead` ago (which may not have started sounding yet), at least until
+/// `lead` after it opened, so the cue is not paused away before it is heard.
+pub fn playing_until(
+    now: Instant,
+    cue: Duration,
+    tail: Duration,
+    opened_at: Instant,
+    lead: Duration,
+) -> Instant {
+    let ends = now + cue + tail;
+    ends.max(opened_at + lead)
+}
