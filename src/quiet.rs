@@ -30,7 +30,15 @@ impl QuietStderr {
                 if let Some(dir) = path.parent() {
                     let _ = crate::history::store::create_private_dir(dir);
                 }
-                File::create(path).ok()
+                let mut options = File::options();
+                options.write(true).create(true).truncate(true);
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::OpenOptionsExt;
+                    // Library messages may name devices and paths: the owner's only.
+                    options.mode(0o600);
+                }
+                options.open(path).ok()
             })
             .map_or_else(|| File::options().write(true).open("/dev/null"), Ok)?;
         install_hook();

@@ -264,6 +264,21 @@ fn sigterm_gives_the_terminal_back() {
     let kept = t.history();
     assert_eq!(kept["sessions"][0]["routine"], "e2e");
     assert_eq!(kept["sessions"][0]["completed"], false);
+    // What supple keeps is its owner's alone: the folder, the history and the log.
+    use std::os::unix::fs::PermissionsExt;
+    let data = t.dir.path().join("data/supple");
+    for (path, mode) in [
+        (data.clone(), 0o700),
+        (data.join("history.json"), 0o600),
+        (data.join("supple.log"), 0o600),
+    ] {
+        let found = std::fs::metadata(&path)
+            .expect("exists")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(found, mode, "{}", path.display());
+    }
 }
 
 #[test]
