@@ -54,7 +54,6 @@ pub struct App {
     /// Whether the session was running when the quit question paused it.
     resume_after_question: bool,
     muted: bool,
-    summary: bool,
     quit: bool,
     color: bool,
     /// Counts changes other than the passing of time (keys, step changes, countdown marks).
@@ -73,20 +72,18 @@ pub struct ViewModel<'a> {
     pub index: usize,
     pub step: &'a PlanStep,
     pub exercise: &'a Exercise,
-    pub next: Option<&'a PlanStep>,
     pub remaining: Duration,
     /// Share of the step still to go, 1.0 at its start, clamped to 0..=1.
     pub ratio: f64,
     pub final_seconds: bool,
     pub paused: bool,
-    /// `Some(early)` once the session has ended.
+    /// `Some(early)` once the session has ended (the summary is shown).
     pub finished: Option<bool>,
     pub session_elapsed: Duration,
     pub session_remaining: Duration,
     pub paused_total: Duration,
     pub tally: Tally,
     pub overlay: Overlay,
-    pub summary: bool,
     pub sound: SoundStatus,
     pub muted: bool,
     pub color: bool,
@@ -106,7 +103,6 @@ impl App {
             overlay: Overlay::None,
             resume_after_question: false,
             muted: false,
-            summary: false,
             quit: false,
             color,
             revision: 0,
@@ -131,7 +127,7 @@ impl App {
     }
 
     pub fn showing_summary(&self) -> bool {
-        self.summary
+        matches!(self.engine.status(), Status::Finished { .. })
     }
 
     pub fn should_quit(&self) -> bool {
@@ -189,7 +185,6 @@ impl App {
             .iter()
             .any(|e| matches!(e, Event::SessionComplete { .. }))
         {
-            self.summary = true;
             self.overlay = Overlay::None;
         }
         if let Some((_, cue)) = audio::cue_for(events)
@@ -211,7 +206,7 @@ impl App {
         if ctrl_c {
             return Some(Command::QuitNow);
         }
-        if self.summary {
+        if self.showing_summary() {
             return Some(Command::Close);
         }
         match self.overlay {
@@ -345,7 +340,6 @@ impl App {
             index: self.engine.index(),
             step,
             exercise: plan.exercises.get(step.exercise)?,
-            next: self.engine.next_step(),
             remaining,
             ratio,
             final_seconds: remaining <= FINAL_SECONDS && step.phase.has_countdown(),
@@ -356,7 +350,6 @@ impl App {
             paused_total: self.engine.paused_total(now),
             tally: self.engine.tally(),
             overlay: self.overlay,
-            summary: self.summary,
             sound: self.sound.clone(),
             muted: self.muted,
             color: self.color,

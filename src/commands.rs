@@ -4,26 +4,24 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::config::Tuning;
-use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Origin, Routine, builtin};
+use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Origin, Routine};
 use crate::history::{self, LastTime, LegSeconds, NO_SESSIONS_YET, Overview};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text, whole_seconds};
 
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
 pub const EXIT_INVALID: u8 = 1;
 
-/// Loads the library and finds a routine by name or path (the built-in default when `None`),
-/// with `tuning` in place of its own hold, rest and lead-in where set.
+/// The plan of a routine found by name or path, with `tuning` in place of its own hold, rest
+/// and lead-in where set.
 pub fn resolve(
-    routine: Option<&str>,
+    routine: &str,
     user_dir: Option<&Path>,
     tuning: &Tuning,
-) -> Result<(Library, LoadedRoutine, Plan), ContentError> {
+) -> Result<Plan, ContentError> {
     let library = Library::builtin()?;
-    let name = routine.unwrap_or(builtin::DEFAULT_ROUTINE);
-    let mut loaded = content::find_routine(name, &library, user_dir)?;
+    let mut loaded = content::find_routine(routine, &library, user_dir)?;
     tune(&mut loaded.routine, &library, tuning);
-    let plan = build_plan(&loaded, &library)?;
-    Ok((library, loaded, plan))
+    build_plan(&loaded, &library)
 }
 
 /// Replaces a routine's hold seconds (static holds only, not cardio or dynamic work), rest
@@ -85,9 +83,7 @@ pub fn write_plan(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
         };
         let side = match step.side {
             Side::None => "-",
-            Side::Left => "left",
-            Side::Right => "right",
-            Side::Both => "both",
+            side => side.name(),
         };
         writeln!(
             out,
@@ -284,13 +280,7 @@ pub fn history_text(overview: &Overview, path: &Path) -> String {
     if overview.total == 0 {
         text.push_str(&format!("  {NO_SESSIONS_YET}\n"));
     }
-    let peak = overview
-        .days
-        .iter()
-        .map(|d| d.held.left.max(d.held.right))
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let peak = history::stats::peak(&overview.days).max(1);
     const BAR: u64 = 20;
     let bar = |secs: u64| "#".repeat(((secs * BAR).div_ceil(peak)) as usize);
     text.push_str(&format!(

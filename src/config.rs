@@ -181,11 +181,7 @@ pub fn resolve(file: Option<&ConfigFile>, flags: &Flags) -> Settings {
     }
     let f = file.cloned().unwrap_or_default();
     let optional = |flag: Option<u32>, name, file: Option<u32>| {
-        let s = pick(flag.map(Some), name, file.map(Some), None);
-        Setting {
-            value: s.value,
-            source: s.source,
-        }
+        pick(flag.map(Some), name, file.map(Some), None)
     };
     Settings {
         routine: pick(None, "", f.routine, builtin::DEFAULT_ROUTINE.to_string()),

@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         Some(Command::Plan { routine }) => {
             let settings = settings(&cli, &mut err, BadConfig::Warn);
             settings.and_then(|s| {
-                let (_, _, plan) = resolve(routine.as_deref(), &s, user_dir)?;
+                let plan = resolve(routine.as_deref(), &s, user_dir)?;
                 commands::write_plan(&mut out, &plan)?;
                 Ok(true)
             })
@@ -58,7 +58,7 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
         bail!("a guided session needs a terminal; `supple plan` prints the plan instead");
     }
     let settings = settings(cli, &mut io::stderr(), BadConfig::Ask)?;
-    let (_, _, plan) = resolve(routine, &settings, user_dir)?;
+    let plan = resolve(routine, &settings, user_dir)?;
     let store = Store::default_location();
     // Only to compare with: an unreadable history is dealt with when this session is saved.
     let last_time = store
@@ -108,13 +108,9 @@ fn resolve(
     routine: Option<&str>,
     settings: &Settings,
     user_dir: Option<&std::path::Path>,
-) -> anyhow::Result<(
-    supple::content::Library,
-    supple::content::LoadedRoutine,
-    supple::session::Plan,
-)> {
+) -> anyhow::Result<supple::session::Plan> {
     let name = routine.unwrap_or(&settings.routine.value);
-    let resolved = commands::resolve(Some(name), user_dir, &settings.tuning());
+    let resolved = commands::resolve(name, user_dir, &settings.tuning());
     match (resolved, routine, &settings.routine.source) {
         (Err(e), None, config::Source::File) => Err(anyhow::Error::new(e).context(format!(
             "the config file's \"routine\" names `{name}` ({})",

@@ -28,17 +28,15 @@ impl QuietStderr {
         let file = log
             .and_then(|path| {
                 if let Some(dir) = path.parent() {
-                    let _ = crate::history::store::create_private_dir(dir);
+                    let _ = crate::paths::create_private_dir(dir);
                 }
-                let mut options = File::options();
-                options.write(true).create(true).truncate(true);
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::OpenOptionsExt;
-                    // Library messages may name devices and paths: the owner's only.
-                    options.mode(0o600);
-                }
-                options.open(path).ok()
+                // Library messages may name devices and paths: the owner's only.
+                crate::paths::private_options()
+                    .write(true)
+                    .create(true)
+                    .truncate(true)
+                    .open(path)
+                    .ok()
             })
             .map_or_else(|| File::options().write(true).open("/dev/null"), Ok)?;
         install_hook();

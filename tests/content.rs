@@ -1,17 +1,10 @@
 //! The built-in content: valid, and faithful to the article's routine.
 
-use supple::content::{Kind, Library, Sides, builtin_routines};
-use supple::session::{Phase, Plan, Side};
+mod common;
 
-fn plan(name: &str) -> Plan {
-    let library = Library::builtin().expect("library");
-    let routine = builtin_routines(&library)
-        .expect("built-in routines load")
-        .into_iter()
-        .find(|r| r.routine.name == name)
-        .expect("routine exists");
-    Plan::build(&routine.routine, &library).expect("plan")
-}
+use common::builtin_plan as plan;
+use supple::content::{Kind, Library, Sides};
+use supple::session::{Phase, Plan, Side};
 
 /// Exercise ids of the work steps, consecutive repeats folded.
 fn work_order(plan: &Plan) -> Vec<&str> {

@@ -55,6 +55,16 @@ impl Screen for Recorder {
     }
 }
 
+/// The loop with no signal to stop it: it ends when the app quits.
+fn run_unstopped(
+    screen: &mut Recorder,
+    input: &mut ScriptedInput,
+    clock: &ManualClock,
+    app: &mut App,
+) -> supple::tui::LoopStats {
+    run_loop(screen, input, clock, app, &AtomicBool::new(false)).expect("loop")
+}
+
 #[test]
 fn a_whole_session_runs_to_the_summary_and_a_key_closes_it() {
     let clock = ManualClock::new();
@@ -66,14 +76,7 @@ fn a_whole_session_runs_to_the_summary_and_a_key_closes_it() {
         vec![(total + Duration::from_secs(5), key(KeyCode::Char('x')))],
     );
     let mut screen = Recorder::new(80, 24);
-    let stats = run_loop(
-        &mut screen,
-        &mut input,
-        &clock,
-        &mut app,
-        &AtomicBool::new(false),
-    )
-    .expect("loop");
+    let stats = run_unstopped(&mut screen, &mut input, &clock, &mut app);
     assert!(app.should_quit());
     assert_eq!(app.engine().status(), Status::Finished { early: false });
     assert_eq!(
@@ -108,14 +111,7 @@ fn a_key_shows_in_the_very_next_frame() {
     ];
     let mut input = ScriptedInput::new(&clock, script);
     let mut screen = Recorder::new(80, 24);
-    run_loop(
-        &mut screen,
-        &mut input,
-        &clock,
-        &mut app,
-        &AtomicBool::new(false),
-    )
-    .expect("loop");
+    run_unstopped(&mut screen, &mut input, &clock, &mut app);
     let pressed = screen.frames[0].0 + Duration::from_millis(2_345);
     let first_after = screen
         .frames
@@ -147,14 +143,7 @@ fn the_countdown_is_drawn_at_each_whole_second() {
         vec![(Duration::from_secs(6), key(KeyCode::Char('x')))],
     );
     let mut screen = Recorder::new(40, 12);
-    run_loop(
-        &mut screen,
-        &mut input,
-        &clock,
-        &mut app,
-        &AtomicBool::new(false),
-    )
-    .expect("loop");
+    run_unstopped(&mut screen, &mut input, &clock, &mut app);
     let t0 = screen.frames[0].0;
     for s in 1..5u64 {
         let at = t0 + Duration::from_secs(s);

@@ -216,19 +216,9 @@ const OPEN_TIMEOUT: Duration = Duration::from_secs(2);
 /// The audio thread: finds the device, then plays cues, with the stream opened, paused and
 /// closed as `stream::decide` says.
 fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: Latencies) {
-    let device = match find_device() {
-        Ok(device) => device,
-        Err(reason) => {
-            state.store(
-                if reason == "no audio device" {
-                    NO_DEVICE
-                } else {
-                    FAILED
-                },
-                Ordering::SeqCst,
-            );
-            return give_up(&commands);
-        }
+    let Some(device) = find_device() else {
+        state.store(NO_DEVICE, Ordering::SeqCst);
+        return give_up(&commands);
     };
     let cues: Vec<(Cue, Vec<f32>)> = ALL
         .iter()
@@ -263,9 +253,7 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
             // cue as usual.
             output = None;
             playing_until = None;
-            failures += 1;
-            if failures >= MAX_FAILURES {
-                state.store(FAILED, Ordering::SeqCst);
+            if one_more_failure(&mut failures, &state) {
                 return give_up(&commands);
             }
         }
@@ -285,9 +273,7 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
             stream::Action::Open => {
                 output = open_output(&device);
                 if output.is_none() {
-                    failures += 1;
-                    if failures >= MAX_FAILURES {
-                        state.store(FAILED, Ordering::SeqCst);
+                    if one_more_failure(&mut failures, &state) {
                         return give_up(&commands);
                     }
                     retry_at = Some(now + RETRY);
@@ -332,9 +318,7 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                     // moment to sound (see `stream::playing_until`).
                     output = open_output(&device);
                     if output.is_none() {
-                        failures += 1;
-                        if failures >= MAX_FAILURES {
-                            state.store(FAILED, Ordering::SeqCst);
+                        if one_more_failure(&mut failures, &state) {
                             return give_up(&commands);
                         }
                         continue;
@@ -402,31 +386,49 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
     }
 }
 
+/// Counts a failed stream or open; at `MAX_FAILURES` marks sound failed (the bell may stand
+/// in) and says to give up.
+fn one_more_failure(failures: &mut u32, state: &AtomicU8) -> bool {
+    *failures += 1;
+    let give_up = *failures >= MAX_FAILURES;
+    if give_up {
+        state.store(FAILED, Ordering::SeqCst);
+    }
+    give_up
+}
+
 /// Keeps receiving until the player closes, so senders never see an error; nothing plays.
 fn give_up(commands: &Receiver<Command>) {
     while commands.recv().is_ok() {}
 }
 
 /// Finds the default output device (PulseAudio when a server runs, else ALSA) and its
-/// configuration.
-fn find_device() -> Result<Device, String> {
-    let fail = |what: &str, e: &dyn std::fmt::Display| {
+/// configuration; `None`, with the reason in the log, when there is none.
+fn find_device() -> Option<Device> {
+    fn none(what: &str, e: &dyn std::fmt::Display) {
         // Goes to the log file: stderr is redirected away from the screen during a session.
         eprintln!("supple: no audio: {what}: {e}");
-        "no audio device".to_string()
-    };
+    }
     let host = cpal::default_host();
-    let device = host
-        .default_output_device()
-        .ok_or_else(|| fail("no default output device", &"none"))?;
+    let Some(device) = host.default_output_device() else {
+        none("no default output device", &"none");
+        return None;
+    };
     let supported = device
         .default_output_config()
-        .map_err(|e| fail("no output configuration", &e))?;
-    let channels = NonZero::new(supported.channels()).ok_or_else(|| fail("channels", &0))?;
-    let rate = NonZero::new(supported.sample_rate()).ok_or_else(|| fail("rate", &0))?;
+        .map_err(|e| none("no output configuration", &e))
+        .ok()?;
+    let channels = NonZero::new(supported.channels()).or_else(|| {
+        none("channels", &0);
+        None
+    })?;
+    let rate = NonZero::new(supported.sample_rate()).or_else(|| {
+        none("rate", &0);
+        None
+    })?;
     let mut config = supported.config();
     config.buffer_size = BufferSize::Fixed(BUFFER_FRAMES);
-    Ok(Device {
+    Some(Device {
         policy: if host.id() == cpal::HostId::Alsa {
             stream::Policy {
                 pause: false,

@@ -59,6 +59,11 @@ pub fn parse_json_with<T: DeserializeOwned>(
                 .hint(shape.object),
         );
     }
+    // The plain parse is the fast path; the one that tracks the field path runs only to
+    // explain a failure.
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();

@@ -7,7 +7,7 @@ use jiff::tz::{Offset, OffsetConflict, TimeZone};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::content::Kind;
-use crate::session::{Engine, LegTotals, Phase, Side, Status, whole_seconds};
+use crate::session::{Engine, LegTotals, Side, Status, whole_seconds};
 
 /// The version of the history file this supple writes; a file with a higher one came from a
 /// newer supple and is set aside rather than rewritten.
@@ -102,11 +102,7 @@ impl SessionRecord {
                 ExerciseRecord {
                     exercise: exercise.map(|e| e.id.clone()).unwrap_or_default(),
                     name: plan.exercise_name(row.exercise).to_string(),
-                    kind: match row.phase {
-                        Phase::Cardio => Kind::Cardio,
-                        Phase::Dynamic => Kind::Dynamic,
-                        _ => Kind::Hold,
-                    },
+                    kind: exercise.map_or(Kind::Hold, |e| e.kind),
                     side: row.side,
                     planned: row.planned,
                     done: row.done,

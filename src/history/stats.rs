@@ -156,6 +156,14 @@ pub fn last_of<'a>(sessions: &'a [SessionRecord], routine: &str) -> Option<&'a S
         .max_by(|a, b| a.started.timestamp().cmp(&b.started.timestamp()))
 }
 
+/// The most seconds either leg held on any of `days` (0 for none): the top of a chart.
+pub fn peak(days: &[DayTotal]) -> u64 {
+    days.iter()
+        .map(|d| d.held.left.max(d.held.right))
+        .max()
+        .unwrap_or(0)
+}
+
 /// A short day label: `Tue 24 Nov`.
 pub fn day_label(date: Date) -> String {
     date.strftime("%a %-d %b").to_string()

@@ -6,11 +6,12 @@
 //! whole. A file that cannot be read is renamed aside, never overwritten. Files are created
 //! readable by their owner only.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::content::{ContentError, Shape, parse_json_with};
+use crate::paths::{create_private_dir, private_options};
 
 use super::record::{FORMAT_VERSION, HistoryFile, SessionRecord};
 
@@ -184,54 +185,35 @@ fn parse(path: &Path, text: &str) -> Result<HistoryFile, ContentError> {
     struct VersionOnly {
         version: Option<serde_json::Value>,
     }
-    // The version first: a newer format must not be misread as a broken older one.
     let shape = Shape {
         empty: "an empty history: delete the file and supple starts a new one",
         object: "a history file is one object: { \"version\": 1, \"sessions\": [...] }",
     };
-    let version: VersionOnly = parse_json_with(&file, text, &shape)?;
-    match version.version.as_ref().and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        Some(v) if v > u64::from(FORMAT_VERSION) => {
-            return Err(ContentError::new(
-                file,
-                format!(
-                    "the history was written by a newer supple (format {v}; this one reads {FORMAT_VERSION})"
-                ),
+    // One pass when all is well; the version decides which error a bad file gets, so that a
+    // newer format is not misread as a broken older one.
+    let (version, parsed) = match parse_json_with::<HistoryFile>(&file, text, &shape) {
+        Ok(history) => (Some(u64::from(history.version)), Ok(history)),
+        Err(e) => {
+            let only: VersionOnly = parse_json_with(&file, text, &shape)?;
+            (
+                only.version.as_ref().and_then(serde_json::Value::as_u64),
+                Err(e),
             )
-            .hint("update supple to read it"));
         }
-        _ => {
-            return Err(
-                ContentError::new(file, "the history has no valid `version`")
-                    .at_path("version")
-                    .hint(format!(
-                        "a history file starts with \"version\": {FORMAT_VERSION}"
-                    )),
-            );
-        }
+    };
+    match version {
+        Some(v) if v == u64::from(FORMAT_VERSION) => parsed,
+        Some(v) if v > u64::from(FORMAT_VERSION) => Err(ContentError::new(
+            file,
+            format!(
+                "the history was written by a newer supple (format {v}; this one reads {FORMAT_VERSION})"
+            ),
+        )
+        .hint("update supple to read it")),
+        _ => Err(ContentError::new(file, "the history has no valid `version`")
+            .at_path("version")
+            .hint(format!(
+                "a history file starts with \"version\": {FORMAT_VERSION}"
+            ))),
     }
-    parse_json_with(&file, text, &shape)
-}
-
-fn private_options() -> OpenOptions {
-    let mut options = OpenOptions::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options
-}
-
-/// Creates `dir` and its parents, readable by the owner only (0700 on Unix).
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
 }

@@ -97,6 +97,16 @@ impl Side {
         }
     }
 
+    /// The side in a narrow column: `L`, `R`, `both`, or `-`.
+    pub fn short(self) -> &'static str {
+        match self {
+            Side::None => "-",
+            Side::Left => "L",
+            Side::Right => "R",
+            Side::Both => "both",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Side::None => "",

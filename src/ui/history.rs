@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
+use crate::history::stats::peak;
 use crate::history::{NO_SESSIONS_YET, Overview};
 
 /// Columns one day takes in the chart: a bar per leg and a gap.
@@ -68,11 +69,7 @@ impl Widget for HistoryView<'_> {
         let fit = usize::from((chart_area.width + DAY_WIDTH - 2) / DAY_WIDTH);
         let shown = o.days.len().min(fit);
         let days = &o.days[o.days.len() - shown..];
-        let peak = days
-            .iter()
-            .map(|d| d.held.left.max(d.held.right))
-            .max()
-            .unwrap_or(0);
+        let peak = peak(days);
         Line::from(vec![
             Span::raw(format!(
                 "Seconds held per day, the last {shown} up to today: "

@@ -63,11 +63,11 @@ impl Widget for LegsPanel<'_> {
             ];
             for side_row in sided.iter().filter(|r| r.exercise == row.exercise) {
                 let label = match side_row.side {
-                    Side::Left => "L ",
-                    Side::Right => "R ",
-                    _ => "both ",
+                    Side::None => Side::Both,
+                    side => side,
                 };
-                spans.push(Span::raw(label));
+                spans.push(Span::raw(label.short()));
+                spans.push(Span::raw(" "));
                 spans.extend(dots(side_row, theme));
                 spans.push(Span::raw("  "));
             }

@@ -184,7 +184,7 @@ impl FrameCache {
             too_small(area, buf);
             return;
         };
-        if vm.summary {
+        if vm.finished.is_some() {
             summary::Summary(vm).render(area, buf);
             return;
         }

@@ -110,11 +110,8 @@ impl Widget for Summary<'_> {
         let rows = vm.tally.rows.iter().map(|row| {
             let name = vm.plan.exercise_name(row.exercise);
             let leg = match (row.side, narrow) {
-                (Side::None, _) => "-".to_string(),
-                (Side::Left, true) => "L".to_string(),
-                (Side::Right, true) => "R".to_string(),
-                (Side::Both, true) => "both".to_string(),
-                (side, false) => side.label().to_string(),
+                (Side::None, _) | (_, true) => row.side.short(),
+                (side, false) => side.label(),
             };
             let mut cells = vec![
                 Cell::from(name.to_string()),
