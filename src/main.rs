@@ -205,6 +205,12 @@ fn save(store: Option<&Store>, record: &SessionRecord) -> String {
                 if saved.sessions == 1 { "" } else { "s" },
                 saved.path.display()
             );
+            if !record.counts() {
+                text.push_str(&format!(
+                    "\n  (too short to count toward your streak: finish a step or work for {} s)",
+                    history::record::COUNTS_AFTER_SECONDS
+                ));
+            }
             if let Some(aside) = saved.set_aside {
                 text.push_str(&format!(
                     "\nsupple: the old history could not be read, so it was kept as {} and a new \

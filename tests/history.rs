@@ -103,6 +103,18 @@ fn quitting_during_get_ready_is_not_work() {
 }
 
 #[test]
+fn a_few_seconds_are_kept_but_do_not_make_a_day() {
+    // 10 s get-ready, then 5 s of jumping jacks: kept, but no streak and no "last time".
+    let short = session_of(15, "2026-11-24T08:00:00Z[UTC]");
+    assert!(short.has_work() && !short.counts());
+    let overview = Overview::new(std::slice::from_ref(&short), date(2026, 11, 24), 7);
+    assert_eq!((overview.streak, overview.total), (0, 0));
+    assert!(last_of(std::slice::from_ref(&short), "quick").is_none());
+    // The whole 30 s cardio bout is a step done: that counts.
+    assert!(session_of(40, "2026-11-24T08:00:00Z[UTC]").counts());
+}
+
+#[test]
 fn the_file_is_the_owners_alone() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tempdir");

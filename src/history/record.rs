@@ -146,7 +146,21 @@ impl SessionRecord {
             .iter()
             .any(|e| e.done > 0 || e.skipped > 0 || e.held_seconds > 0)
     }
+
+    /// Whether the session counts as one (for the streak, the totals, and "last time"): a
+    /// step done, or at least `COUNTS_AFTER_SECONDS` of work. Shorter ones are kept, but a
+    /// few seconds of jumping jacks before quitting do not make a day.
+    pub fn counts(&self) -> bool {
+        let worked: u64 = self
+            .exercises
+            .iter()
+            .fold(0, |sum, e| sum.saturating_add(e.held_seconds));
+        self.exercises.iter().any(|e| e.done > 0) || worked >= COUNTS_AFTER_SECONDS
+    }
 }
+
+/// Seconds of work that make a session count even with no step finished.
+pub const COUNTS_AFTER_SECONDS: u64 = 30;
 
 /// Reads a session's start, trusting its written offset over the time-zone rules of the day:
 /// rules change (a tzdata update, a country dropping summer time) and an old record must still

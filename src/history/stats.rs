@@ -54,7 +54,7 @@ pub struct Overview {
 
 impl Overview {
     pub fn new(sessions: &[SessionRecord], today: Date, days: i32) -> Overview {
-        let counted: Vec<&SessionRecord> = sessions.iter().filter(|s| s.has_work()).collect();
+        let counted: Vec<&SessionRecord> = sessions.iter().filter(|s| s.counts()).collect();
         let mut per_day: BTreeMap<Date, DayTotal> = BTreeMap::new();
         let mut held_total = LegSeconds::default();
         for s in &counted {
@@ -148,11 +148,11 @@ fn imbalance(held: LegSeconds) -> Option<Imbalance> {
     })
 }
 
-/// The most recent session of `routine` that did any work, if any.
+/// The most recent session of `routine` that counts, if any.
 pub fn last_of<'a>(sessions: &'a [SessionRecord], routine: &str) -> Option<&'a SessionRecord> {
     sessions
         .iter()
-        .filter(|s| s.routine == routine && s.has_work())
+        .filter(|s| s.routine == routine && s.counts())
         .max_by(|a, b| a.started.timestamp().cmp(&b.started.timestamp()))
 }
 
