@@ -8,7 +8,7 @@ use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyM
 use crate::audio::{self, Player, SoundStatus};
 use crate::content::Exercise;
 use crate::history::LastTime;
-use crate::session::{Engine, Event, Plan, PlanStep, Status, Tally};
+use crate::session::{Engine, Event, Phase, Plan, PlanStep, Status, Tally};
 
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +132,11 @@ impl App {
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// Whether the screen uses colour (not under NO_COLOR).
+    pub fn color(&self) -> bool {
+        self.color
     }
 
     pub fn muted(&self) -> bool {
@@ -356,6 +361,22 @@ impl App {
             last_time: self.last_time,
             revision: self.revision,
         })
+    }
+}
+
+impl ViewModel<'_> {
+    /// Whether this step is the time to get into position for a new exercise: the get-ready,
+    /// or the rest before an exercise other than the one just done.
+    pub fn getting_into_position(&self) -> bool {
+        match self.step.phase {
+            Phase::GetReady => true,
+            Phase::Rest => self
+                .index
+                .checked_sub(1)
+                .and_then(|i| self.plan.steps.get(i))
+                .is_none_or(|prev| prev.exercise != self.step.exercise),
+            _ => false,
+        }
     }
 }
 

@@ -13,7 +13,9 @@ use crate::content::limits;
     version,
     about = "A full-screen terminal coach for hamstring stretches",
     long_about = "A full-screen terminal coach for hamstring stretches.\n\n\
-        With no command, runs a guided session of the default routine (hamstring)."
+        With no command, runs a guided session of the default routine (hamstring), which you \
+        can do on your own.",
+    after_help = crate::safety::help_text()
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -35,7 +37,8 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_bell: bool,
 
-    /// Seconds of every static hold, instead of the routine's own (30 for a longer hold).
+    /// Seconds of every static hold, instead of the routine's own. ACSM: 10 to 30 s; 30 to
+    /// 60 s for older adults (for example --hold 30).
     #[arg(long, global = true, value_name = "SECONDS",
           value_parser = seconds(limits::SECONDS))]
     pub hold: Option<u32>,

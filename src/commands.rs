@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::config::Tuning;
-use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Origin, Routine};
+use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Need, Origin, Routine};
 use crate::history::{self, LastTime, LegSeconds, NO_SESSIONS_YET, Overview};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text, whole_seconds};
 
@@ -101,10 +101,29 @@ pub fn write_plan(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "Static stretching per leg: left {} s, right {} s (guidance: about 60 s per leg)",
+        "Static stretching per leg: left {} s, right {} s (ACSM: about 60 s per stretch per \
+         session)",
         planned.0, planned.1
     )?;
+    writeln!(
+        out,
+        "Holds: ACSM suggests 10 to 30 s, and 30 to 60 s for older adults (--hold 30 or more)."
+    )?;
+    for line in needs_lines(plan) {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "{}", crate::safety::CAUTION)?;
     Ok(())
+}
+
+/// For each partner or piece of equipment a routine needs, a line naming the routine to run
+/// without it.
+pub fn needs_lines(plan: &Plan) -> Vec<String> {
+    plan.needs
+        .iter()
+        .filter(|need| need.is_special())
+        .map(|need| content::needs_line(*need, &plan.instead))
+        .collect()
 }
 
 /// Seconds of holds planned for each leg.
@@ -146,20 +165,51 @@ pub fn list(
         .max()
         .unwrap_or(4)
         .max(4);
+    let special = |plan: &Plan| -> String {
+        let needs: Vec<&str> = plan
+            .needs
+            .iter()
+            .filter(|n| n.is_special())
+            .map(|n| n.short())
+            .collect();
+        if needs.is_empty() {
+            "-".into()
+        } else {
+            needs.join(", ")
+        }
+    };
+    let needs_width = rows
+        .iter()
+        .map(|(_, p)| special(p).len())
+        .max()
+        .unwrap_or(5);
     writeln!(
         out,
-        "{:<width$}  {:>7}  {:<30}  from",
-        "name", "time", "title"
+        "{:<width$}  {:>7}  {:<34}  {:<needs_width$}  from",
+        "name", "time", "title", "needs"
     )?;
+    let mut instead: Vec<(Need, String)> = Vec::new();
     for (loaded, plan) in &rows {
         writeln!(
             out,
-            "{:<width$}  {:>7}  {:<30}  {}",
+            "{:<width$}  {:>7}  {:<34}  {:<needs_width$}  {}",
             loaded.routine.name,
             clock_text(plan.total()),
             loaded.routine.title,
+            special(plan),
             loaded.origin.describe()
         )?;
+        for pair in &plan.instead {
+            if !instead.contains(pair) {
+                instead.push(pair.clone());
+            }
+        }
+    }
+    if !instead.is_empty() {
+        writeln!(out)?;
+    }
+    for (need, name) in instead {
+        writeln!(out, "No {}? Run `supple run {name}`.", need.short())?;
     }
     if let Some(dir) = user_dir {
         writeln!(out, "\nYour routines go in {}", dir.display())?;

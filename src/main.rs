@@ -11,6 +11,7 @@ use supple::config::{self, Settings};
 use supple::content::user_routine_dir;
 use supple::history::{self, LastTime, SessionRecord, Store};
 use supple::quiet::QuietStderr;
+use supple::safety;
 use supple::session::{Clock, SystemClock};
 
 fn main() -> ExitCode {
@@ -65,6 +66,8 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
         .as_ref()
         .and_then(|s| s.load().ok())
         .and_then(|h| history::last_of(&h.sessions, &plan.name).map(LastTime::of));
+    let data_dir = supple::paths::data_dir();
+    let note = !safety::note_read(data_dir.as_deref());
     let started = jiff::ZonedDateTime::now();
     // From here until the session ends, what libraries print goes to the log, not the screen.
     let quiet = QuietStderr::to(log_path().as_deref()).context("cannot redirect stderr")?;
@@ -80,9 +83,20 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     // A panic has already given the terminal back (ratatui's hook) and printed its message;
     // what the person did is still saved below before the panic goes on.
     let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        supple::tui::run_in_terminal(&mut app, &clock)
+        supple::tui::run_in_terminal(&mut app, &clock, note)
     }));
     drop(quiet);
+    if let Ok(Ok(None)) = ran {
+        println!(
+            "supple: nothing started. The note comes again before your next session; \
+             `supple --help` has it too."
+        );
+        return Ok(());
+    }
+    if note && matches!(ran, Ok(Ok(Some(_)))) {
+        // Read and confirmed with a key: it does not come back every day.
+        let _ = safety::mark_note_read(data_dir.as_deref());
+    }
     let now = clock.now();
     // Saved first: when the terminal has gone away, printing fails but the record is kept.
     let record = SessionRecord::from_engine(app.engine(), started, now);

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, Event as TermEvent, KeyEventKind};
+use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -345,31 +345,63 @@ fn in_full_screen<T>(
 }
 
 /// Runs a session full-screen in the real terminal and gives the terminal back clean, also
-/// on a panic and on a signal.
-pub fn run_in_terminal(app: &mut App, clock: &impl Clock) -> io::Result<LoopStats> {
+/// on a panic and on a signal. With `note`, the safety note comes first and the session starts
+/// only after a key; `None` when the person left at the note instead (q, Esc or Ctrl-C).
+pub fn run_in_terminal(
+    app: &mut App,
+    clock: &impl Clock,
+    note: bool,
+) -> io::Result<Option<LoopStats>> {
     in_full_screen(|screen, input, stop| {
+        if note {
+            let color = app.color();
+            let key = wait_for_key(screen, input, stop, |frame| {
+                frame.render_widget(ui::safety::SafetyNote { color }, frame.area());
+            })?;
+            if key.is_none_or(is_leave) {
+                return Ok(None);
+            }
+        }
         debug_panic_for_tests(screen, app, clock)?;
-        run_loop(screen, input, clock, app, stop)
+        run_loop(screen, input, clock, app, stop).map(Some)
     })
+}
+
+/// q, Esc or Ctrl-C: the keys that leave a still screen without going on.
+fn is_leave(key: KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char('q' | 'Q') | KeyCode::Esc)
+        || (key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('c' | 'C')))
 }
 
 /// Shows a still screen (drawn by `render` at each size) until a key is pressed, the terminal
 /// closes or a signal comes; redraws on resize. Waits in poll(2): no CPU while it is shown.
-pub fn show_until_key(mut render: impl FnMut(&mut ratatui::Frame)) -> io::Result<()> {
-    in_full_screen(|screen, input, stop| {
-        screen.terminal.draw(&mut render)?;
-        while !stop.load(Ordering::SeqCst) {
-            match input.next(MAX_SLEEP) {
-                Ok(Some(TermEvent::Key(key))) if key.kind == KeyEventKind::Press => break,
-                Ok(Some(TermEvent::Resize(width, height))) => {
-                    screen.resize(Rect::new(0, 0, width, height))?;
-                    screen.terminal.draw(&mut render)?;
-                }
-                Ok(_) => {}
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => break,
-                Err(e) => return Err(e),
+pub fn show_until_key(render: impl FnMut(&mut ratatui::Frame)) -> io::Result<()> {
+    in_full_screen(|screen, input, stop| wait_for_key(screen, input, stop, render).map(|_| ()))
+}
+
+/// Draws `render` and waits for a key press, redrawing on resize; `None` when the terminal
+/// closed or a signal came first.
+fn wait_for_key(
+    screen: &mut TerminalScreen,
+    input: &mut impl Input,
+    stop: &AtomicBool,
+    mut render: impl FnMut(&mut ratatui::Frame),
+) -> io::Result<Option<KeyEvent>> {
+    screen.terminal.draw(&mut render)?;
+    while !stop.load(Ordering::SeqCst) {
+        match input.next(MAX_SLEEP) {
+            Ok(Some(TermEvent::Key(key))) if key.kind == KeyEventKind::Press => {
+                return Ok(Some(key));
             }
+            Ok(Some(TermEvent::Resize(width, height))) => {
+                screen.resize(Rect::new(0, 0, width, height))?;
+                screen.terminal.draw(&mut render)?;
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(None),
+            Err(e) => return Err(e),
         }
-        Ok(())
-    })
+    }
+    Ok(None)
 }

@@ -29,20 +29,56 @@ fn help_and_version() {
 fn plan_prints_the_table_with_its_total() {
     let home = tempfile::tempdir().expect("tempdir");
     supple(home.path())
-        .args(["plan", "hamstring"])
+        .args(["plan", "partner"])
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("Hamstring session (hamstring): 38 steps, 11:55 in all")
-                .and(predicate::str::contains(
-                    "   0:00  get ready   Jumping jacks",
-                ))
-                .and(predicate::str::contains(
-                    "hold        Hamstring anchor stretch       right        2/2   0:20",
-                ))
-                .and(predicate::str::contains("  11:55  end"))
-                .and(predicate::str::contains("left 160 s, right 160 s")),
+            predicate::str::contains(
+                "Hamstring session with a partner (partner): 38 steps, 11:55 in all",
+            )
+            .and(predicate::str::contains(
+                "   0:00  get ready   Jumping jacks",
+            ))
+            .and(predicate::str::contains(
+                "hold        Hamstring anchor stretch       right        2/2   0:20",
+            ))
+            .and(predicate::str::contains("  11:55  end"))
+            .and(predicate::str::contains("left 160 s, right 160 s"))
+            .and(predicate::str::contains(
+                "30 to 60 s for older adults (--hold 30 or more)",
+            ))
+            .and(predicate::str::contains(
+                "Needs a partner (without one: `supple run hamstring`).",
+            ))
+            .and(predicate::str::contains(supple::safety::STOP_RULE)),
         );
+}
+
+/// The default routine needs no partner, and the old name of the solo routine still runs it.
+#[test]
+fn the_default_routine_is_done_alone_and_solo_still_names_it() {
+    let home = tempfile::tempdir().expect("tempdir");
+    for args in [&["plan"][..], &["plan", "solo"]] {
+        supple(home.path()).args(args).assert().success().stdout(
+            predicate::str::contains("Hamstring session (hamstring): 38 steps, 11:52 in all")
+                .and(predicate::str::contains("Assisted").not())
+                .and(predicate::str::contains("partner").not()),
+        );
+    }
+}
+
+/// `--help` carries the stop rule and who should ask first.
+#[test]
+fn help_tells_when_to_stop_and_who_should_ask_first() {
+    let home = tempfile::tempdir().expect("tempdir");
+    for flag in ["-h", "--help"] {
+        supple(home.path()).arg(flag).assert().success().stdout(
+            predicate::str::contains(supple::safety::STOP_RULE)
+                .and(predicate::str::contains("sciatica"))
+                .and(predicate::str::contains("pregnant"))
+                .and(predicate::str::contains("30 to 60 s for older adults")),
+        );
+    }
 }
 
 #[test]
@@ -61,9 +97,13 @@ fn list_shows_builtin_and_user_routines() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("hamstring    11:55  Hamstring session")
+            predicate::str::is_match(r"hamstring +11:52 +Hamstring session +low step or chair +built-in")
+                .expect("re")
+                .and(predicate::str::is_match(r"partner +11:55 +Hamstring session with a partner +low step or chair, partner +built-in").expect("re"))
+                .and(predicate::str::is_match(r"floor +10:49 +Hamstring session on the floor +- +built-in").expect("re"))
+                .and(predicate::str::contains("No partner? Run `supple run hamstring`."))
+                .and(predicate::str::contains("No low step or chair? Run `supple run floor`."))
                 .and(predicate::str::contains("quick"))
-                .and(predicate::str::contains("solo"))
                 .and(predicate::str::contains("My evening stretch"))
                 .and(predicate::str::contains("mine.json")),
         )

@@ -3,7 +3,10 @@
 mod common;
 
 use common::builtin_plan as plan;
-use supple::content::{Kind, Library, Sides};
+use supple::content::{Kind, Library, Need, Sides};
+
+/// Every built-in routine.
+const ROUTINES: [&str; 4] = ["hamstring", "floor", "quick", "partner"];
 use supple::session::{Phase, Plan, Side};
 
 /// Exercise ids of the work steps, consecutive repeats folded.
@@ -19,8 +22,8 @@ fn work_order(plan: &Plan) -> Vec<&str> {
 }
 
 #[test]
-fn hamstring_follows_the_article_order() {
-    let plan = plan("hamstring");
+fn partner_follows_the_article_order() {
+    let plan = plan("partner");
     assert_eq!(
         work_order(&plan),
         [
@@ -39,9 +42,37 @@ fn hamstring_follows_the_article_order() {
     assert_eq!(plan.steps[0].phase, Phase::GetReady);
 }
 
+/// The routine `supple` runs with no name is the article's, done alone: the lying stretch
+/// takes the partner stretch's place.
+#[test]
+fn the_default_routine_needs_no_partner() {
+    let plan = plan(supple::content::builtin::DEFAULT_ROUTINE);
+    assert_eq!(
+        work_order(&plan),
+        [
+            "jumping-jacks",
+            "jog-in-place",
+            "leg-lunges",
+            "knee-raises",
+            "leg-swings",
+            "anchor-stretch",
+            "seated-stretch",
+            "seated-bent-knee",
+            "lying-stretch",
+        ]
+    );
+    assert!(
+        plan.exercises
+            .iter()
+            .all(|e| !e.needs.contains(&Need::Partner)),
+        "the default routine needs a partner"
+    );
+    assert!(!plan.needs.contains(&Need::Partner));
+}
+
 #[test]
 fn every_per_leg_hold_is_done_on_both_legs() {
-    let plan = plan("hamstring");
+    let plan = plan("partner");
     for exercise in plan
         .exercises
         .iter()
@@ -62,7 +93,7 @@ fn every_per_leg_hold_is_done_on_both_legs() {
 
 #[test]
 fn seated_stretch_is_three_twenty_second_holds_with_recovery() {
-    let plan = plan("hamstring");
+    let plan = plan("partner");
     let seated: Vec<_> = plan
         .steps
         .iter()
@@ -85,7 +116,7 @@ fn seated_stretch_is_three_twenty_second_holds_with_recovery() {
 
 #[test]
 fn each_routine_reaches_the_guidance_per_leg() {
-    for name in ["hamstring", "solo", "quick"] {
+    for name in ROUTINES {
         let plan = plan(name);
         let per_leg = |side| -> u64 {
             plan.steps
@@ -107,33 +138,118 @@ fn each_routine_reaches_the_guidance_per_leg() {
 }
 
 #[test]
-fn solo_has_no_partner_and_quick_is_about_five_minutes() {
-    let solo = plan("solo");
-    assert!(
-        solo.exercises
-            .iter()
-            .all(|e| !e.needs.contains(&supple::content::Need::Partner))
-    );
+fn quick_is_about_five_minutes() {
     let quick = plan("quick").total().as_secs();
     assert!((240..=360).contains(&quick), "quick lasts {quick} s");
 }
 
+/// The article's key point for the stretches that hinge forward: a flat back and the chest
+/// going forward, the head in line and not dipped.
 #[test]
-fn every_hold_cue_leads_with_the_straight_back_point() {
+fn the_hinge_stretches_lead_with_a_flat_back_and_keep_the_head_in_line() {
     let library = Library::builtin().expect("library");
-    for exercise in library.exercises().iter().filter(|e| e.kind == Kind::Hold) {
-        let key = exercise.cues[0].to_lowercase();
-        let caution = exercise.caution.to_lowercase();
+    for id in ["anchor-stretch", "seated-stretch", "seated-bent-knee"] {
+        let exercise = library.get(id).expect("exercise");
+        assert_eq!(exercise.focus, "Flat back, chest forward", "{id}");
+        let cues = exercise.cues.join(" ").to_lowercase();
         assert!(
-            key.contains("back") || key.contains("straight"),
-            "{}: key cue is about the long straight back or leg: {key}",
-            exercise.id
+            cues.contains("head in line") || cues.contains("head stays in line"),
+            "{id}: {cues}"
         );
-        assert!(
-            caution.contains("never pain"),
-            "{}: caution says never pain",
-            exercise.id
-        );
+    }
+}
+
+/// Every text a person reads: the aim is a gentle pull, and discomfort is never a goal.
+#[test]
+fn no_cue_calls_discomfort_a_goal() {
+    let library = Library::builtin().expect("library");
+    for exercise in library.exercises() {
+        let texts = std::iter::once(&exercise.focus)
+            .chain(&exercise.cues)
+            .chain(std::iter::once(&exercise.caution))
+            .chain(&exercise.setup)
+            .chain(&exercise.switch_cue);
+        for text in texts {
+            let text = text.to_lowercase();
+            assert!(
+                !text.contains("goal") && !text.contains("discomfort"),
+                "{}: {text}",
+                exercise.id
+            );
+        }
+    }
+    let caution = supple::safety::CAUTION.to_lowercase();
+    for words in [
+        "gentle pull",
+        "never pain",
+        "sharp",
+        "shoots down the leg",
+        "tingling",
+        "numbness",
+    ] {
+        assert!(caution.contains(words), "{words}");
+    }
+}
+
+/// During every hold of every built-in routine, the caution with the stop rule is on screen,
+/// at the smallest size as at the largest.
+#[test]
+fn every_hold_shows_the_stop_rule_at_every_size() {
+    for name in ROUTINES {
+        let plan = plan(name);
+        for step in plan.steps.iter().filter(|s| s.phase == Phase::Hold) {
+            let mut app = common::silent_app(plan.clone());
+            let t0 = std::time::Instant::now();
+            app.start(t0);
+            let now = t0 + step.start + std::time::Duration::from_secs(1);
+            app.tick(now);
+            let vm = app.view(now).expect("view");
+            let guides = supple::ui::cues::guidance(&vm);
+            assert!(
+                guides
+                    .iter()
+                    .any(|g| g.text == supple::safety::CAUTION && g.rank == 0),
+                "{name}: {}",
+                plan.exercise(step).id
+            );
+            for (w, h) in [(40, 12), (80, 24), (200, 60)] {
+                let screen = common::screen_text(&app, now, w, h);
+                assert!(
+                    screen.contains("Stop if the") && screen.contains("tingling or numbness"),
+                    "{name} {} at {w}x{h}:\n{screen}",
+                    plan.exercise(step).id
+                );
+            }
+        }
+    }
+}
+
+/// Each routine that needs a partner or equipment says so in `supple list`, and names a
+/// built-in routine that does without.
+#[test]
+fn routines_that_need_a_partner_or_equipment_are_flagged_in_the_list() {
+    let mut out = Vec::new();
+    supple::commands::list(&mut out, &mut Vec::new(), None).expect("list");
+    let listed = String::from_utf8(out).expect("utf-8");
+    for name in ROUTINES {
+        let this = plan(name);
+        let row = listed
+            .lines()
+            .find(|l| l.starts_with(&format!("{name} ")))
+            .expect("row");
+        for need in this.needs.iter().filter(|n| n.is_special()) {
+            assert!(row.contains(need.short()), "{row}");
+            let (_, instead) = this
+                .instead
+                .iter()
+                .find(|(n, _)| n == need)
+                .expect("a routine without it");
+            assert!(!plan(instead).needs.contains(need), "{instead}");
+            assert!(listed.contains(&format!("No {}? Run `supple run {instead}`.", need.short())));
+        }
+        if !this.needs.iter().any(|n| n.is_special()) {
+            assert!(row.contains(" - "), "{row}");
+        }
     }
 }
 
@@ -180,5 +296,17 @@ fn every_exercise_has_a_figure_that_fits() {
             "{}",
             exercise.id
         );
+    }
+}
+
+/// The README says when to stop and who should ask first, near its top.
+#[test]
+fn the_readme_opens_with_the_stop_rule() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("read");
+    let top: String = readme.lines().take(40).collect::<Vec<_>>().join("\n");
+    assert!(top.contains(supple::safety::STOP_RULE), "{top}");
+    for words in ["gentle pull", "sciatica", "pregnant", "physiotherapist"] {
+        assert!(top.contains(words), "{words}");
     }
 }

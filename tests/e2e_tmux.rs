@@ -32,6 +32,8 @@ impl Tmux {
         );
         let dir = tempfile::tempdir().expect("tempdir");
         let socket = format!("supple-{name}-{}", std::process::id());
+        // The safety note before the first session has been read; one test reads it anew.
+        supple::safety::mark_note_read(Some(&dir.path().join("data/supple"))).expect("marker");
         Tmux { socket, dir }
     }
 
@@ -438,6 +440,9 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     std::fs::remove_dir_all(&data).expect("rm");
     std::fs::write(&data, "in the way").expect("write");
     t.rerun(&format!("run {} --no-sound", routine.display()));
+    // With nowhere to remember it, the safety note comes every time.
+    t.wait_for("Before your first session", WAIT);
+    t.keys(&["Enter"]);
     t.wait_for("HOLD", WAIT);
     t.keys(&["q"]);
     t.wait_for("End the session now?", WAIT);
@@ -504,4 +509,47 @@ fn history_opens_full_screen_and_any_key_closes_it() {
     t.keys(&["x"]);
     t.wait_for("EXITED=0", WAIT);
     assert!(!t.alternate_screen_on());
+}
+
+/// Before the very first session, the safety note; q leaves without starting (and the note
+/// comes again), any other key starts the session, and from then on the note is not shown.
+#[test]
+fn the_safety_note_comes_once_before_the_first_session() {
+    let t = Tmux::start("note");
+    let marker = supple::safety::note_marker(&t.dir.path().join("data/supple"));
+    std::fs::remove_file(&marker).expect("remove marker");
+    let routine = t.routine();
+    let run = format!("run {} --no-sound", routine.display());
+    t.run(&run);
+    let screen = t.wait_for("Before your first session", WAIT);
+    for words in [
+        "gentle pull",
+        "sciatica",
+        "pregnant",
+        "tingling or numbness",
+    ] {
+        assert!(screen.contains(words), "{words}: {screen}");
+    }
+    assert!(!screen.contains("GET READY"), "{screen}");
+    t.keys(&["q"]);
+    let screen = t.wait_for("EXITED=0", WAIT);
+    assert!(screen.contains("nothing started"), "{screen}");
+    assert!(!marker.exists(), "q is not a yes");
+
+    t.rerun(&run);
+    t.wait_for("Before your first session", WAIT);
+    t.keys(&["Enter"]);
+    t.wait_for("GET READY", WAIT);
+    t.keys(&["q"]);
+    t.keys(&["y"]);
+    t.wait_for("Session ended early", WAIT);
+    t.keys(&["Enter"]);
+    t.wait_for("EXITED=0", WAIT);
+    assert!(marker.exists(), "the note was read");
+
+    t.rerun(&run);
+    let screen = t.wait_for("GET READY", WAIT);
+    assert!(!screen.contains("Before your first session"), "{screen}");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED=0", WAIT);
 }

@@ -196,3 +196,79 @@ fn no_color_keeps_the_meaning_in_text() {
     let text = terminal.backend().to_string();
     assert!(text.contains("HOLD") && text.contains("LEFT LEG"));
 }
+
+/// The note before the first session, at the smallest size and the usual one: everything it
+/// says fits.
+#[test]
+fn safety_note() {
+    for (w, h) in [(40, 12), (80, 24)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal
+            .draw(|frame| {
+                frame.render_widget(supple::ui::safety::SafetyNote { color: true }, frame.area())
+            })
+            .expect("draw");
+        let text = terminal.backend().to_string();
+        for words in ["gentle pull", "sciatica", "pregnant", "numbness", "not now"] {
+            assert!(text.contains(words), "{words} at {w}x{h}:\n{text}");
+        }
+        insta::assert_snapshot!(format!("safety_note_{w}x{h}"), terminal.backend());
+    }
+}
+
+/// Every figure, so a reviewer sees each pose as it is drawn.
+#[test]
+fn figures() {
+    let library = supple::content::Library::builtin().expect("library");
+    for exercise in library.exercises() {
+        let figure = supple::ui::art::figure(&exercise.id).expect("figure");
+        insta::assert_snapshot!(format!("figure_{}", exercise.id), figure);
+    }
+}
+
+/// The get-ready of every built-in routine says when to stop, at every size; one that needs a
+/// partner or equipment says so and names the routine to run without it.
+#[test]
+fn get_ready_shows_the_stop_rule_and_what_the_routine_needs() {
+    for name in ["hamstring", "floor", "quick", "partner"] {
+        let plan = builtin_plan(name);
+        let mut app = silent_app(plan.clone());
+        let t0 = Instant::now();
+        app.start(t0);
+        let now = t0 + S3;
+        for (w, h) in [(40, 12), (80, 24), (120, 40)] {
+            let screen = common::screen_text(&app, now, w, h);
+            assert!(
+                screen.contains("Stop if the") && screen.contains("tingling or numbness"),
+                "{name} at {w}x{h}:\n{screen}"
+            );
+            // The cues panel alone, in its place at this size, its rows joined into one text so
+            // that wrapped sentences read whole.
+            let vm = app.view(now).expect("view");
+            let area = supple::ui::areas(ratatui::layout::Rect::new(0, 0, w, h), true)
+                .expect("layout")
+                .cues;
+            let mut buf = ratatui::buffer::Buffer::empty(area);
+            ratatui::widgets::Widget::render(supple::ui::cues::CuesPanel(&vm), area, &mut buf);
+            let rows: Vec<String> = buf
+                .content()
+                .chunks(usize::from(area.width))
+                .map(|row| row.iter().map(|c| c.symbol()).collect())
+                .collect();
+            let words = rows
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            for (need, instead) in &plan.instead {
+                assert!(
+                    words.contains(&format!(
+                        "Needs {} (without one: `supple run {instead}`).",
+                        need.label()
+                    )),
+                    "{name} at {w}x{h} needs {need:?}:\n{words}"
+                );
+            }
+        }
+    }
+}

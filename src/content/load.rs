@@ -18,6 +18,8 @@ pub mod limits {
     pub const NAME_CHARS: usize = 40;
     pub const TITLE_CHARS: usize = 60;
     pub const TEXT_CHARS: usize = 300;
+    /// The focus is read from two metres: a few words.
+    pub const FOCUS_CHARS: usize = 32;
 }
 
 /// Parses a routine file's JSON text into `T`, reporting line, column and field path on failure.
@@ -261,10 +263,14 @@ fn validate_exercises(file: &str, exercises: &[Exercise]) -> Result<(), ContentE
         }
         check_text(file, &at("name"), &ex.name, limits::TITLE_CHARS)?;
         check_text(file, &at("caution"), &ex.caution, limits::TEXT_CHARS)?;
+        check_text(file, &at("focus"), &ex.focus, limits::FOCUS_CHARS)?;
+        if let Some(text) = &ex.setup {
+            check_text(file, &at("setup"), text, limits::TEXT_CHARS)?;
+        }
         if ex.cues.is_empty() {
             return Err(ContentError::new(file, "the exercise has no form cues")
                 .at_path(at("cues"))
-                .hint("add at least one cue; the first is the key cue shown largest"));
+                .hint("add at least one cue; the first explains the focus"));
         }
         for (j, cue) in ex.cues.iter().enumerate() {
             check_text(

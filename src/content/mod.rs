@@ -26,16 +26,22 @@ pub mod builtin {
             include_str!("../../content/routines/hamstring.json"),
         ),
         (
-            "content/routines/solo.json",
-            include_str!("../../content/routines/solo.json"),
+            "content/routines/floor.json",
+            include_str!("../../content/routines/floor.json"),
         ),
         (
             "content/routines/quick.json",
             include_str!("../../content/routines/quick.json"),
         ),
+        (
+            "content/routines/partner.json",
+            include_str!("../../content/routines/partner.json"),
+        ),
     ];
-    /// The routine `supple` runs when none is named.
+    /// The routine `supple` runs when none is named: one a person can do alone.
     pub const DEFAULT_ROUTINE: &str = "hamstring";
+    /// Names built-in routines had before, and the routine each now is.
+    pub const RENAMED: &[(&str, &str)] = &[("solo", "hamstring")];
 }
 
 /// All exercises a routine may name.
@@ -163,8 +169,12 @@ pub fn find_routine(
             load_routine_file(&candidate, library)?;
         }
     }
+    let wanted = builtin::RENAMED
+        .iter()
+        .find(|(old, _)| *old == arg)
+        .map_or(arg, |(_, new)| *new);
     for loaded in builtin_routines(library)? {
-        if loaded.routine.name == arg {
+        if loaded.routine.name == wanted {
             return Ok(loaded);
         }
         names.push(loaded.routine.name);
@@ -177,6 +187,57 @@ pub fn find_routine(
         ),
     };
     Err(ContentError::new(arg, "no routine has this name").hint(hint))
+}
+
+/// What a routine needs beyond the person (partner, equipment, floor...), each need once, in
+/// the order the routine first needs it.
+pub fn routine_needs(routine: &Routine, library: &Library) -> Vec<Need> {
+    let mut needs = Vec::new();
+    for need in routine
+        .steps
+        .iter()
+        .filter_map(|step| library.get(&step.exercise))
+        .flat_map(|exercise| exercise.needs.iter().copied())
+    {
+        if !needs.contains(&need) {
+            needs.push(need);
+        }
+    }
+    needs
+}
+
+/// For each partner or piece of equipment in `needs`, the first built-in routine that does
+/// without it (and needs nothing special that `needs` does not), to name as the one to run
+/// instead.
+pub fn instead(needs: &[Need], library: &Library) -> Vec<(Need, String)> {
+    let Ok(builtins) = builtin_routines(library) else {
+        return Vec::new();
+    };
+    let others: Vec<(String, Vec<Need>)> = builtins
+        .iter()
+        .map(|l| (l.routine.name.clone(), routine_needs(&l.routine, library)))
+        .collect();
+    needs
+        .iter()
+        .filter(|need| need.is_special())
+        .filter_map(|need| {
+            others
+                .iter()
+                .find(|(_, theirs)| {
+                    !theirs.contains(need)
+                        && theirs.iter().all(|n| !n.is_special() || needs.contains(n))
+                })
+                .map(|(name, _)| (*need, name.clone()))
+        })
+        .collect()
+}
+
+/// "Needs a partner (without one: `supple run hamstring`)."
+pub fn needs_line(need: Need, instead: &[(Need, String)]) -> String {
+    match instead.iter().find(|(n, _)| *n == need) {
+        Some((_, name)) => format!("Needs {} (without one: `supple run {name}`).", need.label()),
+        None => format!("Needs {}.", need.label()),
+    }
 }
 
 /// The JSON Schema of routine files, as committed in `content/routine.schema.json`.

@@ -46,8 +46,9 @@ pub enum Need {
     Space,
     /// A mat or clear floor to sit or lie on.
     Floor,
-    /// A sturdy chair, table or step at about hip height.
-    ChairOrTable,
+    /// A low step, bench or chair seat to rest a heel on (low first: a high one rounds the
+    /// back of anyone with tight hamstrings).
+    LowSupport,
     /// A wall or chair back to hold for balance.
     Support,
     /// A second person.
@@ -55,14 +56,41 @@ pub enum Need {
 }
 
 impl Need {
-    /// How the need reads in a sentence ("find a chair or table").
+    /// How the need reads in a sentence ("you need a partner").
     pub fn label(self) -> &'static str {
         match self {
             Need::Space => "room to move",
             Need::Floor => "a mat or clear floor",
-            Need::ChairOrTable => "a sturdy chair or table at hip height",
-            Need::Support => "a wall or chair to hold",
+            Need::LowSupport => "a low step or chair seat",
+            Need::Support => "a wall or chair back to hold",
             Need::Partner => "a partner",
+        }
+    }
+
+    /// The needs as a sentence's list: "a mat, a wall and a partner".
+    pub fn list(needs: &[Need]) -> String {
+        let labels: Vec<&str> = needs.iter().map(|n| n.label()).collect();
+        match labels.split_last() {
+            None => String::new(),
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+
+    /// A partner or a piece of equipment: something a person may not have at hand, so a
+    /// routine that needs it says so before it starts and names one that does without.
+    pub fn is_special(self) -> bool {
+        matches!(self, Need::Partner | Need::LowSupport)
+    }
+
+    /// The need in two or three words, for a table column ("partner").
+    pub fn short(self) -> &'static str {
+        match self {
+            Need::Space => "room",
+            Need::Floor => "floor",
+            Need::LowSupport => "low step or chair",
+            Need::Support => "wall",
+            Need::Partner => "partner",
         }
     }
 }
@@ -79,9 +107,15 @@ pub struct Exercise {
     pub kind: Kind,
     /// Whether the exercise is done per leg, with both legs, or with no side.
     pub sides: Sides,
-    /// Form cues in order of importance; the first is the key cue shown largest.
+    /// The key cue in a few words, read from two metres ("Flat back, chest forward"): shown
+    /// first and largest.
+    pub focus: String,
+    /// Form cues in order of importance; the first explains the focus.
     pub cues: Vec<String>,
-    /// A safety line shown with the cues.
+    /// How to get into position, shown while the person gets ready for the exercise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup: Option<String>,
+    /// A safety line shown with the cues. During a hold the stop rule is shown with it.
     pub caution: String,
     /// What the exercise needs (floor, chair or table, partner, ...).
     #[serde(default)]

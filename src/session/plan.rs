@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::content::{ContentError, Exercise, Kind, Library, Routine, SideOrder, Sides};
+use crate::content::{ContentError, Exercise, Kind, Library, Need, Routine, SideOrder, Sides};
 
 /// The built-in values a routine falls back on when it does not set its own.
 pub mod defaults {
@@ -140,6 +140,10 @@ pub struct Plan {
     pub title: String,
     pub exercises: Vec<Exercise>,
     pub steps: Vec<PlanStep>,
+    /// What the routine needs beyond the person, each once, in the order it is first needed.
+    pub needs: Vec<Need>,
+    /// For each partner or piece of equipment it needs, a built-in routine that does without.
+    pub instead: Vec<(Need, String)>,
 }
 
 impl Plan {
@@ -252,11 +256,14 @@ impl Plan {
             .hint("use fewer repetitions or shorter holds, or split the routine"));
         }
 
+        let needs = crate::content::routine_needs(routine, library);
         Ok(Plan {
             name: routine.name.clone(),
             title: routine.title.clone(),
             exercises,
             steps,
+            instead: crate::content::instead(&needs, library),
+            needs,
         })
     }
 

@@ -1,112 +1,230 @@
-//! How to do it well: the key cue first and largest, then the others, then the caution.
-//! During a switch: how to change legs. During a rest: what comes next and how to prepare.
+//! How to do it well: the focus first and largest, then what explains it, then the cautions.
+//! During a switch: how to change legs. During a rest or the get-ready: how to get into position
+//! and what the routine needs. Before every session and during every hold: the stop rule.
+//!
+//! Each line has a rank; when the panel is short, the highest ranks are dropped first, so the
+//! stop rule is the last thing to go (it is rank 0 wherever it is shown).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::now::leg_text;
 use super::theme::Theme;
 use crate::app::ViewModel;
+use crate::content::{self, Kind, Need};
+use crate::safety;
 use crate::session::Phase;
 
-/// The lines of guidance for the current step, most important first, and the caution.
-pub fn guidance(vm: &ViewModel<'_>) -> (Vec<(String, bool)>, String) {
+/// How a line of guidance looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emphasis {
+    /// The focus: a few words in capitals, the loudest text of the panel.
+    Focus,
+    /// What to do now, in bold.
+    Lead,
+    /// A form cue or a detail.
+    Detail,
+    /// A safety line, in the caution colour, kept at the bottom of the panel.
+    Caution,
+}
+
+/// One line of guidance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guide {
+    pub text: String,
+    pub emphasis: Emphasis,
+    /// When space is short, the highest ranks are dropped first; 0 is kept longest.
+    pub rank: u8,
+}
+
+fn guide(text: impl Into<String>, emphasis: Emphasis, rank: u8) -> Guide {
+    Guide {
+        text: text.into(),
+        emphasis,
+        rank,
+    }
+}
+
+/// The guidance for the current step, in the order it is shown.
+pub fn guidance(vm: &ViewModel<'_>) -> Vec<Guide> {
+    use Emphasis::{Caution, Detail, Focus, Lead};
     let ex = vm.exercise;
-    let key = ex.cues.first().cloned().unwrap_or_default();
-    let others = ex.cues.iter().skip(1).map(|c| (c.clone(), false));
-    let same_exercise_before = vm
-        .index
-        .checked_sub(1)
-        .and_then(|i| vm.plan.steps.get(i))
-        .is_some_and(|prev| prev.exercise == vm.step.exercise);
-    let lines: Vec<(String, bool)> = match vm.step.phase {
+    let hold = ex.kind == Kind::Hold;
+    let focus = guide(&ex.focus, Focus, 1);
+    let mut lines = match vm.step.phase {
         Phase::Cardio | Phase::Dynamic | Phase::Hold => {
-            std::iter::once((key, true)).chain(others).collect()
+            let mut lines = vec![focus];
+            lines.extend(
+                ex.cues
+                    .iter()
+                    .enumerate()
+                    .map(|(i, cue)| guide(cue, Detail, if i == 0 { 2 } else { 4 + i as u8 })),
+            );
+            lines.push(guide(&ex.caution, Caution, if hold { 3 } else { 0 }));
+            lines
         }
         Phase::SwitchLeg => vec![
-            (
+            guide(
                 ex.switch_cue
-                    .clone()
-                    .unwrap_or_else(|| "Change to the other leg.".into()),
-                true,
+                    .as_deref()
+                    .unwrap_or("Change to the other leg."),
+                Lead,
+                0,
             ),
-            (
+            guide(
                 format!("Then: {}, {}", ex.name, leg_text(vm.step.side)),
-                false,
+                Detail,
+                2,
             ),
-            (key, false),
+            focus,
         ],
-        Phase::Rest if same_exercise_before => vec![
-            (
-                "Recover: come out of the stretch, relax and breathe.".into(),
-                true,
+        Phase::Rest if !vm.getting_into_position() => vec![
+            guide(
+                "Recover: come out of the stretch, relax and breathe.",
+                Lead,
+                0,
             ),
-            (
-                format!(
-                    "Next: repetition {} of {}. {key}",
-                    vm.step.rep, vm.step.reps
-                ),
-                false,
+            guide(
+                format!("Next: repetition {} of {}.", vm.step.rep, vm.step.reps),
+                Detail,
+                2,
             ),
+            focus,
         ],
         Phase::GetReady | Phase::Rest => {
-            let mut lines = vec![(format!("Get into position: {}", ex.name), true)];
-            if !ex.needs.is_empty() {
-                let needs: Vec<&str> = ex.needs.iter().map(|n| n.label()).collect();
-                lines.push((format!("You need {}.", needs.join(", ")), false));
+            // Before the session the header already names the first exercise.
+            let rank = if vm.step.phase == Phase::GetReady {
+                3
+            } else {
+                0
+            };
+            let mut lines = vec![guide(format!("Get into position: {}", ex.name), Lead, rank)];
+            if let Some(setup) = &ex.setup {
+                lines.push(guide(setup, Detail, 1));
             }
-            lines.push((key, false));
+            if vm.step.phase == Phase::GetReady {
+                lines.extend(routine_needs(vm));
+            } else if !ex.needs.is_empty() {
+                lines.push(guide(
+                    format!("You need {}.", Need::list(&ex.needs)),
+                    Detail,
+                    3,
+                ));
+            }
+            lines.push(Guide { rank: 4, ..focus });
             lines
         }
     };
-    (lines, ex.caution.clone())
+    // The stop rule: before every session, and with every hold (and what leads into one).
+    let before_session = vm.step.phase == Phase::GetReady && vm.index == 0;
+    if before_session || hold {
+        let rank = if before_session || vm.step.phase == Phase::Hold {
+            0
+        } else {
+            5
+        };
+        lines.push(guide(safety::CAUTION, Caution, rank));
+    }
+    lines
+}
+
+/// The partner or equipment the routine needs, each with the routine to run without it.
+fn routine_needs(vm: &ViewModel<'_>) -> Vec<Guide> {
+    vm.plan
+        .needs
+        .iter()
+        .filter(|need| need.is_special())
+        .map(|need| {
+            // A missing partner stops a session sooner than a missing step.
+            let rank = if *need == Need::Partner { 1 } else { 2 };
+            guide(
+                content::needs_line(*need, &vm.plan.instead),
+                Emphasis::Detail,
+                rank,
+            )
+        })
+        .collect()
 }
 
 pub struct CuesPanel<'a>(pub &'a ViewModel<'a>);
+
+impl CuesPanel<'_> {
+    fn text(guide: &Guide, theme: Theme) -> Text<'static> {
+        let line = match guide.emphasis {
+            Emphasis::Focus => Line::styled(guide.text.to_uppercase(), theme.focus()),
+            Emphasis::Lead => Line::styled(guide.text.clone(), theme.key_cue()),
+            Emphasis::Detail => Line::from(vec![
+                Span::styled("- ", theme.dim()),
+                Span::raw(guide.text.clone()),
+            ]),
+            Emphasis::Caution => Line::from(vec![
+                Span::styled("! ", theme.caution()),
+                Span::styled(guide.text.clone(), theme.caution()),
+            ]),
+        };
+        Text::from(line)
+    }
+}
 
 impl Widget for CuesPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
         let theme = Theme::new(vm.color);
-        let (lines, caution) = guidance(vm);
-        let caution_text = Text::from(Line::from(vec![
-            Span::styled("! ", theme.caution()),
-            Span::styled(caution, theme.caution()),
-        ]));
-        // The caution keeps its rows at the bottom; the cues fill what is above.
-        let caution_rows = if area.height >= 6 {
-            Paragraph::new(caution_text.clone())
-                .wrap(Wrap { trim: true })
-                .line_count(area.width)
-                .min(3) as u16
-        } else {
-            0
-        };
-        let [cues_area, caution_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(caution_rows)]).areas(area);
-        let mut text = Text::default();
-        for (i, (line, key)) in lines.into_iter().enumerate() {
-            if key {
-                text.push_line(Line::styled(line, theme.key_cue()));
-            } else {
-                text.push_line(Line::from(vec![
-                    Span::styled("- ", theme.dim()),
-                    Span::raw(line),
-                ]));
-            }
-            if i == 0 && cues_area.height > 6 {
-                text.push_line(Line::raw(""));
+        let guides = guidance(vm);
+        let texts: Vec<(Text, u16)> = guides
+            .iter()
+            .map(|g| {
+                let text = Self::text(g, theme);
+                let rows = Paragraph::new(text.clone())
+                    .wrap(Wrap { trim: true })
+                    .line_count(area.width);
+                (text, u16::try_from(rows).unwrap_or(u16::MAX))
+            })
+            .collect();
+        // Keep the lowest ranks that fit, then draw them in their order: the cautions at the
+        // bottom, the rest from the top.
+        let mut order: Vec<usize> = (0..guides.len()).collect();
+        order.sort_by_key(|&i| guides[i].rank);
+        let mut kept = vec![false; guides.len()];
+        let mut used = 0u16;
+        for i in order {
+            let rows = texts[i].1;
+            if used.saturating_add(rows) <= area.height {
+                used += rows;
+                kept[i] = true;
             }
         }
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .render(cues_area, buf);
-        if caution_rows > 0 {
-            Paragraph::new(caution_text)
+        let spare = area.height - used;
+        let mut top = area.y;
+        let cautions: u16 = (0..guides.len())
+            .filter(|&i| kept[i] && guides[i].emphasis == Emphasis::Caution)
+            .map(|i| texts[i].1)
+            .sum();
+        let mut bottom = area.bottom() - cautions;
+        for (i, (text, rows)) in texts.into_iter().enumerate() {
+            if !kept[i] {
+                continue;
+            }
+            let y = if guides[i].emphasis == Emphasis::Caution {
+                &mut bottom
+            } else {
+                &mut top
+            };
+            let rect = Rect {
+                y: *y,
+                height: rows,
+                ..area
+            };
+            Paragraph::new(text)
                 .wrap(Wrap { trim: true })
-                .render(caution_area, buf);
+                .render(rect, buf);
+            *y += rows;
+            // A blank row after the focus sets it apart, where there is room to spare.
+            if guides[i].emphasis == Emphasis::Focus && spare > 2 {
+                top += 1;
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod history;
 pub mod legs;
 pub mod next;
 pub mod now;
+pub mod safety;
 pub mod summary;
 pub mod theme;
 
@@ -50,13 +51,19 @@ fn fits(area: Rect, (w, h): (u16, u16)) -> bool {
     area.width >= w && area.height >= h
 }
 
-/// The layout for a terminal of this size; `None` when it is too small.
-pub fn areas(area: Rect) -> Option<Areas> {
+/// The layout for a terminal of this size; `None` when it is too small. `wordy` gives the
+/// compact layout's text more rows than its digits (while getting into position, when how to
+/// matters more than big digits, and the gauge's own "0:07 left" is countdown enough).
+pub fn areas(area: Rect, wordy: bool) -> Option<Areas> {
     if !fits(area, MIN_SIZE) {
         return None;
     }
     if !fits(area, REGULAR_SIZE) {
-        let cue_rows = (area.height.saturating_sub(8) / 2 + 2).min(6);
+        let cue_rows = if wordy {
+            (area.height - 5 - u16::from(area.height > 12)).min(8)
+        } else {
+            (area.height.saturating_sub(8) / 2 + 2).min(6)
+        };
         let [now, digits, gauge, _, cues, footer] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
@@ -120,7 +127,7 @@ pub fn render_lines<'a>(lines: impl IntoIterator<Item = Line<'a>>, area: Rect, b
 
 /// How many cells the hold gauge spans at this terminal size (the loop wakes when one empties).
 pub fn gauge_cells(area: Rect) -> u16 {
-    areas(area).map_or(0, |a| a.gauge.width)
+    areas(area, false).map_or(0, |a| a.gauge.width)
 }
 
 /// Draws the whole screen.
@@ -180,7 +187,7 @@ pub struct FrameCache {
 impl FrameCache {
     /// Renders the whole screen; the result is the same as without the cache.
     pub fn render(&mut self, vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
-        let Some(areas) = areas(area) else {
+        let Some(areas) = areas(area, vm.getting_into_position()) else {
             too_small(area, buf);
             return;
         };

@@ -65,6 +65,11 @@ impl Theme {
         self.fg(Color::White).add_modifier(Modifier::BOLD)
     }
 
+    /// The focus of an exercise, written in capitals.
+    pub fn focus(self) -> Style {
+        self.key_cue()
+    }
+
     pub fn caution(self) -> Style {
         self.fg(Color::Yellow)
     }

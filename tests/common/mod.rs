@@ -24,6 +24,19 @@ pub fn builtin_plan(name: &str) -> Plan {
     Plan::build(&loaded.routine, &library).expect("plan")
 }
 
+/// The screen drawn at `now` on a terminal of `width` x `height`, as text.
+pub fn screen_text(app: &App, now: Instant, width: u16, height: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal
+        .draw(|frame| {
+            let vm = app.view(now).expect("view");
+            supple::ui::draw(frame, &vm);
+        })
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
 pub fn plan_from(text: &str) -> Plan {
     let library = Library::builtin().expect("library");
     let routine = parse_routine("test", text, library.exercises()).expect("routine");

@@ -1,0 +1,64 @@
+//! What the coach says about safety, in one place: the aim of every stretch, the stop rule and
+//! who should ask a professional first; and whether the note shown before the very first
+//! session has been read.
+//!
+//! The aim: ACSM's guidance stretches "to the point of tightness or slight discomfort", and a
+//! review of 189 studies (Ingram et al. 2024, Sports Medicine) found that gains do not depend on
+//! how intense the stretch is. So supple asks for the gentle end of that range: discomfort is a
+//! limit, never a target.
+
+use std::path::{Path, PathBuf};
+
+macro_rules! stop_rule {
+    () => {
+        "Stop if the pain is sharp or shoots down the leg, or if you feel tingling or numbness."
+    };
+}
+
+/// When to stop at once, during any stretch.
+pub const STOP_RULE: &str = stop_rule!();
+
+/// The aim of every stretch.
+pub const AIM: &str = "Stretch to a gentle pull, never to pain.";
+
+/// Who should ask before starting. It names situations, not diagnoses or promises.
+pub const ASK_FIRST: &str = "Ask a doctor or physiotherapist before you start if you have back \
+     pain that spreads into a leg, sciatica, a recent injury or operation, or if you are pregnant.";
+
+/// The caution shown during every hold and before every session: the aim and the stop rule.
+pub const CAUTION: &str = concat!("Gentle pull, never pain. ", stop_rule!());
+
+/// The safety paragraph of `supple --help`.
+pub fn help_text() -> String {
+    format!("Safety:\n  {AIM} {STOP_RULE}\n  {ASK_FIRST}")
+}
+
+/// The file whose presence says the note before the first session has been read.
+pub fn note_marker(data_dir: &Path) -> PathBuf {
+    data_dir.join("safety-note-read")
+}
+
+/// Whether the note before the first session has been read (and confirmed with a key).
+pub fn note_read(data_dir: Option<&Path>) -> bool {
+    data_dir.is_some_and(|dir| note_marker(dir).exists())
+}
+
+/// Remembers that the note has been read, so it does not come back every day. Where it cannot
+/// be remembered (no home, a read-only folder), the note simply shows again next time.
+pub fn mark_note_read(data_dir: Option<&Path>) -> std::io::Result<()> {
+    let Some(dir) = data_dir else {
+        return Ok(());
+    };
+    crate::paths::create_private_dir(dir)?;
+    let mut file = crate::paths::private_options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(note_marker(dir))?;
+    use std::io::Write;
+    writeln!(
+        file,
+        "read on {}: supple shows its safety note before the first session only",
+        jiff::ZonedDateTime::now().date()
+    )
+}
