@@ -32,9 +32,11 @@ pub struct ConfigFile {
     /// Play sound cues (true by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sound: Option<bool>,
-    /// Volume in percent, 0 to 100.
+    /// Volume in percent, 0 to 100 (read as any whole number, so that 300 gets the range in
+    /// its message rather than a type name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume: Option<u8>,
+    #[schemars(range(min = 0, max = 100))]
+    pub volume: Option<u32>,
     /// Ring the terminal bell at each transition when there is no audio device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bell: Option<bool>,
@@ -98,17 +100,10 @@ pub fn config_path() -> Option<PathBuf> {
 /// Reads and checks the config file; `Ok(None)` when there is none.
 pub fn load(path: &Path) -> Result<Option<ConfigFile>, ContentError> {
     let file = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(
-                ContentError::new(file, format!("cannot read the file: {e}"))
-                    .hint("check the file's permissions, or remove it to use the defaults"),
-            );
-        }
-    };
-    parse(&file, &text).map(Some)
+    match crate::content::read_text(&file, path)? {
+        Some(text) => parse(&file, &text).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Parses and checks a config file's text; `file` names it in errors.
@@ -147,7 +142,7 @@ fn validate(file: &str, c: &ConfigFile) -> Result<(), ContentError> {
         limits::LEAD_IN_SECONDS,
         "seconds",
     )?;
-    check_range(file, "volume", c.volume.map(u32::from), (0, 100), "percent")?;
+    check_range(file, "volume", c.volume, (0, 100), "percent")?;
     if c.routine.as_deref().is_some_and(|r| r.trim().is_empty()) {
         return Err(ContentError::new(file, "`routine` is empty")
             .at_path("routine")
@@ -198,7 +193,12 @@ pub fn resolve(file: Option<&ConfigFile>, flags: &Flags) -> Settings {
             f.sound,
             true,
         ),
-        volume: pick(flags.volume, "--volume", f.volume, DEFAULT_VOLUME),
+        volume: pick(
+            flags.volume,
+            "--volume",
+            f.volume.map(|v| u8::try_from(v.min(100)).unwrap_or(100)),
+            DEFAULT_VOLUME,
+        ),
         bell: pick(
             flags.bell,
             if flags.bell == Some(false) {

@@ -14,6 +14,7 @@ pub mod content;
 pub mod history;
 pub mod paths;
 pub mod quiet;
+pub mod safe_text;
 pub mod safety;
 pub mod session;
 pub mod tui;

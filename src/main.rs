@@ -11,15 +11,21 @@ use supple::config::{self, Settings};
 use supple::content::user_routine_dir;
 use supple::history::{self, LastTime, SessionRecord, Store};
 use supple::quiet::QuietStderr;
+use supple::safe_text::SafeWriter;
 use supple::safety;
 use supple::session::{Clock, SystemClock};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Everything printed passes through these: nothing that came from a file, a flag or a
+    // path can act on the terminal.
+    let mut out = SafeWriter::new(io::stdout());
+    let mut err = SafeWriter::new(io::stderr());
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e, &mut err),
+    };
     let user_dir = user_routine_dir();
     let user_dir = user_dir.as_deref();
-    let mut out = io::stdout();
-    let mut err = io::stderr();
     let result = match &cli.command {
         None => run(&cli, None, user_dir).map(|()| true),
         Some(Command::Run { routine }) => run(&cli, routine.as_deref(), user_dir).map(|()| true),
@@ -53,12 +59,30 @@ fn main() -> ExitCode {
     }
 }
 
+/// Help and version as clap prints them; a usage error without colour, through `err`, since it
+/// may quote what was typed.
+fn usage_error(e: &clap::Error, err: &mut impl Write) -> ExitCode {
+    use clap::error::ErrorKind;
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+    } else {
+        let _ = write!(err, "{}", e.render());
+    }
+    ExitCode::from(code)
+}
+
 /// A guided session: everything that can fail on bad input is checked before the screen opens.
 fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> anyhow::Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!("a guided session needs a terminal; `supple plan` prints the plan instead");
     }
-    let settings = settings(cli, &mut io::stderr(), BadConfig::Ask)?;
+    let settings = settings(cli, &mut SafeWriter::new(io::stderr()), BadConfig::Ask)?;
     let plan = resolve(routine, &settings, user_dir)?;
     let store = Store::default_location();
     // Only to compare with: an unreadable history is dealt with when this session is saved.
@@ -87,7 +111,8 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     }));
     drop(quiet);
     if let Ok(Ok(None)) = ran {
-        println!(
+        let _ = writeln!(
+            SafeWriter::new(io::stdout()),
             "supple: nothing started. The note comes again before your next session; \
              `supple --help` has it too."
         );
@@ -101,7 +126,7 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     // Saved first: when the terminal has gone away, printing fails but the record is kept.
     let record = SessionRecord::from_engine(app.engine(), started, now);
     let saved = save(store.as_ref(), &record);
-    let mut out = io::stdout();
+    let mut out = SafeWriter::new(io::stdout());
     let _ = write!(
         out,
         "{}",

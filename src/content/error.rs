@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::safe_text::quote;
+
 /// A problem in a routine or exercise file, precise enough to fix without guessing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ContentError {
@@ -50,18 +52,41 @@ impl ContentError {
     }
 }
 
+/// How much of a path, or of a name quoted in a message, is echoed: enough to recognise it,
+/// never 20 KB of a pasted mistake.
+const PATH_CHARS: usize = 200;
+const QUOTED_CHARS: usize = 60;
+
+/// `text` with each part in backticks (a name found in the file, or a known one) quoted
+/// harmlessly and cut to a readable length.
+fn shorten_quoted(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                quote(part, QUOTED_CHARS)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
 impl fmt::Display for ContentError {
+    /// `file:line:column: at path: message` and the fix on a line of its own. Whatever came
+    /// from the file or the command line is escaped and shortened here, for every caller.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", quote(&self.file, PATH_CHARS))?;
         if let (Some(line), Some(column)) = (self.line, self.column) {
             write!(f, ":{line}:{column}")?;
         }
         if let Some(path) = &self.path {
-            write!(f, ": at {path}")?;
+            write!(f, ": at {}", quote(path, PATH_CHARS))?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", shorten_quoted(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  fix: {hint}")?;
+            write!(f, "\n  fix: {}", shorten_quoted(hint))?;
         }
         Ok(())
     }

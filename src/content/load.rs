@@ -50,7 +50,9 @@ pub fn parse_json_with<T: DeserializeOwned>(
     // Editors on some systems save a byte-order mark; it is not JSON but means no harm.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let Some(first) = text.find(|c: char| !c.is_whitespace()) else {
-        return Err(ContentError::new(file, "the file is empty").hint(shape.empty));
+        return Err(ContentError::new(file, "the file is empty")
+            .at_line(1, 1)
+            .hint(shape.empty));
     };
     if !text[first..].starts_with('{') {
         let line = text[..first].matches('\n').count() + 1;
@@ -138,6 +140,17 @@ fn hint_for(message: &str, category: serde_json::error::Category) -> Option<Stri
                 words
                     .first()
                     .map(|name| format!("add a `\"{name}\"` entry here"))
+            } else if message.contains("steps: at most") {
+                Some("split it into several routines".into())
+            } else if message.starts_with("invalid type") && message.contains("expected an object")
+            {
+                Some(
+                    "write this as an object with named fields in braces, { ... }: a list in \
+                      [ ... ] is not read by position"
+                        .into(),
+                )
+            } else if message.contains("expected a boolean") {
+                Some("write true or false, without quotes".into())
             } else if message.contains("expected a whole number") {
                 Some("write a whole number without quotes or decimals, for example 20".into())
             } else if message.contains("expected a sequence") {
@@ -169,18 +182,12 @@ pub fn parse_routine(
     Ok(routine)
 }
 
-fn is_forbidden_char(c: char) -> bool {
-    // Control characters (C0, DEL, C1) could move the cursor or recolour the screen;
-    // bidirectional overrides could make text read differently from what it is.
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 /// Checks one piece of text that will be shown on screen.
 fn check_text(file: &str, path: &str, text: &str, max_chars: usize) -> Result<(), ContentError> {
     if let Some((pos, c)) = text
         .chars()
         .enumerate()
-        .find(|(_, c)| is_forbidden_char(*c))
+        .find(|(_, c)| crate::safe_text::is_unsafe(*c))
     {
         return Err(ContentError::new(
             file,
@@ -347,18 +354,6 @@ fn validate_routine(
         return Err(ContentError::new(file, "the routine has no steps")
             .at_path("steps")
             .hint("add at least one step, for example { \"exercise\": \"anchor-stretch\" }"));
-    }
-    if routine.steps.len() > limits::STEPS {
-        return Err(ContentError::new(
-            file,
-            format!(
-                "the routine has {} steps; at most {} are allowed",
-                routine.steps.len(),
-                limits::STEPS
-            ),
-        )
-        .at_path("steps")
-        .hint("split it into several routines"));
     }
     for (i, step) in routine.steps.iter().enumerate() {
         let at = |field: &str| format!("steps[{i}].{field}");

@@ -2,6 +2,7 @@
 
 mod error;
 mod load;
+pub mod strict;
 
 pub(crate) use load::check_range;
 pub mod model;
@@ -96,17 +97,68 @@ pub fn user_routine_dir() -> Option<PathBuf> {
     crate::paths::config_dir().map(|d| d.join("routines"))
 }
 
+/// The most a routine or config file may hold: a hundred steps take about 10 KB.
+pub const FILE_LIMIT: u64 = 1024 * 1024;
+
+/// The text of a routine or config file, named `label` in errors: a regular file of at most
+/// [`FILE_LIMIT`] bytes, in UTF-8. `Ok(None)` when there is no such file.
+pub fn read_text(label: &str, path: &Path) -> Result<Option<String>, ContentError> {
+    use crate::paths::{ReadError, read_regular};
+    let bytes = match read_regular(path, FILE_LIMIT) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotFound) => return Ok(None),
+        Err(e) => {
+            let hint = match &e {
+                ReadError::NotRegular(_) => "name a JSON file; supple reads regular files only",
+                ReadError::TooLarge { .. } => {
+                    "this is not a routine or config file: a routine of a hundred steps takes \
+                     about 10 KB"
+                }
+                ReadError::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+                    "make the file readable (chmod u+r)"
+                }
+                _ => "check that the path names a readable JSON file",
+            };
+            return Err(ContentError::new(label, format!("cannot read the file: {e}")).hint(hint));
+        }
+    };
+    decode_utf8(label, bytes).map(Some)
+}
+
+/// UTF-8 text, or an error naming the first byte that is not, by line and column.
+pub fn decode_utf8(label: &str, bytes: Vec<u8>) -> Result<String, ContentError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            ContentError::new(label, "the file is UTF-16 text, not UTF-8")
+                .at_line(1, 1)
+                .hint("save it as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")"),
+        );
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = String::from_utf8_lossy(&bytes[..at]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ContentError::new(
+            label,
+            format!(
+                "the file is not UTF-8 text: byte 0x{:02X} here is not UTF-8 (Latin-1 or \
+                 Windows-1252, perhaps)",
+                bytes[at]
+            ),
+        )
+        .at_line(line, column)
+        .hint("save the file as UTF-8")
+    })
+}
+
 /// Reads and validates a routine file.
 pub fn load_routine_file(path: &Path, library: &Library) -> Result<LoadedRoutine, ContentError> {
     let label = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|err| {
-        let hint = match err.kind() {
-            std::io::ErrorKind::NotFound => "check the path, or name a routine from `supple list`",
-            std::io::ErrorKind::PermissionDenied => "make the file readable (chmod u+r)",
-            std::io::ErrorKind::InvalidData => "save the file as UTF-8 text",
-            _ => "check that the path names a readable JSON file",
-        };
-        ContentError::new(&label, format!("cannot read the file: {err}")).hint(hint)
+    let text = read_text(&label, path)?.ok_or_else(|| {
+        ContentError::new(&label, "cannot read the file: there is no such file")
+            .hint("check the path, or name a routine from `supple list`")
     })?;
     let routine = parse_routine(&label, &text, library.exercises())?;
     Ok(LoadedRoutine {

@@ -217,8 +217,10 @@ pub struct Routine {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Values every step uses unless it sets its own.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::strict::object")]
     pub defaults: RoutineDefaults,
     /// The steps, in order.
+    #[serde(deserialize_with = "super::strict::steps")]
+    #[schemars(length(min = 1, max = 100))]
     pub steps: Vec<StepSpec>,
 }

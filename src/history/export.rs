@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::record::HistoryFile;
+use crate::safe_text::{is_unsafe, quote};
 
 /// The CSV columns, one row per exercise and side of each session (documented in the README).
 pub const CSV_COLUMNS: [&str; 13] = [
@@ -21,10 +22,30 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "held_seconds",
 ];
 
-/// The history file as it is kept: `{ "version": 1, "sessions": [...] }`.
+/// The history file as it is kept: `{ "version": 1, "sessions": [...] }`. A hand-edited file
+/// may hold characters a terminal acts on: inside its strings they are written as JSON's own
+/// `\uXXXX` escapes, which read back as the same text.
 pub fn json(out: &mut impl Write, history: &HistoryFile) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, history)?;
-    writeln!(out)
+    let text = serde_json::to_string_pretty(history)?;
+    let mut safe = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        // Outside strings there is nothing but JSON's own punctuation and line breaks.
+        if c != '\n' && is_unsafe(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                safe.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            safe.push(c);
+        }
+    }
+    safe.push('\n');
+    out.write_all(safe.as_bytes())
+}
+
+/// A text field as CSV shows it: what a terminal would act on written out visibly.
+fn field(text: &str) -> String {
+    quote(text, usize::MAX)
 }
 
 pub fn csv(out: &mut impl Write, history: &HistoryFile) -> std::io::Result<()> {
@@ -38,11 +59,11 @@ pub fn csv(out: &mut impl Write, history: &HistoryFile) -> std::io::Result<()> {
             writer.write_record([
                 started.as_str(),
                 date.as_str(),
-                s.routine.as_str(),
+                &field(&s.routine),
                 if s.completed { "true" } else { "false" },
                 elapsed.as_str(),
-                e.exercise.as_str(),
-                e.name.as_str(),
+                &field(&e.exercise),
+                &field(&e.name),
                 e.kind.name(),
                 e.side.name(),
                 &e.planned.to_string(),

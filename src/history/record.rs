@@ -17,6 +17,7 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HistoryFile {
     pub version: u32,
+    #[serde(deserialize_with = "crate::content::strict::list")]
     pub sessions: Vec<SessionRecord>,
 }
 
@@ -46,6 +47,7 @@ pub struct SessionRecord {
     /// True when the last step ended; false when the person quit or the session was stopped.
     pub completed: bool,
     /// Per exercise and side, in plan order; only what the plan held.
+    #[serde(deserialize_with = "crate::content::strict::list")]
     pub exercises: Vec<ExerciseRecord>,
 }
 
