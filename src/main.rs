@@ -244,6 +244,9 @@ fn save(store: Option<&Store>, record: &SessionRecord) -> String {
                 if saved.sessions == 1 { "" } else { "s" },
                 saved.path.display()
             );
+            if let Some(link) = &saved.link {
+                text.push_str(&format!(" (through the link {})", link.display()));
+            }
             if !record.counts() {
                 text.push_str(&format!(
                     "\n  (too short to count toward your streak: finish a step or work for {} s)",
@@ -260,11 +263,18 @@ fn save(store: Option<&Store>, record: &SessionRecord) -> String {
             }
             text
         }
-        Err(e) => format!(
-            "supple: this session was not saved to your history: {e}\n  \
-             (the record above is all there is of it; free some space or fix the folder's \
-             permissions for next time)"
-        ),
+        Err(e) => {
+            let next_time = match e {
+                history::HistoryError::Io { .. } => {
+                    "; free some space or fix the folder's permissions for next time"
+                }
+                _ => "",
+            };
+            format!(
+                "supple: this session was not saved to your history: {e}\n  \
+                 (the record above is all there is of it{next_time})"
+            )
+        }
     }
 }
 

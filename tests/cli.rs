@@ -193,3 +193,26 @@ fn history_as_text_csv_and_with_a_broken_file() {
     // Reading never moves the file: only a save sets it aside.
     assert!(data.join("supple/history.json").exists());
 }
+
+#[test]
+fn a_history_over_the_size_limit_is_refused_by_every_view() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("data");
+    std::fs::create_dir_all(data.join("supple")).expect("mkdir");
+    let file = data.join("supple/history.json");
+    let big = std::fs::File::create(&file).expect("create");
+    big.set_len(supple::history::MAX_BYTES + 1).expect("grow");
+    for view in ["--plain", "--json", "--csv"] {
+        let mut cmd = supple(home.path());
+        cmd.env("XDG_DATA_HOME", &data).args(["history", view]);
+        cmd.assert().code(1).stdout("").stderr(
+            predicate::str::contains("history.json: the history is too large to read")
+                .and(predicate::str::contains(
+                    supple::history::MAX_BYTES.to_string(),
+                ))
+                .and(predicate::str::contains("move it away")),
+        );
+    }
+    let len = std::fs::metadata(&file).expect("kept").len();
+    assert_eq!(len, supple::history::MAX_BYTES + 1);
+}

@@ -3,8 +3,9 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use common::builtin_plan;
@@ -224,21 +225,30 @@ fn a_history_from_a_newer_supple_is_set_aside_not_misread() {
 
 #[test]
 fn an_unwritable_folder_costs_the_record_and_says_where() {
-    use std::os::unix::fs::PermissionsExt;
+    // Staged without permissions, which root ignores: a folder under a regular file, and a
+    // folder in /proc, where not even root can create anything.
     let dir = tempfile::tempdir().expect("tempdir");
     let locked = dir.path().join("locked");
-    std::fs::create_dir(&locked).expect("mkdir");
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).expect("chmod");
-    if std::fs::write(locked.join("probe"), "x").is_ok() {
-        // Root ignores permissions: this fault cannot be staged here (the e2e test covers
-        // the same path with a folder that is a file).
-        return;
+    std::fs::write(&locked, "a file, not a folder").expect("write");
+    for (folder, named) in [
+        (locked.join("supple"), "locked/supple"),
+        (
+            Path::new("/proc/supple-test").to_path_buf(),
+            "/proc/supple-test",
+        ),
+    ] {
+        let store = Store::at(&folder);
+        let err = store
+            .append(&holds("2026-11-24T08:00:00Z[UTC]", "quick", 60, 60))
+            .expect_err("cannot write");
+        let text = err.to_string();
+        assert!(text.contains(named) && text.contains("cannot"), "{text}");
+        assert!(!folder.exists());
     }
-    let store = Store::at(&locked.join("supple"));
-    let err = store
-        .append(&holds("2026-11-24T08:00:00Z[UTC]", "quick", 60, 60))
-        .expect_err("cannot write");
-    assert!(err.to_string().contains("locked"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&locked).expect("kept"),
+        "a file, not a folder"
+    );
 }
 
 #[test]
@@ -251,6 +261,336 @@ fn a_folder_that_is_a_file_costs_the_record_not_a_panic() {
         .expect_err("cannot write");
     assert!(err.to_string().contains("supple"), "{err}");
     assert_eq!(std::fs::read_to_string(&file).expect("kept"), "in the way");
+}
+
+fn a_record() -> SessionRecord {
+    holds("2026-11-24T08:00:00Z[UTC]", "quick", 60, 60)
+}
+
+/// A history file holding `sessions`, as supple writes it.
+fn history_text(sessions: &[SessionRecord]) -> String {
+    let history = supple::history::HistoryFile {
+        sessions: sessions.to_vec(),
+        ..Default::default()
+    };
+    serde_json::to_string_pretty(&history).expect("json")
+}
+
+/// The names in a folder, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// `f`'s result, or `None` when it has not returned within a second (the thread is left
+/// behind: a test must fail, not hang, when the code under test blocks).
+fn within_a_second<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(Duration::from_secs(1)).ok()
+}
+
+#[test]
+fn a_linked_history_is_written_through_and_stays_a_link() {
+    // history.json links to a copy in a synced folder: saves go there, atomically, and the
+    // link stays a link (a relative one, and one reached through a second link).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let synced = dir.path().join("synced");
+    let data = dir.path().join("data");
+    for folder in [&synced, &data] {
+        std::fs::create_dir(folder).expect("mkdir");
+    }
+    let target = synced.join("history.json");
+    let first = holds("2026-11-23T08:00:00Z[UTC]", "quick", 60, 60);
+    std::fs::write(&target, history_text(std::slice::from_ref(&first))).expect("write");
+    // A save killed part-way in the synced folder left this.
+    std::fs::write(synced.join(".history-K1LLED.tmp"), "half").expect("write");
+    let store = Store::at(&data);
+    std::os::unix::fs::symlink("../synced/history.json", store.path()).expect("link");
+
+    let second = a_record();
+    let saved = store.append(&second).expect("append");
+    assert!(is_link(&store.path()), "the link is still a link");
+    assert_eq!(
+        std::fs::read_link(store.path()).expect("link"),
+        PathBuf::from("../synced/history.json")
+    );
+    assert_eq!(saved.path, target.canonicalize().expect("real path"));
+    assert_eq!(
+        Store::at(&synced).load().expect("load").sessions,
+        vec![first.clone(), second.clone()],
+        "the target has both sessions"
+    );
+    assert_eq!(store.load().expect("load").sessions.len(), 2);
+    assert_eq!(names_in(&data), ["history.json", "history.lock"]);
+    assert_eq!(
+        names_in(&synced),
+        ["history.json"],
+        "no temporary file left"
+    );
+
+    // A link to that link: still the same file, and both links stay links.
+    let other = Store::at(&dir.path().join("other"));
+    std::fs::create_dir(dir.path().join("other")).expect("mkdir");
+    std::os::unix::fs::symlink(store.path(), other.path()).expect("link");
+    assert_eq!(other.append(&second).expect("append").sessions, 3);
+    assert!(is_link(&other.path()) && is_link(&store.path()));
+    assert_eq!(Store::at(&synced).load().expect("load").sessions.len(), 3);
+}
+
+#[test]
+fn a_link_to_nowhere_is_refused_and_nothing_is_created() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::at(dir.path());
+    let gone = dir.path().join("unmounted/history.json");
+    std::os::unix::fs::symlink(&gone, store.path()).expect("link");
+    let err = store.append(&a_record()).expect_err("refused");
+    let text = err.to_string();
+    for part in [
+        &store.path().display().to_string(),
+        &gone.display().to_string(),
+        "does not exist",
+        "fix:",
+    ] {
+        assert!(text.contains(part), "{part:?} in {text}");
+    }
+    assert_eq!(
+        std::fs::read_link(store.path()).expect("still a link"),
+        gone
+    );
+    assert!(!dir.path().join("unmounted").exists());
+    // Reading says so too, rather than showing an empty history.
+    let err = store.load().expect_err("refused");
+    assert!(err.to_string().contains("does not exist"), "{err}");
+}
+
+#[test]
+fn a_link_whose_folder_cannot_be_written_is_refused() {
+    // /proc/version is a regular file in a folder not even root can write to.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::at(dir.path());
+    let target = Path::new("/proc/version");
+    assert!(target.is_file(), "/proc is mounted");
+    std::os::unix::fs::symlink(target, store.path()).expect("link");
+    let err = store.append(&a_record()).expect_err("refused");
+    let text = err.to_string();
+    for part in [
+        &store.path().display().to_string(),
+        "/proc/version",
+        "cannot be written",
+        "fix:",
+    ] {
+        assert!(text.contains(part), "{part:?} in {text}");
+    }
+    assert_eq!(
+        std::fs::read_link(store.path()).expect("still a link"),
+        target
+    );
+    assert_eq!(names_in(dir.path()), ["history.json", "history.lock"]);
+}
+
+#[test]
+fn an_unreadable_linked_history_is_set_aside_beside_its_target() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let synced = dir.path().join("synced");
+    std::fs::create_dir(&synced).expect("mkdir");
+    let target = synced.join("mine.json");
+    std::fs::write(&target, "not json").expect("write");
+    let store = Store::at(&dir.path().join("data"));
+    std::fs::create_dir(dir.path().join("data")).expect("mkdir");
+    std::os::unix::fs::symlink(&target, store.path()).expect("link");
+
+    let record = a_record();
+    let saved = store.append(&record).expect("append");
+    let aside = saved.set_aside.expect("set aside");
+    let real = synced.canonicalize().expect("real path");
+    assert_eq!(
+        aside.to.parent(),
+        Some(real.as_path()),
+        "{}",
+        aside.to.display()
+    );
+    let name = aside.to.file_name().expect("name").to_string_lossy();
+    assert!(name.starts_with("mine.json.unreadable-"), "{name}");
+    assert_eq!(
+        std::fs::read_to_string(&aside.to).expect("kept"),
+        "not json"
+    );
+    assert!(aside.reason.contains("mine.json"), "{}", aside.reason);
+    assert!(is_link(&store.path()));
+    assert_eq!(store.load().expect("load").sessions, vec![record]);
+    assert_eq!(
+        names_in(&dir.path().join("data")),
+        ["history.json", "history.lock"]
+    );
+}
+
+#[test]
+fn a_link_to_a_folder_is_refused_and_the_folder_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let synced = dir.path().join("synced");
+    std::fs::create_dir(&synced).expect("mkdir");
+    std::fs::write(synced.join("photo.jpg"), "mine").expect("write");
+    let store = Store::at(&dir.path().join("data"));
+    std::fs::create_dir(dir.path().join("data")).expect("mkdir");
+    std::os::unix::fs::symlink(&synced, store.path()).expect("link");
+    for err in [
+        store.load().expect_err("refused"),
+        store.append(&a_record()).expect_err("refused"),
+    ] {
+        let text = err.to_string();
+        assert!(text.contains("a folder") && text.contains("fix:"), "{text}");
+    }
+    assert_eq!(names_in(&synced), ["photo.jpg"]);
+    assert!(is_link(&store.path()));
+}
+
+#[test]
+fn stale_temporary_files_are_removed_at_the_next_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::at(dir.path());
+    store.append(&a_record()).expect("append");
+    // What a save killed after writing left, and things that only look like it.
+    std::fs::write(dir.path().join(".history-AbC123.tmp"), vec![b' '; 1 << 20]).expect("write");
+    std::fs::write(dir.path().join(".history-notes.txt"), "mine").expect("write");
+    std::fs::write(dir.path().join("history-x.tmp"), "mine").expect("write");
+    std::fs::create_dir(dir.path().join(".history-dir.tmp")).expect("mkdir");
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let kept = elsewhere.path().join("kept");
+    std::fs::write(&kept, "mine").expect("write");
+    std::os::unix::fs::symlink(&kept, dir.path().join(".history-link.tmp")).expect("link");
+
+    assert_eq!(store.append(&a_record()).expect("append").sessions, 2);
+    assert_eq!(
+        names_in(dir.path()),
+        [
+            ".history-dir.tmp",
+            ".history-link.tmp",
+            ".history-notes.txt",
+            "history-x.tmp",
+            "history.json",
+            "history.lock"
+        ]
+    );
+    assert_eq!(std::fs::read_to_string(&kept).expect("kept"), "mine");
+}
+
+#[test]
+fn a_folder_in_place_of_the_history_is_set_aside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::at(dir.path());
+    std::fs::create_dir(store.path()).expect("mkdir");
+    std::fs::write(store.path().join("notes.txt"), "mine").expect("write");
+
+    let err = store.load().expect_err("a folder is not a history");
+    assert!(matches!(err, HistoryError::Unreadable(_)), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.contains("history.json") && text.contains("not a regular file"),
+        "{text}"
+    );
+
+    let record = a_record();
+    let aside = store
+        .append(&record)
+        .expect("append")
+        .set_aside
+        .expect("set aside");
+    let name = aside.to.file_name().expect("name").to_string_lossy();
+    assert!(name.starts_with("history.json.unreadable-"), "{name}");
+    assert_eq!(
+        std::fs::read_to_string(aside.to.join("notes.txt")).expect("kept"),
+        "mine"
+    );
+    assert_eq!(store.load().expect("load").sessions, vec![record]);
+}
+
+#[test]
+fn a_named_pipe_in_place_of_the_history_never_blocks() {
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::at(dir.path());
+    let fifo = store.path();
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    // Should loading block on it, a writer lets the reader go before the test fails.
+    let unblock = |fifo: &Path| {
+        let _ = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(fifo);
+    };
+
+    let s = store.clone();
+    let loaded = within_a_second(move || s.load().map(|h| h.sessions.len()));
+    let Some(loaded) = loaded else {
+        unblock(&fifo);
+        panic!("loading blocked on a named pipe");
+    };
+    let err = loaded.expect_err("a pipe is not a history");
+    let text = err.to_string();
+    assert!(
+        text.contains("history.json") && text.contains("not a regular file"),
+        "{text}"
+    );
+
+    let s = store.clone();
+    let saved = within_a_second(move || s.append(&a_record()));
+    let Some(saved) = saved else {
+        unblock(&fifo);
+        panic!("saving blocked on a named pipe");
+    };
+    let aside = saved.expect("append").set_aside.expect("set aside");
+    let moved = std::fs::symlink_metadata(&aside.to).expect("kept");
+    assert!(moved.file_type().is_fifo());
+    assert_eq!(store.load().expect("load").sessions.len(), 1);
+}
+
+#[test]
+fn a_history_over_the_size_limit_is_refused_and_kept_as_it_is() {
+    use supple::history::MAX_BYTES;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::at(dir.path());
+    // Just at the limit: read.
+    let mut text = history_text(&[a_record()]);
+    text.push_str(&" ".repeat(usize::try_from(MAX_BYTES).expect("size") - text.len()));
+    std::fs::write(store.path(), &text).expect("write");
+    assert_eq!(store.load().expect("at the limit").sessions.len(), 1);
+
+    // One byte more (a sparse file): neither read nor set aside, and the message says so.
+    let big = std::fs::OpenOptions::new()
+        .write(true)
+        .open(store.path())
+        .expect("open");
+    big.set_len(MAX_BYTES + 1).expect("grow");
+    drop(big);
+    for err in [
+        store.load().expect_err("too large"),
+        store.append(&a_record()).expect_err("too large"),
+    ] {
+        let text = err.to_string();
+        for part in [
+            store.path().display().to_string(),
+            (MAX_BYTES + 1).to_string(),
+            MAX_BYTES.to_string(),
+            "move it away".to_string(),
+        ] {
+            assert!(text.contains(&part), "{part:?} in {text}");
+        }
+    }
+    let len = std::fs::metadata(store.path()).expect("kept").len();
+    assert_eq!(len, MAX_BYTES + 1, "the file is kept as it is");
+    assert_eq!(names_in(dir.path()), ["history.json", "history.lock"]);
 }
 
 const APPENDS: usize = 40;

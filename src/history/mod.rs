@@ -3,11 +3,13 @@
 //!
 //! Like `session`, this knows nothing of the screen; `ui::history` draws what `stats` computes.
 
+mod disk;
 pub mod export;
 pub mod record;
 pub mod stats;
 pub mod store;
 
+pub use disk::MAX_BYTES;
 pub use record::{ExerciseRecord, FORMAT_VERSION, HistoryFile, LegSeconds, SessionRecord};
 pub use stats::{DayTotal, Imbalance, LastTime, NO_SESSIONS_YET, Overview, day_label, last_of};
 pub use store::{HistoryError, Saved, SetAside, Store};

@@ -1,18 +1,25 @@
 //! The history file: read it, and add a session to it without ever losing one.
 //!
-//! Every write holds an exclusive lock (`history.lock`, so two supple processes take turns),
-//! reads the file afresh, adds the session, writes everything to a temporary file in the same
-//! folder, syncs it and renames it over the old one: a crash or a full disk leaves the old file
-//! whole. A file that cannot be read is renamed aside, never overwritten. Files are created
-//! readable by their owner only.
+//! Every write holds an exclusive lock (`history.lock` in the data folder, so two supple
+//! processes take turns), removes temporary files a killed save left, reads the file afresh,
+//! adds the session, writes everything to a temporary file in the same folder, syncs it and
+//! renames it over the old one: a crash or a full disk leaves the old file whole. When
+//! `history.json` is a symbolic link, all this happens at the file it leads to, and the link
+//! stays a link; a link that leads nowhere is refused. A file that cannot be read, or anything
+//! that is not a regular file, is renamed aside, never overwritten; a file over the size limit
+//! is refused and left as it is. Files are created readable by their owner only. `disk` does
+//! the careful file handling.
 
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 use crate::content::{ContentError, Shape, parse_json_with};
 use crate::paths::{create_private_dir, private_options};
 
+use super::disk::{self, MAX_BYTES, Place, TEMP_PREFIX, TEMP_SUFFIX};
 use super::record::{FORMAT_VERSION, HistoryFile, SessionRecord};
 
 const FILE_NAME: &str = "history.json";
@@ -27,9 +34,27 @@ pub struct Store {
 /// Why history could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
-    /// The file is there but is not a history this supple can read.
+    /// The file is there but is not a history this supple can read (damaged, from a newer
+    /// supple, or not a regular file at all). Saving sets it aside.
     #[error("{0}")]
     Unreadable(ContentError),
+    /// Larger than `MAX_BYTES`: neither read nor set aside, and nothing is added to it.
+    #[error(
+        "{}: the history is too large to read ({size} bytes; supple reads at most {MAX_BYTES})\n  \
+         fix: it is kept as it is and nothing is added to it, and `supple history --json` \
+         cannot read it either: move it away (supple then starts a new history) or remove old \
+         sessions from it with a JSON tool",
+        path.display()
+    )]
+    TooLarge { path: PathBuf, size: u64 },
+    /// `history.json` is a symbolic link that does not lead to a file supple can replace.
+    #[error("{}: a link to {}, {problem}\n  fix: {fix}", link.display(), target.display())]
+    Link {
+        link: PathBuf,
+        target: PathBuf,
+        problem: String,
+        fix: String,
+    },
     #[error("cannot {action} {}: {source}", path.display())]
     Io {
         action: &'static str,
@@ -49,7 +74,10 @@ pub struct SetAside {
 /// What saving a session did.
 #[derive(Debug, Clone)]
 pub struct Saved {
+    /// The file written: `history.json`, or the file its link leads to.
     pub path: PathBuf,
+    /// `history.json` when it is a link (still one).
+    pub link: Option<PathBuf>,
     /// Sessions in the file now.
     pub sessions: usize,
     pub set_aside: Option<SetAside>,
@@ -67,39 +95,57 @@ impl Store {
         }
     }
 
+    /// `history.json` in the data folder (which may be a link to the real file).
     pub fn path(&self) -> PathBuf {
         self.dir.join(FILE_NAME)
     }
 
-    /// The sessions kept so far; none when there is no file yet.
+    /// The sessions kept so far; none when there is no file yet. Never blocks: a named pipe
+    /// or a device in the file's place is an error, as is a file over `MAX_BYTES`.
     pub fn load(&self) -> Result<HistoryFile, HistoryError> {
-        let path = self.path();
-        match fs::read_to_string(&path) {
-            Ok(text) => parse(&path, &text).map_err(HistoryError::Unreadable),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(HistoryFile::default()),
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(HistoryError::Unreadable(
-                ContentError::new(path.display().to_string(), "the file is not UTF-8 text"),
-            )),
-            Err(source) => Err(HistoryError::Io {
-                action: "read",
-                path,
-                source,
-            }),
+        read_history(&disk::resolve(&self.path())?.file)
+    }
+
+    /// Adds a session to the history file, atomically and under the lock; through a link, to
+    /// the file at its end. A file that cannot be read is renamed aside, and a new history
+    /// starts with this session; a file over `MAX_BYTES` is refused and left as it is.
+    pub fn append(&self, record: &SessionRecord) -> Result<Saved, HistoryError> {
+        create_private_dir(&self.dir).map_err(io("create the folder", &self.dir))?;
+        let _lock = self.lock()?;
+        let place = disk::resolve(&self.path())?;
+        self.remove_stale_temps(&place);
+        // Before anything is moved: a folder that cannot be written changes nothing.
+        let mut temp = temp_file(&place)?;
+        let (mut history, unreadable) = match read_history(&place.file) {
+            Ok(history) => (history, None),
+            Err(HistoryError::Unreadable(why)) => (HistoryFile::default(), Some(why)),
+            Err(e) => return Err(e),
+        };
+        history.sessions.push(record.clone());
+        write_synced(&mut temp, &history)?;
+        let set_aside = unreadable
+            .map(|why| set_aside(&place.file, &why))
+            .transpose()?;
+        replace(temp, &place)?;
+        Ok(Saved {
+            path: place.file,
+            link: place.link,
+            sessions: history.sessions.len(),
+            set_aside,
+        })
+    }
+
+    /// Under the lock no other supple is saving: a temporary file left beside the history
+    /// (or beside the file a link leads to) is from a save that was killed.
+    fn remove_stale_temps(&self, place: &Place) {
+        disk::remove_stale_temps(&self.dir);
+        if place.folder() != self.dir {
+            disk::remove_stale_temps(place.folder());
         }
     }
 
-    /// Adds a session to the history file, atomically and under the lock. A file that cannot
-    /// be read is renamed aside first, and a new history starts with this session.
-    pub fn append(&self, record: &SessionRecord) -> Result<Saved, HistoryError> {
-        let io = |action, path: &Path| {
-            let path = path.to_path_buf();
-            move |source| HistoryError::Io {
-                action,
-                path,
-                source,
-            }
-        };
-        create_private_dir(&self.dir).map_err(io("create the folder", &self.dir))?;
+    /// Takes the lock in the data folder (wherever the history itself is); held until dropped.
+    fn lock(&self) -> Result<File, HistoryError> {
         let lock_path = self.dir.join(LOCK_NAME);
         let lock = private_options()
             .read(true)
@@ -109,73 +155,80 @@ impl Store {
             .open(&lock_path)
             .map_err(io("open", &lock_path))?;
         lock.lock().map_err(io("lock", &lock_path))?;
-
-        let path = self.path();
-        let (mut history, set_aside) = match self.load() {
-            Ok(history) => (history, None),
-            Err(HistoryError::Unreadable(why)) => {
-                let to = self.set_aside(&path).map_err(io("rename", &path))?;
-                let reason = why.to_string();
-                (HistoryFile::default(), Some(SetAside { to, reason }))
-            }
-            Err(e) => return Err(e),
-        };
-        history.sessions.push(record.clone());
-
-        let mut text = serde_json::to_vec_pretty(&history).map_err(|e| HistoryError::Io {
-            action: "encode",
-            path: path.clone(),
-            source: e.into(),
-        })?;
-        text.push(b'\n');
-        // tempfile creates the file with mode 0600; the rename keeps it.
-        let mut temp = tempfile::Builder::new()
-            .prefix(".history-")
-            .suffix(".tmp")
-            .tempfile_in(&self.dir)
-            .map_err(io("create a temporary file in", &self.dir))?;
-        temp.write_all(&text).map_err(io("write", temp.path()))?;
-        temp.as_file().sync_all().map_err(io("sync", temp.path()))?;
-        temp.persist(&path)
-            .map_err(|e| io("replace", &path)(e.error))?;
-        // The rename itself is durable once the folder is synced.
-        if let Ok(dir) = File::open(&self.dir) {
-            let _ = dir.sync_all();
-        }
-        drop(lock);
-        Ok(Saved {
-            path,
-            sessions: history.sessions.len(),
-            set_aside,
-        })
+        Ok(lock)
     }
+}
 
-    /// Renames an unreadable history to a name that is not taken:
-    /// `history.json.unreadable-20261124-081500` (then `-2`, `-3`, ...). The name is first
-    /// claimed by creating it exclusively, so nothing else is ever overwritten; the rename then
-    /// replaces only that empty claim (and works where hard links do not).
-    fn set_aside(&self, path: &Path) -> std::io::Result<PathBuf> {
-        let stamp = jiff::ZonedDateTime::now()
-            .strftime("%Y%m%d-%H%M%S")
-            .to_string();
-        let base = format!("{FILE_NAME}.unreadable-{stamp}");
-        for n in 1..1000 {
-            let name = if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            };
-            let to = self.dir.join(name);
-            match private_options().write(true).create_new(true).open(&to) {
-                Ok(_) => {
-                    fs::rename(path, &to)?;
-                    return Ok(to);
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e),
-            }
-        }
-        Err(std::io::Error::other("too many set-aside history files"))
+/// The history in `path` (which is not a link); an empty one when there is no file.
+fn read_history(path: &Path) -> Result<HistoryFile, HistoryError> {
+    match disk::read(path)? {
+        Some(text) => parse(path, &text).map_err(HistoryError::Unreadable),
+        None => Ok(HistoryFile::default()),
+    }
+}
+
+/// A temporary file beside the history (mode 0600, which the rename keeps). Through a link,
+/// a folder that cannot be written is the link's problem, and said so.
+fn temp_file(place: &Place) -> Result<NamedTempFile, HistoryError> {
+    let folder = place.folder();
+    tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(folder)
+        .map_err(|source| match &place.link {
+            Some(link) => HistoryError::Link {
+                link: link.clone(),
+                target: place.file.clone(),
+                problem: format!("whose folder cannot be written ({source})"),
+                fix: format!(
+                    "make {} writable, or point the link at a file in a folder you can write; \
+                     nothing was changed",
+                    folder.display()
+                ),
+            },
+            None => io("create a temporary file in", folder)(source),
+        })
+}
+
+/// Renames an unreadable history aside; says where, and why it could not be read.
+fn set_aside(path: &Path, why: &ContentError) -> Result<SetAside, HistoryError> {
+    Ok(SetAside {
+        to: disk::set_aside(path).map_err(io("rename", path))?,
+        reason: why.to_string(),
+    })
+}
+
+/// Renames the temporary file over the history, and syncs the folder so that the rename
+/// itself is durable.
+fn replace(temp: NamedTempFile, place: &Place) -> Result<(), HistoryError> {
+    temp.persist(&place.file)
+        .map_err(|e| io("replace", &place.file)(e.error))?;
+    if let Ok(dir) = File::open(place.folder()) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Writes the whole history to the temporary file and syncs it to the disk. Written as it is
+/// encoded: a second copy of the file in memory would double what a save needs.
+fn write_synced(temp: &mut NamedTempFile, history: &HistoryFile) -> Result<(), HistoryError> {
+    let path = temp.path().to_path_buf();
+    let mut out = std::io::BufWriter::new(temp.as_file_mut());
+    serde_json::to_writer_pretty(&mut out, history).map_err(|e| io("write", &path)(e.into()))?;
+    out.write_all(b"\n").map_err(io("write", &path))?;
+    let file = out
+        .into_inner()
+        .map_err(|e| io("write", &path)(e.into_error()))?;
+    file.sync_all().map_err(io("sync", &path))
+}
+
+/// An I/O error naming what was being done, and to which path.
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> HistoryError {
+    let path = path.to_path_buf();
+    move |source| HistoryError::Io {
+        action,
+        path,
+        source,
     }
 }
 
