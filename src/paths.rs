@@ -57,8 +57,8 @@ pub enum ReadError {
     Io(std::io::Error),
 }
 
-/// What a file that is not a regular file is, in words.
-fn kind_of(file_type: fs::FileType) -> &'static str {
+/// What a file that is not a regular file is, in words ("a named pipe (FIFO)").
+pub fn kind_of(file_type: fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if file_type.is_dir() {
         "a folder"
@@ -68,6 +68,8 @@ fn kind_of(file_type: fs::FileType) -> &'static str {
         "a device"
     } else if file_type.is_socket() {
         "a socket"
+    } else if file_type.is_symlink() {
+        "a link"
     } else {
         "not a regular file"
     }

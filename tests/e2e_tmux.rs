@@ -553,3 +553,36 @@ fn the_safety_note_comes_once_before_the_first_session() {
     t.keys(&["C-c"]);
     t.wait_for("EXITED=0", WAIT);
 }
+
+/// A history.json that links into a synced folder is written through: the link stays a link,
+/// the target gets the session, and a temporary file left by a killed save is cleaned up.
+#[test]
+fn a_linked_history_is_written_through_and_stale_temporary_files_go() {
+    let t = Tmux::start("link");
+    let routine = t.routine();
+    let data = t.dir.path().join("data/supple");
+    let synced = t.dir.path().join("synced");
+    std::fs::create_dir_all(&synced).expect("mkdir");
+    std::fs::write(
+        synced.join("history.json"),
+        r#"{ "version": 1, "sessions": [] }"#,
+    )
+    .expect("write");
+    std::os::unix::fs::symlink(synced.join("history.json"), data.join("history.json"))
+        .expect("link");
+    let stale = data.join(".history-AbC123.tmp");
+    std::fs::write(&stale, "left by a killed save").expect("write");
+    t.run(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("HOLD", WAIT);
+    t.keys(&["q"]);
+    t.keys(&["y"]);
+    t.wait_for("Session ended early", WAIT);
+    t.keys(&["Enter"]);
+    let after = t.wait_for("EXITED=0", WAIT);
+    assert!(after.contains("saved to your history (1 session)"), "{after}");
+    let link = std::fs::symlink_metadata(data.join("history.json")).expect("stat");
+    assert!(link.file_type().is_symlink(), "the link is still a link");
+    let target = std::fs::read_to_string(synced.join("history.json")).expect("read");
+    assert!(target.contains("\"routine\": \"e2e\""), "{target}");
+    assert!(!stale.exists(), "the stale temporary file is gone");
+}

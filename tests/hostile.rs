@@ -399,3 +399,19 @@ fn text_that_is_not_utf8_gets_a_place() {
     let out = home.output(&["check", &utf16.display().to_string()]);
     assert!(out.contains("the file is UTF-16 text, not UTF-8"), "{out}");
 }
+
+/// A named pipe, a folder or a device in place of the history: `supple history` answers at
+/// once and says what is there.
+#[test]
+fn history_that_is_not_a_file_is_named_at_once() {
+    let home = Home::new();
+    let history = home.path("data/supple/history.json");
+    mkfifo(&history);
+    let out = home.output(&["history", "--plain"]);
+    assert!(out.contains("a named pipe (FIFO)"), "{out}");
+    home.output(&["history", "--csv"]);
+    std::fs::remove_file(&history).expect("rm");
+    std::fs::create_dir(&history).expect("mkdir");
+    let out = home.output(&["history", "--json"]);
+    assert!(out.contains("a folder"), "{out}");
+}

@@ -3,13 +3,12 @@
 //! temporary files a killed save left behind, and moving an unreadable file aside without
 //! overwriting anything.
 
-use std::fs::{self, File, Metadata, OpenOptions};
-use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::content::ContentError;
-use crate::paths::private_options;
+use crate::paths::{ReadError, kind_of, private_options, read_regular};
 
 use super::store::HistoryError;
 
@@ -69,7 +68,7 @@ pub fn resolve(path: &Path) -> Result<Place, HistoryError> {
         Ok(meta) if meta.is_file() => {}
         Ok(meta) => {
             return Err(refuse(
-                format!("which is {}, not a history file", kind(&meta)),
+                format!("which is {}, not a history file", kind_of(meta.file_type())),
                 "point the link at a history file (or remove the link, and supple starts a \
                  new history in its place); nothing was changed"
                     .into(),
@@ -119,56 +118,24 @@ fn link_end(link: &Path) -> io::Result<PathBuf> {
     )))
 }
 
-/// The text of the history file; `None` when there is none. Only a regular file is opened,
-/// without blocking (a named pipe or a device is refused, even one swapped in meanwhile), and
-/// no more than `MAX_BYTES` are read.
+/// The text of the history file; `None` when there is none. Only a regular file is read, and
+/// no more than `MAX_BYTES` of it (see [`read_regular`]).
 pub fn read(path: &Path) -> Result<Option<String>, HistoryError> {
-    match fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => return Err(not_regular(path, &meta)),
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io_error("read", path, e)),
-    }
-    let file = match OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-    {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io_error("read", path, e)),
+    let bytes = match read_regular(path, MAX_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotFound) => return Ok(None),
+        Err(ReadError::NotRegular(what)) => return Err(not_regular(path, what)),
+        Err(ReadError::TooLarge { size, .. }) => {
+            return Err(HistoryError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+            });
+        }
+        Err(ReadError::Io(e)) => return Err(io_error("read", path, e)),
     };
-    let bytes = read_bounded(path, file)?;
-    String::from_utf8(bytes)
+    crate::content::decode_utf8(&path.display().to_string(), bytes)
         .map(Some)
-        .map_err(|_| unreadable(path, "the file is not UTF-8 text"))
-}
-
-/// The bytes of an open file, checked on the handle: a regular file, no larger than
-/// `MAX_BYTES` when opened, and still no larger once read (it may grow meanwhile).
-fn read_bounded(path: &Path, file: File) -> Result<Vec<u8>, HistoryError> {
-    let meta = file.metadata().map_err(|e| io_error("read", path, e))?;
-    if !meta.is_file() {
-        return Err(not_regular(path, &meta));
-    }
-    let too_large = |size| HistoryError::TooLarge {
-        path: path.to_path_buf(),
-        size,
-    };
-    if meta.len() > MAX_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    let mut limited = file.take(MAX_BYTES + 1);
-    limited
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_error("read", path, e))?;
-    let read = bytes.len() as u64;
-    if read > MAX_BYTES {
-        let now = limited.get_ref().metadata().map_or(read, |m| m.len());
-        return Err(too_large(now.max(read)));
-    }
-    Ok(bytes)
+        .map_err(HistoryError::Unreadable)
 }
 
 /// Removes what a save killed part-way left in `folder`: regular files named like our own
@@ -238,26 +205,7 @@ fn claim(to: &Path, dir: bool) -> io::Result<()> {
     }
 }
 
-/// What is there instead of a regular file, in words.
-fn kind(meta: &Metadata) -> &'static str {
-    let t = meta.file_type();
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_fifo() {
-        "a named pipe (FIFO)"
-    } else if t.is_socket() {
-        "a socket"
-    } else if t.is_block_device() || t.is_char_device() {
-        "a device"
-    } else if t.is_symlink() {
-        "a link"
-    } else {
-        "something other than a file"
-    }
-}
-
-fn not_regular(path: &Path, meta: &Metadata) -> HistoryError {
-    let what = kind(meta);
+fn not_regular(path: &Path, what: &str) -> HistoryError {
     HistoryError::Unreadable(
         ContentError::new(
             path.display().to_string(),
@@ -267,14 +215,10 @@ fn not_regular(path: &Path, meta: &Metadata) -> HistoryError {
     )
 }
 
-fn unreadable(path: &Path, message: &str) -> HistoryError {
-    HistoryError::Unreadable(ContentError::new(path.display().to_string(), message))
-}
-
-fn io_error(action: &'static str, path: &Path, source: io::Error) -> HistoryError {
+fn io_error(action: &'static str, path: &Path, error: io::Error) -> HistoryError {
     HistoryError::Io {
         action,
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }

@@ -55,11 +55,13 @@ pub enum HistoryError {
         problem: String,
         fix: String,
     },
-    #[error("cannot {action} {}: {source}", path.display())]
+    /// The system's own error is part of the message, not a source: printed with its
+    /// causes, it would otherwise say the same thing twice.
+    #[error("cannot {action} {}: {error}", path.display())]
     Io {
         action: &'static str,
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -225,10 +227,10 @@ fn write_synced(temp: &mut NamedTempFile, history: &HistoryFile) -> Result<(), H
 /// An I/O error naming what was being done, and to which path.
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> HistoryError {
     let path = path.to_path_buf();
-    move |source| HistoryError::Io {
+    move |error| HistoryError::Io {
         action,
         path,
-        source,
+        error,
     }
 }
 
@@ -262,6 +264,7 @@ fn parse(path: &Path, text: &str) -> Result<HistoryFile, ContentError> {
                 "the history was written by a newer supple (format {v}; this one reads {FORMAT_VERSION})"
             ),
         )
+        .at_path("version")
         .hint("update supple to read it")),
         _ => Err(ContentError::new(file, "the history has no valid `version`")
             .at_path("version")
