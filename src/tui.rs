@@ -61,38 +61,34 @@ pub fn hang_up() -> io::Error {
 
 impl Input for TerminalInput {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<TermEvent>> {
-        use std::os::fd::AsRawFd;
+        use rustix::event::{PollFd, PollFlags, Timespec};
         // Events crossterm has already parsed come first.
         if event::poll(Duration::ZERO)? {
             return event::read().map(Some);
         }
+        let stdin = rustix::stdio::stdin();
         let mut fds = [
-            libc::pollfd {
-                fd: libc::STDIN_FILENO,
-                events: libc::POLLIN,
-                revents: 0,
-            },
-            libc::pollfd {
-                fd: self.winch.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            },
+            PollFd::from_borrowed_fd(stdin, PollFlags::IN),
+            PollFd::new(&self.winch, PollFlags::IN),
         ];
-        let ms =
-            libc::c_int::try_from(ceil_millis(timeout).as_millis()).unwrap_or(libc::c_int::MAX);
-        // SAFETY: two valid pollfd structs, their count, and a timeout.
-        let ready = unsafe { libc::poll(fds.as_mut_ptr(), 2, ms) };
-        if ready < 0 {
-            let err = io::Error::last_os_error();
-            return match err.kind() {
-                io::ErrorKind::Interrupted => Ok(None),
-                _ => Err(err),
-            };
-        }
-        if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        // Rounded up to whole milliseconds, poll(2)'s unit, although rustix's ppoll would take
+        // nanoseconds: a wait never ends before the moment it was set for.
+        let timeout = Timespec::try_from(ceil_millis(timeout)).unwrap_or(Timespec {
+            tv_sec: i64::MAX,
+            tv_nsec: 0,
+        });
+        let ready = match rustix::event::poll(&mut fds, Some(&timeout)) {
+            Ok(ready) => ready,
+            Err(rustix::io::Errno::INTR) => return Ok(None),
+            Err(errno) => return Err(errno.into()),
+        };
+        if fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+        {
             return Err(hang_up());
         }
-        if fds[1].revents & libc::POLLIN != 0 {
+        if fds[1].revents().contains(PollFlags::IN) {
             self.drain_winch();
         }
         if ready > 0 && event::poll(Duration::ZERO)? {
