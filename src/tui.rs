@@ -113,6 +113,8 @@ pub struct TerminalScreen {
     pub terminal: DefaultTerminal,
     pub cache: FrameCache,
     area: Rect,
+    /// From `SUPPLE_DEBUG_PANIC`, in debug builds only: the first frame drawn from then on panics.
+    debug_panic_at: Option<Instant>,
 }
 
 impl TerminalScreen {
@@ -128,6 +130,7 @@ impl TerminalScreen {
             terminal,
             cache: FrameCache::default(),
             area,
+            debug_panic_at: None,
         })
     }
 }
@@ -151,6 +154,7 @@ impl Screen for TerminalScreen {
             }
         })?;
         crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        debug_panic_if_due(self.debug_panic_at, now);
         Ok(())
     }
 }
@@ -431,26 +435,35 @@ fn give_up(status: i32, words: Option<String>) {
     std::process::exit(status);
 }
 
-/// In debug builds only, `SUPPLE_DEBUG_PANIC=1` panics after the first frame, so the end-to-end
-/// test can check that a panic gives the terminal back before its message is printed.
+/// In debug builds only, `SUPPLE_DEBUG_PANIC` makes the session panic, so the end-to-end tests
+/// can check what a panic leaves: a number of seconds panics at the first frame drawn that long
+/// into the session (`SUPPLE_DEBUG_PANIC=5`), and `1` or anything else at the first frame.
 #[cfg(debug_assertions)]
-#[allow(clippy::panic)]
-fn debug_panic_for_tests(
-    screen: &mut TerminalScreen,
-    app: &App,
-    clock: &impl Clock,
-) -> io::Result<()> {
-    if std::env::var_os("SUPPLE_DEBUG_PANIC").is_some() {
-        screen.draw(app, clock.now())?;
-        panic!("deliberate panic (SUPPLE_DEBUG_PANIC)");
-    }
-    Ok(())
+fn debug_panic_at(session_start: Instant) -> Option<Instant> {
+    let value = std::env::var_os("SUPPLE_DEBUG_PANIC")?;
+    let after = value
+        .to_str()
+        .and_then(|text| text.parse::<u64>().ok())
+        .filter(|&seconds| seconds > 1)
+        .map_or(Duration::ZERO, Duration::from_secs);
+    Some(session_start + after)
 }
 
 #[cfg(not(debug_assertions))]
-fn debug_panic_for_tests(_: &mut TerminalScreen, _: &App, _: &impl Clock) -> io::Result<()> {
-    Ok(())
+fn debug_panic_at(_: Instant) -> Option<Instant> {
+    None
 }
+
+#[cfg(debug_assertions)]
+#[allow(clippy::panic)]
+fn debug_panic_if_due(at: Option<Instant>, now: Instant) {
+    if at.is_some_and(|at| now >= at) {
+        panic!("deliberate panic (SUPPLE_DEBUG_PANIC)");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn debug_panic_if_due(_: Option<Instant>, _: Instant) {}
 
 /// Opens the full screen with the signal watch, runs `body` in it, and gives the terminal
 /// back clean, also on a panic (ratatui's hook restores it before the message is printed).
@@ -489,7 +502,7 @@ pub fn run_in_terminal(
                 return Ok(None);
             }
         }
-        debug_panic_for_tests(screen, app, clock)?;
+        screen.debug_panic_at = debug_panic_at(clock.now());
         run_loop_with(screen, input, clock, app, stop, |app| {
             last_words.remember(app.engine());
         })

@@ -317,6 +317,48 @@ fn a_panic_gives_the_terminal_back_then_prints_its_message() {
     );
 }
 
+/// A panic in the middle of a hold: the terminal comes back, the message is shown, and the hold
+/// done so far is in history.
+#[test]
+fn a_panic_during_a_hold_keeps_what_was_done() {
+    let t = Tmux::start("panichold");
+    let routine = t.routine();
+    // 2 s of get-ready, then the 4 s left hold: the panic comes 2 s into it.
+    t.run_with_env(
+        "SUPPLE_DEBUG_PANIC=4 RUST_BACKTRACE=0",
+        &format!("run {} --no-sound", routine.display()),
+    );
+    t.wait_for("LEFT LEG", WAIT);
+    let after = t.wait_for("EXITED=", WAIT);
+    assert!(
+        !t.alternate_screen_on(),
+        "still in the alternate screen:\n{after}"
+    );
+    assert!(after.contains("deliberate panic"), "{after}");
+    assert!(
+        after.contains("saved to your history (1 session)"),
+        "{after}"
+    );
+    assert!(
+        after.lines().any(|l| l.starts_with("EXITED=101")),
+        "the panic's exit status, in cooked mode:\n{after}"
+    );
+    let kept = t.history();
+    let sessions = kept["sessions"].as_array().expect("sessions");
+    assert_eq!(sessions.len(), 1, "{kept}");
+    assert_eq!(sessions[0]["completed"], false);
+    let left = sessions[0]["exercises"]
+        .as_array()
+        .expect("exercises")
+        .iter()
+        .find(|e| e["exercise"] == "lying-stretch" && e["side"] == "left")
+        .expect("the left hold");
+    assert!(
+        left["held_seconds"].as_u64().is_some_and(|s| s > 0),
+        "the hold done so far: {left}"
+    );
+}
+
 #[test]
 fn with_no_sound_device_the_session_runs_and_says_so_calmly() {
     let t = Tmux::start("nodevice");
