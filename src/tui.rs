@@ -424,14 +424,27 @@ pub fn watch_signals_with(
     Ok(stop)
 }
 
-/// The watchdog's way out of a stuck loop.
+/// How long the watchdog waits for the terminal to be given back before it exits anyway.
+const GIVE_UP_WAIT: Duration = Duration::from_secs(1);
+
+/// The watchdog's way out of a stuck loop. Giving the terminal back takes stdout's lock, which
+/// a loop stuck in a write to a terminal that stopped reading holds for good: that is tried on
+/// a thread of its own, and the process exits after `GIVE_UP_WAIT` either way (exit only tries
+/// the lock).
 fn give_up(status: i32, words: Option<String>) {
-    ratatui::restore();
-    if let Some(words) = words {
-        let mut out = io::stdout();
-        let _ = out.write_all(words.as_bytes());
-        let _ = out.flush();
-    }
+    let (done, restored) = std::sync::mpsc::channel();
+    let _ = std::thread::Builder::new()
+        .name("supple-restore".into())
+        .spawn(move || {
+            ratatui::restore();
+            if let Some(words) = words {
+                let mut out = io::stdout();
+                let _ = out.write_all(words.as_bytes());
+                let _ = out.flush();
+            }
+            let _ = done.send(());
+        });
+    let _ = restored.recv_timeout(GIVE_UP_WAIT);
     std::process::exit(status);
 }
 

@@ -283,6 +283,86 @@ fn sigterm_gives_the_terminal_back() {
     }
 }
 
+/// The process id of the supple running `routine`.
+fn supple_pid(routine: &Path) -> String {
+    let out = Command::new("pgrep")
+        .args(["-f", &Tmux::process_pattern(routine)])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "supple is running");
+    pid
+}
+
+fn send_signal(pid: &str, signal: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), pid])
+        .status()
+        .expect("kill");
+    assert!(sent.success(), "kill -{signal} {pid}");
+}
+
+/// Still there and not a zombie.
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        !stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .starts_with('Z')
+    })
+}
+
+/// A terminal that stops reading (a frozen window, a stalled connection) leaves supple stuck in
+/// a write to it, where it never sees the signal. The watchdog still keeps the session and ends
+/// the process, 3 s after the signal.
+#[test]
+fn a_signal_ends_a_session_stuck_on_a_frozen_terminal_and_keeps_it() {
+    let t = Tmux::start("frozen");
+    let routine = t.routine();
+    t.run(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("HOLD", WAIT);
+    let pid = supple_pid(&routine);
+    let server = t.tmux(&["display", "-p", "#{pid}"]).trim().to_string();
+    // tmux stops reading: supple's frames fill the terminal until a write blocks. Each resize
+    // redraws the whole screen, which fills it sooner.
+    send_signal(&server, "STOP");
+    let start = Instant::now();
+    let wchan = || std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
+    while wchan() != "wait_woken" && start.elapsed() < Duration::from_secs(3) {
+        send_signal(&pid, "WINCH");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    send_signal(&pid, "TERM");
+    let signalled = Instant::now();
+    while running(&pid) && signalled.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let took = signalled.elapsed();
+    let ended = !running(&pid);
+    send_signal(&server, "CONT");
+    assert!(ended, "supple {pid} still running 10 s after SIGTERM");
+    assert!(
+        took >= Duration::from_millis(2_500),
+        "ended after {took:?}: the loop was not stuck, so the watchdog was not tested"
+    );
+    let kept = t.history();
+    let sessions = kept["sessions"].as_array().expect("sessions");
+    assert_eq!(sessions.len(), 1, "{kept}");
+    assert_eq!(sessions[0]["completed"], false);
+    let left = sessions[0]["exercises"]
+        .as_array()
+        .expect("exercises")
+        .iter()
+        .find(|e| e["exercise"] == "lying-stretch" && e["side"] == "left")
+        .expect("the left hold");
+    assert!(
+        left["held_seconds"].as_u64().is_some_and(|s| s > 0),
+        "the hold under way: {left}"
+    );
+}
+
 #[test]
 fn a_bad_routine_is_reported_before_the_screen_opens() {
     let t = Tmux::start("bad");
