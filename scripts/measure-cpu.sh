@@ -18,7 +18,11 @@ cargo build --release --quiet
 bin=$PWD/target/release/supple
 work=$(mktemp -d)
 socket="supple-measure-$$"
-trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+pid=""
+# supple saves its session when the terminal closes: let it finish before its folder goes.
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true
+      [ -z "$pid" ] || timeout 5 tail --pid="$pid" -f /dev/null || true
+      rm -rf "$work"' EXIT
 
 hold=${HOLD_SECONDS:-20}
 reps=$(( (seconds + 30) / hold + 1 ))
@@ -29,9 +33,12 @@ cat > "$work/hold.json" <<JSON
   "steps": [ { "exercise": "seated-stretch", "seconds": $hold, "reps": $reps } ] }
 JSON
 
+# The safety note before a first session has been read: measure the hold, not the note.
+mkdir -m 700 -p "$work/supple"
+touch "$work/supple/safety-note-read"
+
 tmux -L "$socket" new-session -d -x 80 -y 24 -s m \
   "env HOME=${SESSION_HOME:-$work} XDG_CONFIG_HOME=$work XDG_DATA_HOME=$work $bin run $work/hold.json $flags"
-pid=""
 for _ in $(seq 50); do
   pid=$(pgrep -f "^$bin run $work/hold.json" || true)
   [ -n "$pid" ] && break

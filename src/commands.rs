@@ -1,11 +1,12 @@
-//! The commands that print and exit: plan, list, check.
+//! The commands that print and exit: plan, list, check; and what is printed and kept after a
+//! session.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::config::Tuning;
 use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Need, Origin, Routine};
-use crate::history::{self, LastTime, LegSeconds, NO_SESSIONS_YET, Overview};
+use crate::history::{self, LastTime, LegSeconds, NO_SESSIONS_YET, Overview, SessionRecord, Store};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text, whole_seconds};
 
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
@@ -314,6 +315,77 @@ pub fn session_report(
         text.push_str(&format!("  ({not_reached} more not reached)\n"));
     }
     text
+}
+
+/// How a session is kept once it has ended: the closure adds `engine`'s session, as it is at
+/// the instant given, to history, then returns the report and what saving did, to print once
+/// the terminal is given back. The same one serves the end of the loop and the watchdog
+/// ([`crate::tui::LastWords`]), so both write the same file, under the same lock, with the
+/// same words.
+pub fn keep_session(
+    store: Option<Store>,
+    started: jiff::ZonedDateTime,
+    last_time: Option<LastTime>,
+) -> impl Fn(&Engine, std::time::Instant) -> String + Send + Sync + 'static {
+    move |engine, now| {
+        // Saved first: when the terminal has gone away, printing fails but the record is kept.
+        let record = SessionRecord::from_engine(engine, started.clone(), now);
+        let saved = save_session(store.as_ref(), &record);
+        format!(
+            "{}{saved}\n",
+            session_report(engine, now, last_time.as_ref())
+        )
+    }
+}
+
+/// Adds the session to history; says what happened, in a line for after the report.
+pub fn save_session(store: Option<&Store>, record: &SessionRecord) -> String {
+    if !record.has_work() {
+        return "  nothing was done, so nothing was added to your history".into();
+    }
+    let Some(store) = store else {
+        return "supple: this session was not saved: no home folder to keep history in".into();
+    };
+    match store.append(record) {
+        Ok(saved) => {
+            let mut text = format!(
+                "  saved to your history ({} session{}): {}",
+                saved.sessions,
+                if saved.sessions == 1 { "" } else { "s" },
+                saved.path.display()
+            );
+            if let Some(link) = &saved.link {
+                text.push_str(&format!(" (through the link {})", link.display()));
+            }
+            if !record.counts() {
+                text.push_str(&format!(
+                    "\n  (too short to count toward your streak: finish a step or work for {} s)",
+                    history::record::COUNTS_AFTER_SECONDS
+                ));
+            }
+            if let Some(aside) = saved.set_aside {
+                text.push_str(&format!(
+                    "\nsupple: the old history could not be read, so it was kept as {} and a new \
+                     one started with this session.\n  why: {}",
+                    aside.to.display(),
+                    aside.reason.replace('\n', "\n  ")
+                ));
+            }
+            text
+        }
+        Err(e) => {
+            let next_time = match e {
+                history::HistoryError::Io { .. } => {
+                    "; free some space or fix the folder's permissions for next time"
+                }
+                _ => "",
+            };
+            format!(
+                "supple: this session was not saved to your history: {e}\n  \
+                 (the record above is all there is of it{next_time})"
+            )
+        }
+    }
 }
 
 /// `supple history --plain`: the overview as text, with a bar per leg and day.

@@ -3,6 +3,7 @@
 //! `content` loads routines, `session` runs them (pure, clock injected), and the binary
 //! in `main.rs` wires them to the command line.
 
+#![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod app;

@@ -1,5 +1,8 @@
+#![forbid(unsafe_code)]
+
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::Parser;
@@ -9,11 +12,12 @@ use supple::cli::{Cli, Command};
 use supple::commands::{self, EXIT_INVALID};
 use supple::config::{self, Settings};
 use supple::content::user_routine_dir;
-use supple::history::{self, LastTime, SessionRecord, Store};
+use supple::history::{self, LastTime, Store};
 use supple::quiet::QuietStderr;
 use supple::safe_text::SafeWriter;
 use supple::safety;
 use supple::session::{Clock, SystemClock};
+use supple::tui::LastWords;
 
 fn main() -> ExitCode {
     // Everything printed passes through these: nothing that came from a file, a flag or a
@@ -104,10 +108,12 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     let color = color();
     let mut app = App::new(plan, player, color).with_last_time(last_time);
     let clock = SystemClock;
+    let keep = commands::keep_session(store, started, last_time);
+    let last_words = Arc::new(LastWords::new(keep));
     // A panic has already given the terminal back (ratatui's hook) and printed its message;
     // what the person did is still saved below before the panic goes on.
     let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        supple::tui::run_in_terminal(&mut app, &clock, note)
+        supple::tui::run_in_terminal(&mut app, &clock, note, &last_words)
     }));
     drop(quiet);
     if let Ok(Ok(None)) = ran {
@@ -122,17 +128,12 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
         // Read and confirmed with a key: it does not come back every day.
         let _ = safety::mark_note_read(data_dir.as_deref());
     }
-    let now = clock.now();
-    // Saved first: when the terminal has gone away, printing fails but the record is kept.
-    let record = SessionRecord::from_engine(app.engine(), started, now);
-    let saved = save(store.as_ref(), &record);
-    let mut out = SafeWriter::new(io::stdout());
-    let _ = write!(
-        out,
-        "{}",
-        commands::session_report(app.engine(), now, last_time.as_ref())
-    );
-    let _ = writeln!(out, "{saved}");
+    // After a panic or a terminal error the session is still under way: it ends now, the
+    // step in progress kept as far as it went. `None`: the watchdog has kept it and is ending
+    // the process.
+    if let Some(words) = last_words.end(app.engine(), clock.now()) {
+        let _ = write!(SafeWriter::new(io::stdout()), "{words}");
+    }
     match ran {
         Ok(ran) => {
             ran.context("the terminal failed")?;
@@ -226,56 +227,6 @@ fn show_config(out: &mut impl Write, cli: &Cli) -> anyhow::Result<bool> {
         writeln!(out, "  {line}")?;
     }
     Ok(ok)
-}
-
-/// Adds the session to history; says what happened, in a line for after the report.
-fn save(store: Option<&Store>, record: &SessionRecord) -> String {
-    if !record.has_work() {
-        return "  nothing was done, so nothing was added to your history".into();
-    }
-    let Some(store) = store else {
-        return "supple: this session was not saved: no home folder to keep history in".into();
-    };
-    match store.append(record) {
-        Ok(saved) => {
-            let mut text = format!(
-                "  saved to your history ({} session{}): {}",
-                saved.sessions,
-                if saved.sessions == 1 { "" } else { "s" },
-                saved.path.display()
-            );
-            if let Some(link) = &saved.link {
-                text.push_str(&format!(" (through the link {})", link.display()));
-            }
-            if !record.counts() {
-                text.push_str(&format!(
-                    "\n  (too short to count toward your streak: finish a step or work for {} s)",
-                    history::record::COUNTS_AFTER_SECONDS
-                ));
-            }
-            if let Some(aside) = saved.set_aside {
-                text.push_str(&format!(
-                    "\nsupple: the old history could not be read, so it was kept as {} and a new \
-                     one started with this session.\n  why: {}",
-                    aside.to.display(),
-                    aside.reason.replace('\n', "\n  ")
-                ));
-            }
-            text
-        }
-        Err(e) => {
-            let next_time = match e {
-                history::HistoryError::Io { .. } => {
-                    "; free some space or fix the folder's permissions for next time"
-                }
-                _ => "",
-            };
-            format!(
-                "supple: this session was not saved to your history: {e}\n  \
-                 (the record above is all there is of it{next_time})"
-            )
-        }
-    }
 }
 
 /// `supple history`: full screen in a terminal; text, JSON or CSV otherwise.

@@ -82,11 +82,12 @@ pub fn kind_of(file_type: fs::FileType) -> &'static str {
 /// at most `limit + 1` bytes are ever read, so a file that grows while it is read is caught
 /// too. Memory stays bounded whatever the path names.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use rustix::fs::OFlags;
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
     let file = OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .custom_flags((OFlags::NONBLOCK | OFlags::NOCTTY).bits() as i32)
         .open(path)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => ReadError::NotFound,

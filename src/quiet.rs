@@ -7,13 +7,12 @@
 
 use std::fs::File;
 use std::io;
-use std::os::fd::{AsRawFd, RawFd};
+use std::os::fd::OwnedFd;
 use std::path::Path;
-use std::sync::Once;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Mutex, Once, PoisonError};
 
-/// The original stderr while it is redirected; -1 when it is not.
-static SAVED: AtomicI32 = AtomicI32::new(-1);
+/// The original stderr while it is redirected.
+static SAVED: Mutex<Option<OwnedFd>> = Mutex::new(None);
 static HOOK: Once = Once::new();
 
 /// While alive, stderr goes to a file.
@@ -40,30 +39,24 @@ impl QuietStderr {
             })
             .map_or_else(|| File::options().write(true).open("/dev/null"), Ok)?;
         install_hook();
-        // SAFETY: dup and dup2 on descriptors this process owns; on failure nothing changes.
-        let saved = unsafe { libc::dup(2) };
-        if saved < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        if unsafe { libc::dup2(file.as_raw_fd(), 2) } < 0 {
-            let err = io::Error::last_os_error();
-            unsafe { libc::close(saved) };
-            return Err(err);
-        }
-        SAVED.store(saved, Ordering::SeqCst);
+        // On failure nothing has changed: the copy is closed when it drops.
+        let saved = rustix::io::dup(rustix::stdio::stderr())?;
+        rustix::stdio::dup2_stderr(&file)?;
+        *saved_slot() = Some(saved);
         Ok(QuietStderr { _log: file })
     }
 }
 
+/// The slot, poisoned or not: a panic cannot leave an `Option` half-changed, and the panic
+/// hook is where it is needed most.
+fn saved_slot() -> std::sync::MutexGuard<'static, Option<OwnedFd>> {
+    SAVED.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Points stderr back at the terminal, once.
 fn restore() {
-    let saved: RawFd = SAVED.swap(-1, Ordering::SeqCst);
-    if saved >= 0 {
-        // SAFETY: `saved` is the descriptor dup'ed in `to`, closed only here.
-        unsafe {
-            libc::dup2(saved, 2);
-            libc::close(saved);
-        }
+    if let Some(saved) = saved_slot().take() {
+        let _ = rustix::stdio::dup2_stderr(&saved);
     }
 }
 

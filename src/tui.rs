@@ -4,9 +4,9 @@
 //! screen must change (from [`App::next_wake`]), handles every pending event, then draws once.
 
 use std::io::{self, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Terminal, TerminalOptions, Viewport};
 
 use crate::app::App;
-use crate::session::Clock;
+use crate::session::{Clock, Engine};
 use crate::ui::{self, FrameCache};
 
 /// The longest the loop sleeps without looking at the stop flag (a signal also wakes it).
@@ -61,38 +61,34 @@ pub fn hang_up() -> io::Error {
 
 impl Input for TerminalInput {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<TermEvent>> {
-        use std::os::fd::AsRawFd;
+        use rustix::event::{PollFd, PollFlags, Timespec};
         // Events crossterm has already parsed come first.
         if event::poll(Duration::ZERO)? {
             return event::read().map(Some);
         }
+        let stdin = rustix::stdio::stdin();
         let mut fds = [
-            libc::pollfd {
-                fd: libc::STDIN_FILENO,
-                events: libc::POLLIN,
-                revents: 0,
-            },
-            libc::pollfd {
-                fd: self.winch.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            },
+            PollFd::from_borrowed_fd(stdin, PollFlags::IN),
+            PollFd::new(&self.winch, PollFlags::IN),
         ];
-        let ms =
-            libc::c_int::try_from(ceil_millis(timeout).as_millis()).unwrap_or(libc::c_int::MAX);
-        // SAFETY: two valid pollfd structs, their count, and a timeout.
-        let ready = unsafe { libc::poll(fds.as_mut_ptr(), 2, ms) };
-        if ready < 0 {
-            let err = io::Error::last_os_error();
-            return match err.kind() {
-                io::ErrorKind::Interrupted => Ok(None),
-                _ => Err(err),
-            };
-        }
-        if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        // Rounded up to whole milliseconds, poll(2)'s unit, although rustix's ppoll would take
+        // nanoseconds: a wait never ends before the moment it was set for.
+        let timeout = Timespec::try_from(ceil_millis(timeout)).unwrap_or(Timespec {
+            tv_sec: i64::MAX,
+            tv_nsec: 0,
+        });
+        let ready = match rustix::event::poll(&mut fds, Some(&timeout)) {
+            Ok(ready) => ready,
+            Err(rustix::io::Errno::INTR) => return Ok(None),
+            Err(errno) => return Err(errno.into()),
+        };
+        if fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+        {
             return Err(hang_up());
         }
-        if fds[1].revents & libc::POLLIN != 0 {
+        if fds[1].revents().contains(PollFlags::IN) {
             self.drain_winch();
         }
         if ready > 0 && event::poll(Duration::ZERO)? {
@@ -117,6 +113,8 @@ pub struct TerminalScreen {
     pub terminal: DefaultTerminal,
     pub cache: FrameCache,
     area: Rect,
+    /// From `SUPPLE_DEBUG_PANIC`, in debug builds only: the first frame drawn from then on panics.
+    debug_panic_at: Option<Instant>,
 }
 
 impl TerminalScreen {
@@ -132,6 +130,7 @@ impl TerminalScreen {
             terminal,
             cache: FrameCache::default(),
             area,
+            debug_panic_at: None,
         })
     }
 }
@@ -155,6 +154,7 @@ impl Screen for TerminalScreen {
             }
         })?;
         crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        debug_panic_if_due(self.debug_panic_at, now);
         Ok(())
     }
 }
@@ -213,9 +213,24 @@ pub fn run_loop(
     app: &mut App,
     stop: &AtomicBool,
 ) -> io::Result<LoopStats> {
+    run_loop_with(screen, input, clock, app, stop, |_| {})
+}
+
+/// [`run_loop`], showing `changed` the app each time something other than the clock changed
+/// it (its revision), before the frame that shows it: at most once a wake, never for the
+/// passing of time alone.
+pub fn run_loop_with(
+    screen: &mut impl Screen,
+    input: &mut impl Input,
+    clock: &impl Clock,
+    app: &mut App,
+    stop: &AtomicBool,
+    mut changed: impl FnMut(&App),
+) -> io::Result<LoopStats> {
     let mut stats = LoopStats::default();
     app.start(clock.now());
     let mut needs_draw = true;
+    let mut shown_revision = None;
     // The size changes only with a Resize event; asking the terminal costs a system call.
     let mut area = screen.area()?;
     loop {
@@ -223,6 +238,10 @@ pub fn run_loop(
         let before = app.revision();
         app.tick(now);
         needs_draw |= app.revision() != before;
+        if shown_revision != Some(app.revision()) {
+            shown_revision = Some(app.revision());
+            changed(app);
+        }
         if stop.load(Ordering::Relaxed) {
             app.interrupt(now);
         }
@@ -283,12 +302,107 @@ fn ceil_millis(d: Duration) -> Duration {
 /// How long the loop has to finish after a signal before the watchdog ends the process.
 pub const WATCHDOG_GRACE: Duration = Duration::from_secs(3);
 
+/// What is kept of a session when the process must end while the loop is stuck.
+///
+/// The loop leaves a copy of the engine here each time something other than the clock changed
+/// it (a step, a key; never a frame). If the loop has not finished [`WATCHDOG_GRACE`] after a
+/// signal, the watchdog ends that copy at the signal's instant and keeps it before the process
+/// exits. The engine runs on deadlines, so the copy ends as the loop ends a session on a
+/// signal, the hold under way included (a record kept at each change would only hold the
+/// steps already left). Whichever ends the session first, the watchdog or the loop's caller
+/// with [`LastWords::end`], keeps it; the other finds it kept.
+pub struct LastWords {
+    slot: Mutex<Slot>,
+    keep: Box<Keep>,
+}
+
+/// Saves an ended session as it is at the instant given; returns what to print.
+type Keep = dyn Fn(&Engine, Instant) -> String + Send + Sync;
+
+struct Slot {
+    last: Option<Engine>,
+    kept: bool,
+}
+
+impl LastWords {
+    /// `keep` saves an ended session as it is at the instant given, and returns what to print
+    /// once the terminal is given back ([`crate::commands::keep_session`]).
+    pub fn new(keep: impl Fn(&Engine, Instant) -> String + Send + Sync + 'static) -> Self {
+        LastWords {
+            slot: Mutex::new(Slot {
+                last: None,
+                kept: false,
+            }),
+            keep: Box::new(keep),
+        }
+    }
+
+    /// The session as it is now, for the watchdog.
+    pub fn remember(&self, engine: &Engine) {
+        let mut slot = self.slot();
+        if !slot.kept {
+            slot.last = Some(engine.clone());
+        }
+    }
+
+    /// Ends the session at `now` (the step under way counts as far as it went) and keeps it;
+    /// what to print, or `None` when the watchdog kept it already. The watchdog waits while
+    /// this saves, so a session is saved once and whole.
+    pub fn end(&self, engine: &Engine, now: Instant) -> Option<String> {
+        let mut slot = self.slot();
+        if std::mem::replace(&mut slot.kept, true) {
+            return None;
+        }
+        slot.last = None;
+        Some(self.keep_ended(engine, now))
+    }
+
+    /// The watchdog's part: ends the last session remembered at `at` and keeps it.
+    fn speak(&self, at: Instant) -> Option<String> {
+        let mut slot = self.slot();
+        if slot.kept {
+            return None;
+        }
+        let last = slot.last.take()?;
+        slot.kept = true;
+        Some(self.keep_ended(&last, at))
+    }
+
+    fn keep_ended(&self, engine: &Engine, at: Instant) -> String {
+        let mut ended = engine.clone();
+        ended.finish(at);
+        (self.keep)(&ended, at)
+    }
+
+    /// Poisoned or not: what the slot holds is whole after any panic, and the watchdog still
+    /// has to keep the session.
+    fn slot(&self) -> MutexGuard<'_, Slot> {
+        self.slot.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
 /// Turns SIGTERM, SIGHUP and SIGINT into a flag the loop reads (it ends the session cleanly,
 /// keeping what was done). A watchdog thread makes sure a signal always ends the process:
 /// if the loop has not finished `WATCHDOG_GRACE` after a signal (a terminal library stuck on
-/// a terminal that went away), it gives the terminal back as well as it can and exits.
-/// (See [`TerminalInput`] for why supple does not wait inside crossterm.)
-pub fn watch_signals(loop_done: Arc<AtomicBool>) -> io::Result<Arc<AtomicBool>> {
+/// a terminal that went away), it keeps the session from `last_words`, gives the terminal
+/// back as well as it can and exits. (See [`TerminalInput`] for why supple does not wait
+/// inside crossterm.)
+pub fn watch_signals(
+    loop_done: Arc<AtomicBool>,
+    last_words: Option<Arc<LastWords>>,
+) -> io::Result<Arc<AtomicBool>> {
+    watch_signals_with(loop_done, last_words, WATCHDOG_GRACE, give_up)
+}
+
+/// [`watch_signals`] with the grace period and the way out given: `exit` gets the exit status
+/// (128 + the signal) and what the kept session has to say. Tests use it to run the watchdog
+/// without ending their process.
+pub fn watch_signals_with(
+    loop_done: Arc<AtomicBool>,
+    last_words: Option<Arc<LastWords>>,
+    grace: Duration,
+    exit: impl FnOnce(i32, Option<String>) + Send + 'static,
+) -> io::Result<Arc<AtomicBool>> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
@@ -297,45 +411,81 @@ pub fn watch_signals(loop_done: Arc<AtomicBool>) -> io::Result<Arc<AtomicBool>> 
         .name("supple-signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
+                let at = Instant::now();
                 flag.store(true, Ordering::SeqCst);
-                std::thread::sleep(WATCHDOG_GRACE);
+                std::thread::sleep(grace);
                 if !loop_done.load(Ordering::SeqCst) {
-                    ratatui::restore();
-                    std::process::exit(128 + signal);
+                    // Kept before the terminal is touched: restoring it may fail or hang.
+                    let words = last_words.and_then(|words| words.speak(at));
+                    exit(128 + signal, words);
                 }
             }
         })?;
     Ok(stop)
 }
 
-/// In debug builds only, `SUPPLE_DEBUG_PANIC=1` panics after the first frame, so the end-to-end
-/// test can check that a panic gives the terminal back before its message is printed.
+/// How long the watchdog waits for the terminal to be given back before it exits anyway.
+const GIVE_UP_WAIT: Duration = Duration::from_secs(1);
+
+/// The watchdog's way out of a stuck loop. Giving the terminal back takes stdout's lock, which
+/// a loop stuck in a write to a terminal that stopped reading holds for good: that is tried on
+/// a thread of its own, and the process exits after `GIVE_UP_WAIT` either way (exit only tries
+/// the lock).
+fn give_up(status: i32, words: Option<String>) {
+    let (done, restored) = std::sync::mpsc::channel();
+    let _ = std::thread::Builder::new()
+        .name("supple-restore".into())
+        .spawn(move || {
+            ratatui::restore();
+            if let Some(words) = words {
+                let mut out = io::stdout();
+                let _ = out.write_all(words.as_bytes());
+                let _ = out.flush();
+            }
+            let _ = done.send(());
+        });
+    let _ = restored.recv_timeout(GIVE_UP_WAIT);
+    std::process::exit(status);
+}
+
+/// In debug builds only, `SUPPLE_DEBUG_PANIC` makes the session panic, so the end-to-end tests
+/// can check what a panic leaves: a number of seconds panics at the first frame drawn that long
+/// into the session (`SUPPLE_DEBUG_PANIC=5`), and `1` or anything else at the first frame.
 #[cfg(debug_assertions)]
-#[allow(clippy::panic)]
-fn debug_panic_for_tests(
-    screen: &mut TerminalScreen,
-    app: &App,
-    clock: &impl Clock,
-) -> io::Result<()> {
-    if std::env::var_os("SUPPLE_DEBUG_PANIC").is_some() {
-        screen.draw(app, clock.now())?;
-        panic!("deliberate panic (SUPPLE_DEBUG_PANIC)");
-    }
-    Ok(())
+fn debug_panic_at(session_start: Instant) -> Option<Instant> {
+    let value = std::env::var_os("SUPPLE_DEBUG_PANIC")?;
+    let after = value
+        .to_str()
+        .and_then(|text| text.parse::<u64>().ok())
+        .filter(|&seconds| seconds > 1)
+        .map_or(Duration::ZERO, Duration::from_secs);
+    Some(session_start + after)
 }
 
 #[cfg(not(debug_assertions))]
-fn debug_panic_for_tests(_: &mut TerminalScreen, _: &App, _: &impl Clock) -> io::Result<()> {
-    Ok(())
+fn debug_panic_at(_: Instant) -> Option<Instant> {
+    None
 }
+
+#[cfg(debug_assertions)]
+#[allow(clippy::panic)]
+fn debug_panic_if_due(at: Option<Instant>, now: Instant) {
+    if at.is_some_and(|at| now >= at) {
+        panic!("deliberate panic (SUPPLE_DEBUG_PANIC)");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn debug_panic_if_due(_: Option<Instant>, _: Instant) {}
 
 /// Opens the full screen with the signal watch, runs `body` in it, and gives the terminal
 /// back clean, also on a panic (ratatui's hook restores it before the message is printed).
 fn in_full_screen<T>(
+    last_words: Option<Arc<LastWords>>,
     body: impl FnOnce(&mut TerminalScreen, &mut TerminalInput, &AtomicBool) -> io::Result<T>,
 ) -> io::Result<T> {
     let loop_done = Arc::new(AtomicBool::new(false));
-    let stop = watch_signals(Arc::clone(&loop_done))?;
+    let stop = watch_signals(Arc::clone(&loop_done), last_words)?;
     let mut screen = TerminalScreen::open()?;
     let result = TerminalInput::new().and_then(|mut input| body(&mut screen, &mut input, &stop));
     loop_done.store(true, Ordering::SeqCst);
@@ -347,12 +497,15 @@ fn in_full_screen<T>(
 /// Runs a session full-screen in the real terminal and gives the terminal back clean, also
 /// on a panic and on a signal. With `note`, the safety note comes first and the session starts
 /// only after a key; `None` when the person left at the note instead (q, Esc or Ctrl-C).
+/// The session is kept up to date in `last_words`, for the watchdog; the caller ends and keeps
+/// it with [`LastWords::end`].
 pub fn run_in_terminal(
     app: &mut App,
     clock: &impl Clock,
     note: bool,
+    last_words: &Arc<LastWords>,
 ) -> io::Result<Option<LoopStats>> {
-    in_full_screen(|screen, input, stop| {
+    in_full_screen(Some(Arc::clone(last_words)), |screen, input, stop| {
         if note {
             let color = app.color();
             let key = wait_for_key(screen, input, stop, |frame| {
@@ -362,8 +515,11 @@ pub fn run_in_terminal(
                 return Ok(None);
             }
         }
-        debug_panic_for_tests(screen, app, clock)?;
-        run_loop(screen, input, clock, app, stop).map(Some)
+        screen.debug_panic_at = debug_panic_at(clock.now());
+        run_loop_with(screen, input, clock, app, stop, |app| {
+            last_words.remember(app.engine());
+        })
+        .map(Some)
     })
 }
 
@@ -377,7 +533,9 @@ fn is_leave(key: KeyEvent) -> bool {
 /// Shows a still screen (drawn by `render` at each size) until a key is pressed, the terminal
 /// closes or a signal comes; redraws on resize. Waits in poll(2): no CPU while it is shown.
 pub fn show_until_key(render: impl FnMut(&mut ratatui::Frame)) -> io::Result<()> {
-    in_full_screen(|screen, input, stop| wait_for_key(screen, input, stop, render).map(|_| ()))
+    in_full_screen(None, |screen, input, stop| {
+        wait_for_key(screen, input, stop, render).map(|_| ())
+    })
 }
 
 /// Draws `render` and waits for a key press, redrawing on resize; `None` when the terminal

@@ -283,6 +283,86 @@ fn sigterm_gives_the_terminal_back() {
     }
 }
 
+/// The process id of the supple running `routine`.
+fn supple_pid(routine: &Path) -> String {
+    let out = Command::new("pgrep")
+        .args(["-f", &Tmux::process_pattern(routine)])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "supple is running");
+    pid
+}
+
+fn send_signal(pid: &str, signal: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), pid])
+        .status()
+        .expect("kill");
+    assert!(sent.success(), "kill -{signal} {pid}");
+}
+
+/// Still there and not a zombie.
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        !stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .starts_with('Z')
+    })
+}
+
+/// A terminal that stops reading (a frozen window, a stalled connection) leaves supple stuck in
+/// a write to it, where it never sees the signal. The watchdog still keeps the session and ends
+/// the process, 3 s after the signal.
+#[test]
+fn a_signal_ends_a_session_stuck_on_a_frozen_terminal_and_keeps_it() {
+    let t = Tmux::start("frozen");
+    let routine = t.routine();
+    t.run(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("HOLD", WAIT);
+    let pid = supple_pid(&routine);
+    let server = t.tmux(&["display", "-p", "#{pid}"]).trim().to_string();
+    // tmux stops reading: supple's frames fill the terminal until a write blocks. Each resize
+    // redraws the whole screen, which fills it sooner.
+    send_signal(&server, "STOP");
+    let start = Instant::now();
+    let wchan = || std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
+    while wchan() != "wait_woken" && start.elapsed() < Duration::from_secs(3) {
+        send_signal(&pid, "WINCH");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    send_signal(&pid, "TERM");
+    let signalled = Instant::now();
+    while running(&pid) && signalled.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let took = signalled.elapsed();
+    let ended = !running(&pid);
+    send_signal(&server, "CONT");
+    assert!(ended, "supple {pid} still running 10 s after SIGTERM");
+    assert!(
+        took >= Duration::from_millis(2_500),
+        "ended after {took:?}: the loop was not stuck, so the watchdog was not tested"
+    );
+    let kept = t.history();
+    let sessions = kept["sessions"].as_array().expect("sessions");
+    assert_eq!(sessions.len(), 1, "{kept}");
+    assert_eq!(sessions[0]["completed"], false);
+    let left = sessions[0]["exercises"]
+        .as_array()
+        .expect("exercises")
+        .iter()
+        .find(|e| e["exercise"] == "lying-stretch" && e["side"] == "left")
+        .expect("the left hold");
+    assert!(
+        left["held_seconds"].as_u64().is_some_and(|s| s > 0),
+        "the hold under way: {left}"
+    );
+}
+
 #[test]
 fn a_bad_routine_is_reported_before_the_screen_opens() {
     let t = Tmux::start("bad");
@@ -314,6 +394,48 @@ fn a_panic_gives_the_terminal_back_then_prints_its_message() {
     assert!(
         after.lines().any(|l| l.starts_with("EXITED=")),
         "cooked mode again:\n{after}"
+    );
+}
+
+/// A panic in the middle of a hold: the terminal comes back, the message is shown, and the hold
+/// done so far is in history.
+#[test]
+fn a_panic_during_a_hold_keeps_what_was_done() {
+    let t = Tmux::start("panichold");
+    let routine = t.routine();
+    // 2 s of get-ready, then the 4 s left hold: the panic comes 2 s into it.
+    t.run_with_env(
+        "SUPPLE_DEBUG_PANIC=4 RUST_BACKTRACE=0",
+        &format!("run {} --no-sound", routine.display()),
+    );
+    t.wait_for("LEFT LEG", WAIT);
+    let after = t.wait_for("EXITED=", WAIT);
+    assert!(
+        !t.alternate_screen_on(),
+        "still in the alternate screen:\n{after}"
+    );
+    assert!(after.contains("deliberate panic"), "{after}");
+    assert!(
+        after.contains("saved to your history (1 session)"),
+        "{after}"
+    );
+    assert!(
+        after.lines().any(|l| l.starts_with("EXITED=101")),
+        "the panic's exit status, in cooked mode:\n{after}"
+    );
+    let kept = t.history();
+    let sessions = kept["sessions"].as_array().expect("sessions");
+    assert_eq!(sessions.len(), 1, "{kept}");
+    assert_eq!(sessions[0]["completed"], false);
+    let left = sessions[0]["exercises"]
+        .as_array()
+        .expect("exercises")
+        .iter()
+        .find(|e| e["exercise"] == "lying-stretch" && e["side"] == "left")
+        .expect("the left hold");
+    assert!(
+        left["held_seconds"].as_u64().is_some_and(|s| s > 0),
+        "the hold done so far: {left}"
     );
 }
 
@@ -579,7 +701,10 @@ fn a_linked_history_is_written_through_and_stale_temporary_files_go() {
     t.wait_for("Session ended early", WAIT);
     t.keys(&["Enter"]);
     let after = t.wait_for("EXITED=0", WAIT);
-    assert!(after.contains("saved to your history (1 session)"), "{after}");
+    assert!(
+        after.contains("saved to your history (1 session)"),
+        "{after}"
+    );
     let link = std::fs::symlink_metadata(data.join("history.json")).expect("stat");
     assert!(link.file_type().is_symlink(), "the link is still a link");
     let target = std::fs::read_to_string(synced.join("history.json")).expect("read");

@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use supple::app::App;
 use supple::session::{Clock, ManualClock, Status};
-use supple::tui::{MAX_SLEEP, Screen, TestScreen, run_loop};
+use supple::tui::{MAX_SLEEP, Screen, TestScreen, run_loop, run_loop_with};
 
 /// A TestBackend screen that keeps the text of every frame with its instant, and checks that
 /// each frame drawn with the panel cache equals the same frame drawn from scratch.
@@ -164,4 +164,63 @@ fn a_signal_ends_the_session_and_keeps_what_was_done() {
     run_loop(&mut screen, &mut input, &clock, &mut app, &stop).expect("loop");
     assert!(app.should_quit());
     assert_eq!(app.engine().status(), Status::Finished { early: true });
+}
+
+/// What the watchdog keeps if the loop gets stuck is the session as the loop last handed it
+/// over: at each change (a step, a key) as it happens, never for the clock alone.
+#[test]
+fn the_loop_hands_over_each_change_and_not_each_frame() {
+    let clock = ManualClock::new();
+    let mut app = silent_app(builtin_plan("quick"));
+    let steps = app.engine().plan().steps.len();
+    let total = app.engine().plan().total();
+    let paused_after = Duration::from_millis(2_345);
+    let script = vec![
+        (paused_after, key(KeyCode::Char(' '))),
+        (Duration::from_secs(3), key(KeyCode::Char(' '))),
+        (total + Duration::from_secs(5), key(KeyCode::Char('x'))),
+    ];
+    let mut input = ScriptedInput::new(&clock, script);
+    let mut screen = Recorder::new(80, 24);
+    let mut seen = Vec::new();
+    let stats = run_loop_with(
+        &mut screen,
+        &mut input,
+        &clock,
+        &mut app,
+        &AtomicBool::new(false),
+        |app| {
+            let engine = app.engine();
+            seen.push((app.revision(), clock.now(), engine.status(), engine.index()));
+        },
+    )
+    .expect("loop");
+    let repeated = seen.windows(2).find(|pair| pair[0].0 == pair[1].0);
+    assert!(
+        repeated.is_none(),
+        "handed over with nothing changed: {repeated:?}"
+    );
+    assert!(
+        seen.len() * 2 < screen.frames.len(),
+        "{} hand-overs for {} frames",
+        seen.len(),
+        screen.frames.len()
+    );
+    let (_, t0, _, _) = *seen.first().expect("the start was handed over");
+    let paused = seen
+        .iter()
+        .find(|(_, _, status, _)| *status == Status::Paused)
+        .expect("the pause was handed over");
+    assert_eq!(paused.1, t0 + paused_after, "at the instant of the key");
+    for step in 0..steps {
+        assert!(
+            seen.iter().any(|(_, _, _, index)| *index == step),
+            "step {step} was never handed over"
+        );
+    }
+    assert_eq!(
+        seen.last().map(|(_, _, status, _)| *status),
+        Some(Status::Finished { early: false })
+    );
+    assert!(stats.wakes > 0);
 }

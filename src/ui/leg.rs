@@ -1,0 +1,87 @@
+//! The leg, unmissable from the mat: in big letters across the screen, "◀ LEFT" at the left
+//! edge, "RIGHT ▶" at the right, "◀ BOTH ▶" in the middle, so left and right differ in place,
+//! arrow and colour. During a switch it is the leg to switch to; before a per-leg step, the leg
+//! that comes next. On small screens it is a band of colour one row high.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use super::bigtext::{self, Align};
+use super::theme::Theme;
+use crate::app::ViewModel;
+use crate::session::{Phase, Side};
+
+/// The big text, and where it sits; `None` for work with no leg.
+pub fn leg_words(side: Side, ascii: bool) -> Option<(&'static str, Align)> {
+    Some(match (side, ascii) {
+        (Side::None, _) => return None,
+        (Side::Left, false) => ("◀ LEFT", Align::Left),
+        (Side::Right, false) => ("RIGHT ▶", Align::Right),
+        (Side::Both, false) => ("◀ BOTH ▶", Align::Center),
+        (Side::Left, true) => ("< LEFT", Align::Left),
+        (Side::Right, true) => ("RIGHT >", Align::Right),
+        (Side::Both, true) => ("< BOTH >", Align::Center),
+    })
+}
+
+/// What the leg means at this moment: the one being worked, the one to switch to, or the
+/// next one.
+fn label(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Hold | Phase::Cardio | Phase::Dynamic => "",
+        Phase::SwitchLeg => "switch to",
+        Phase::GetReady | Phase::Rest => "next",
+    }
+}
+
+pub struct LegBand<'a>(pub &'a ViewModel<'a>);
+
+impl Widget for LegBand<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let vm = self.0;
+        let theme = Theme::of(vm);
+        let Some((words, align)) = leg_words(vm.step.side, vm.ascii) else {
+            return;
+        };
+        let style = theme.leg_side(vm.step.side);
+        let label = label(vm.step.phase);
+        if area.height < 4 {
+            // One row: the whole width in the leg's colour, the words at the leg's side.
+            let text = match (label, vm.step.side) {
+                ("", _) => format!(" {words} LEG "),
+                (label, Side::Right) => format!(" {} {words} LEG ", label.to_uppercase()),
+                (label, _) => format!(" {words} LEG ({label}) "),
+            };
+            let band = theme.leg_band(vm.step.side);
+            buf.set_style(area, band);
+            let line = Line::styled(text, band);
+            match align {
+                Align::Left => line.left_aligned(),
+                Align::Center => line.centered(),
+                Align::Right => line.right_aligned(),
+            }
+            .render(area, buf);
+            return;
+        }
+        let max = area.height - area.height % 4;
+        let rows = bigtext::rows_to_fit(words, area.width, max).max(1);
+        bigtext::render(words, rows, area, align, style, vm.ascii, buf);
+        if !label.is_empty() {
+            // The small word on the far side from the big one, on its first row.
+            let top = area.y + (area.height - rows.min(area.height)) / 2;
+            let row = Rect {
+                y: top,
+                height: 1,
+                ..area
+            };
+            let line = Line::styled(label.to_uppercase(), theme.title());
+            match align {
+                Align::Right => line.left_aligned(),
+                _ => line.right_aligned(),
+            }
+            .render(row, buf);
+        }
+    }
+}
