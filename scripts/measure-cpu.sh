@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Measures supple's CPU use and peak memory during a hold, in a real terminal (tmux, 80x24).
+# Measures supple's CPU use and peak memory during a hold, in a real terminal (tmux).
 # Reads the process's user+system time from /proc/PID/stat (all threads, also those that
 # ended, such as audio streams closed between cues; resolution 1/CLK_TCK, so measure a minute
 # or more) and VmHWM from /proc/PID/status; prints the share of one core and the peak RSS.
 #   scripts/measure-cpu.sh [SECONDS] [extra supple flags...]     (default 60 s, --no-sound)
-# HOLD_SECONDS (default 20, the article's hold) sets the length of each back-to-back hold.
+# HOLD_SECONDS (default 20, the article's hold) sets the length of each back-to-back hold;
+# SIZE (default 80x24) the terminal's columns x rows; BIN another supple binary to measure (to
+# compare two builds side by side, run the script for each in the same minute).
 # With sound on, set SESSION_HOME to a HOME whose .asoundrc names the device to measure
 # against (for example a PulseAudio null sink: see the README); by default HOME is a fresh
 # empty folder, so ALSA finds no device and sound is off.
@@ -14,8 +16,15 @@ seconds=${1:-60}
 shift || true
 flags=${*:---no-sound}
 
-cargo build --release --quiet
-bin=$PWD/target/release/supple
+size=${SIZE:-80x24}
+cols=${size%x*}
+rows=${size#*x}
+if [ -n "${BIN:-}" ]; then
+  bin=$(realpath "$BIN")
+else
+  cargo build --release --quiet
+  bin=$PWD/target/release/supple
+fi
 work=$(mktemp -d)
 socket="supple-measure-$$"
 pid=""
@@ -37,7 +46,7 @@ JSON
 mkdir -m 700 -p "$work/supple"
 touch "$work/supple/safety-note-read"
 
-tmux -L "$socket" new-session -d -x 80 -y 24 -s m \
+tmux -L "$socket" new-session -d -x "$cols" -y "$rows" -s m \
   "env HOME=${SESSION_HOME:-$work} XDG_CONFIG_HOME=$work XDG_DATA_HOME=$work $bin run $work/hold.json $flags"
 for _ in $(seq 50); do
   pid=$(pgrep -f "^$bin run $work/hold.json" || true)
@@ -61,9 +70,10 @@ screen=$(grep -c "HOLD" <<<"$pane" || true)
 sound=$(tail -n 1 <<<"$pane" | grep -o "sound [^ ].*\|muted.*\|bell" | sed 's/ *$//' || true)
 
 awk -v c=$((end_cpu - start_cpu)) -v ns=$((end_ns - start_ns)) \
-    -v hold="$hold" -v snd="$sound" -v hwm="$hwm_kb" -v rss="$rss_kb" -v f="$flags" -v held="$screen" 'BEGIN {
+    -v hold="$hold" -v snd="$sound" -v hwm="$hwm_kb" -v rss="$rss_kb" -v f="$flags" -v held="$screen" \
+    -v size="$size" 'BEGIN {
   wall = ns / 1e9; cpu = c / 1e9;
-  printf "supple %s, %s s holds at 80x24, measured for %.1f s\n", f, hold, wall;
+  printf "supple %s, %s s holds at %s, measured for %.1f s\n", f, hold, size, wall;
   printf "  footer: %s\n", snd;
   printf "  cpu:  %.4f s of cpu = %.3f %% of one core\n", cpu, 100 * cpu / wall;
   printf "  peak rss (VmHWM): %.1f MB, rss now: %.1f MB\n", hwm / 1024, rss / 1024;

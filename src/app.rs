@@ -7,7 +7,7 @@ use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyM
 
 use crate::audio::{self, Player, SoundStatus};
 use crate::content::Exercise;
-use crate::history::LastTime;
+use crate::history::{LastTime, Streaks};
 use crate::session::{Engine, Event, Phase, Plan, PlanStep, Status, Tally};
 
 /// What a key asks for.
@@ -51,16 +51,18 @@ pub struct App {
     engine: Engine,
     player: Box<dyn Player>,
     overlay: Overlay,
-    /// Whether the session was running when the quit question paused it.
+    /// Whether the session was running when the help or the quit question paused it.
     resume_after_question: bool,
     muted: bool,
     quit: bool,
     color: bool,
+    ascii: bool,
     /// Counts changes other than the passing of time (keys, step changes, countdown marks).
     revision: u64,
     /// The sound state last shown, to notice when it changes.
     sound: SoundStatus,
     last_time: Option<LastTime>,
+    streaks: Option<Streaks>,
     /// The next cue's moment, as last told to the player.
     next_cue: Option<Instant>,
 }
@@ -87,8 +89,12 @@ pub struct ViewModel<'a> {
     pub sound: SoundStatus,
     pub muted: bool,
     pub color: bool,
+    /// Plain ASCII glyphs, for a terminal whose locale is not UTF-8.
+    pub ascii: bool,
     /// The last session of the same routine, for the summary to compare with.
     pub last_time: Option<LastTime>,
+    /// The streak, with and without this session, for the summary.
+    pub streaks: Option<Streaks>,
     /// Changes whenever anything but the clock changed: panels that do not move with time
     /// can be kept from one frame to the next while it stays the same.
     pub revision: u64,
@@ -105,11 +111,26 @@ impl App {
             muted: false,
             quit: false,
             color,
+            ascii: false,
             revision: 0,
             sound,
             last_time: None,
+            streaks: None,
             next_cue: None,
         }
+    }
+
+    /// Draws with plain ASCII instead of block and arrow characters (a terminal whose locale
+    /// is not UTF-8 would show them as garbage).
+    pub fn with_ascii(mut self, ascii: bool) -> Self {
+        self.ascii = ascii;
+        self
+    }
+
+    /// Gives the summary the streak to show, with and without this session.
+    pub fn with_streaks(mut self, streaks: Option<Streaks>) -> Self {
+        self.streaks = streaks;
+        self
     }
 
     /// Gives the summary the last session of the same routine to compare with.
@@ -137,6 +158,11 @@ impl App {
     /// Whether the screen uses colour (not under NO_COLOR).
     pub fn color(&self) -> bool {
         self.color
+    }
+
+    /// Whether the screen is drawn in plain ASCII.
+    pub fn ascii(&self) -> bool {
+        self.ascii
     }
 
     pub fn muted(&self) -> bool {
@@ -224,18 +250,7 @@ impl App {
             Overlay::Help => return Some(Command::Dismiss),
             Overlay::None => {}
         }
-        Some(match key.code {
-            KeyCode::Char(' ') | KeyCode::Pause => Command::TogglePause,
-            KeyCode::Right | KeyCode::Char('n' | 'N') => Command::Skip,
-            KeyCode::Left | KeyCode::Char('p' | 'P') => Command::Back,
-            KeyCode::Char('r' | 'R') => Command::Restart,
-            KeyCode::Char('m' | 'M') => Command::ToggleMute,
-            KeyCode::Char('+' | '=') => Command::VolumeUp,
-            KeyCode::Char('-' | '_') => Command::VolumeDown,
-            KeyCode::Char('?' | 'h' | 'H') | KeyCode::F(1) => Command::ToggleHelp,
-            KeyCode::Char('q' | 'Q') | KeyCode::Esc => Command::AskQuit,
-            _ => return None,
-        })
+        crate::keys::command_for(key.code)
     }
 
     /// Applies one terminal event; returns whether the screen must be redrawn.
@@ -276,12 +291,14 @@ impl App {
                 self.player.change_volume(delta);
                 Vec::new()
             }
+            // The help and the quit question pause the clock: reading or deciding should not
+            // cost hold time. Closing them resumes it if it ran before.
             Command::ToggleHelp => {
+                self.resume_after_question = self.engine.status() == Status::Running;
                 self.overlay = Overlay::Help;
-                Vec::new()
+                self.engine.pause(now)
             }
             Command::AskQuit => {
-                // The question pauses the clock: deciding should not cost hold time.
                 self.resume_after_question = self.engine.status() == Status::Running;
                 self.overlay = Overlay::ConfirmQuit;
                 self.engine.pause(now)
@@ -291,9 +308,8 @@ impl App {
                 self.engine.finish(now)
             }
             Command::Dismiss => {
-                let was_question = self.overlay == Overlay::ConfirmQuit;
                 self.overlay = Overlay::None;
-                if was_question && self.resume_after_question {
+                if self.resume_after_question {
                     self.resume_after_question = false;
                     self.engine.resume(now)
                 } else {
@@ -313,20 +329,18 @@ impl App {
         self.sound = self.player.status();
     }
 
-    /// The next instant the screen or the plan must change, given how many cells the hold
-    /// gauge spans; `None` when nothing changes until a key is pressed.
-    pub fn next_wake(&self, now: Instant, gauge_cells: u16) -> Option<Instant> {
+    /// The next instant the screen or the plan must change; `None` when nothing changes until
+    /// a key is pressed. Everything that moves with the clock (the digits, the gauge, the time
+    /// to go) moves with the seconds left in the step, so the loop wakes once a second, at any
+    /// size of screen.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         if self.engine.status() != Status::Running {
             return None;
         }
-        let step = self.engine.step()?;
         let remaining = self.engine.step_remaining(now);
-        let elapsed = self.engine.session_elapsed(now);
         let candidates = [
             self.engine.next_deadline(),
             next_whole_second_down(remaining).map(|d| now + d),
-            Some(now + next_whole_second_up(elapsed)),
-            next_gauge_change(remaining, step.duration, gauge_cells).map(|d| now + d),
         ];
         candidates.into_iter().flatten().min()
     }
@@ -335,7 +349,8 @@ impl App {
         let step = self.engine.step()?;
         let plan = self.engine.plan();
         let remaining = self.engine.step_remaining(now);
-        let ratio = ratio(remaining, step.duration);
+        // The gauge moves with the seconds shown, not smoothly: one change a second.
+        let ratio = ratio(shown_seconds(remaining).min(step.duration), step.duration);
         let finished = match self.engine.status() {
             Status::Finished { early } => Some(early),
             _ => None,
@@ -358,7 +373,9 @@ impl App {
             sound: self.sound.clone(),
             muted: self.muted,
             color: self.color,
+            ascii: self.ascii,
             last_time: self.last_time,
+            streaks: self.streaks,
             revision: self.revision,
         })
     }
@@ -400,26 +417,9 @@ fn next_whole_second_down(remaining: Duration) -> Option<Duration> {
     Some(nanos(r - target))
 }
 
-/// How long until a clock shown in whole seconds, rounded down, shows one more.
-fn next_whole_second_up(elapsed: Duration) -> Duration {
-    nanos(NANOS - elapsed.as_nanos() % NANOS)
-}
-
-/// How long until a gauge of `cells` cells, filled to round(remaining/duration * cells),
-/// loses a cell.
-fn next_gauge_change(remaining: Duration, duration: Duration, cells: u16) -> Option<Duration> {
-    if cells == 0 || duration.is_zero() {
-        return None;
-    }
-    let value = ratio(remaining, duration) * f64::from(cells);
-    let filled = value.round();
-    if filled < 1.0 {
-        return None;
-    }
-    // The cell goes when the value drops below filled - 0.5; a millisecond more makes sure.
-    let target = (filled - 0.5) / f64::from(cells) * duration.as_secs_f64();
-    let wait = (remaining.as_secs_f64() - target).max(0.0);
-    Some(Duration::from_secs_f64(wait) + Duration::from_millis(1))
+/// The time left as the screen shows it: whole seconds, rounded up.
+fn shown_seconds(remaining: Duration) -> Duration {
+    Duration::from_secs(remaining.as_secs() + u64::from(remaining.subsec_nanos() > 0))
 }
 
 fn nanos(n: u128) -> Duration {
@@ -441,21 +441,17 @@ mod tests {
             Some(Duration::from_millis(250))
         );
         assert_eq!(next_whole_second_down(Duration::ZERO), None);
-        assert_eq!(
-            next_whole_second_up(Duration::from_millis(5_300)),
-            Duration::from_millis(700)
-        );
     }
 
     #[test]
-    fn gauge_wakes_when_a_cell_empties() {
-        // 20 s over 40 cells: a cell every 0.5 s; full gauge at 20 s loses its first cell at
-        // value 39.5, i.e. after 0.25 s.
-        let wait = next_gauge_change(Duration::from_secs(20), Duration::from_secs(20), 40);
-        assert_eq!(wait, Some(Duration::from_millis(251)));
+    fn the_gauge_moves_with_the_seconds_shown() {
         assert_eq!(
-            next_gauge_change(Duration::ZERO, Duration::from_secs(20), 40),
-            None
+            shown_seconds(Duration::from_millis(19_001)),
+            Duration::from_secs(20)
+        );
+        assert_eq!(
+            shown_seconds(Duration::from_secs(19)),
+            Duration::from_secs(19)
         );
         assert_eq!(ratio(Duration::ZERO, Duration::ZERO), 0.0);
     }

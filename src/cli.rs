@@ -39,17 +39,17 @@ pub struct Cli {
 
     /// Seconds of every static hold, instead of the routine's own. ACSM: 10 to 30 s; 30 to
     /// 60 s for older adults (for example --hold 30).
-    #[arg(long, global = true, value_name = "SECONDS",
+    #[arg(long, global = true, value_name = "TIME",
           value_parser = seconds(limits::SECONDS))]
     pub hold: Option<u32>,
 
     /// Seconds of rest between repetitions, instead of the routine's own.
-    #[arg(long, global = true, value_name = "SECONDS",
+    #[arg(long, global = true, value_name = "TIME",
           value_parser = seconds(limits::REST_SECONDS))]
     pub rest: Option<u32>,
 
     /// Seconds of "get ready" before the first step, instead of the routine's own.
-    #[arg(long, global = true, value_name = "SECONDS",
+    #[arg(long, global = true, value_name = "TIME",
           value_parser = seconds(limits::LEAD_IN_SECONDS))]
     pub lead_in: Option<u32>,
 
@@ -59,9 +59,19 @@ pub struct Cli {
     pub volume: Option<u8>,
 }
 
-/// A flag's seconds, within the same limits as a routine or config file's.
-fn seconds((min, max): (u32, u32)) -> clap::builder::RangedI64ValueParser<u32> {
-    clap::value_parser!(u32).range(i64::from(min)..=i64::from(max))
+/// A flag's seconds (30, 30s, 1m, 1m30s), within the same limits as a routine or config
+/// file's.
+fn seconds((min, max): (u32, u32)) -> impl Fn(&str) -> Result<u32, String> + Clone {
+    move |text| {
+        let secs = crate::config::parse_seconds(text)?;
+        if (min..=max).contains(&secs) {
+            Ok(secs)
+        } else {
+            Err(format!(
+                "{secs} s is out of range: choose {min} to {max} seconds"
+            ))
+        }
+    }
 }
 
 impl Cli {

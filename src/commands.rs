@@ -282,18 +282,16 @@ pub fn session_report(
     let tally = engine.tally();
     let held = LegSeconds::from(tally.held_per_leg());
     let (left, right) = tally.hold_reps_per_leg();
-    let how = match engine.status() {
-        Status::Finished { early: false } => "complete",
-        _ => "ended early",
-    };
+    let early = !matches!(engine.status(), Status::Finished { early: false });
     let mut text = format!(
-        "supple: {} {how} after {} of stretching\n",
+        "supple: {}: {} ({})\n",
         plan.title,
+        tally.verdict(early).title().to_lowercase(),
         clock_text(engine.session_elapsed(now))
     );
     text.push_str(&format!(
-        "  left leg:  {}/{} holds, {} s held\n  right leg: {}/{} holds, {} s held\n",
-        left.done, left.planned, held.left, right.done, right.planned, held.right
+        "  left leg:  {} s held, {}/{} holds\n  right leg: {} s held, {}/{} holds\n",
+        held.left, left.done, left.planned, held.right, right.done, right.planned
     ));
     if let Some(last) = last_time {
         text.push_str(&format!("  last time, {}\n", last.compare(held)));

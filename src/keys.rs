@@ -110,9 +110,22 @@ pub fn help_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
         .chain(std::iter::once(QUIT_NOW))
 }
 
-/// The footer's keys, in its order (most needed first): the first key of each as shown, and
-/// its word (`paused` picks the word for a paused session).
-pub fn footer_rows(paused: bool) -> impl Iterator<Item = (&'static str, &'static str)> {
+/// The keys as shown, without the arrows where the terminal has only ASCII ("→  n" is "n").
+pub fn shown(keys: &'static str, ascii: bool) -> String {
+    if !ascii {
+        return keys.to_string();
+    }
+    let plain: Vec<&str> = keys.split_whitespace().filter(|k| k.is_ascii()).collect();
+    plain.join("  ")
+}
+
+/// The footer's keys, in its order (most needed first): the first key of each as shown (the
+/// first ASCII one with `ascii`), and its word (`paused` picks the word for a paused
+/// session).
+pub fn footer_rows(
+    paused: bool,
+    ascii: bool,
+) -> impl Iterator<Item = (&'static str, &'static str)> {
     const ORDER: [Command; 6] = [
         Command::TogglePause,
         Command::Skip,
@@ -124,7 +137,10 @@ pub fn footer_rows(paused: bool) -> impl Iterator<Item = (&'static str, &'static
     ORDER.into_iter().filter_map(move |command| {
         let binding = KEYS.iter().find(|b| b.command == command)?;
         let (word, paused_word) = binding.footer?;
-        let key = binding.shown.split_whitespace().next()?;
+        let key = binding
+            .shown
+            .split_whitespace()
+            .find(|k| !ascii || k.is_ascii())?;
         Some((key, if paused { paused_word } else { word }))
     })
 }

@@ -86,17 +86,28 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         bail!("a guided session needs a terminal; `supple plan` prints the plan instead");
     }
+    if supple::term::dumb() {
+        bail!(
+            "this terminal cannot show the full-screen coach (TERM is {}): run supple in a \
+             terminal such as xterm, GNOME Terminal or tmux, or print the plan with `supple plan`",
+            std::env::var("TERM").map_or_else(|_| "not set".into(), |t| format!("`{t}`"))
+        );
+    }
     let settings = settings(cli, &mut SafeWriter::new(io::stderr()), BadConfig::Ask)?;
     let plan = resolve(routine, &settings, user_dir)?;
     let store = Store::default_location();
-    // Only to compare with: an unreadable history is dealt with when this session is saved.
-    let last_time = store
+    // Only to compare with and for the streak: an unreadable history is dealt with when this
+    // session is saved.
+    let started = jiff::ZonedDateTime::now();
+    let kept = store.as_ref().and_then(|s| s.load().ok());
+    let last_time = kept
         .as_ref()
-        .and_then(|s| s.load().ok())
         .and_then(|h| history::last_of(&h.sessions, &plan.name).map(LastTime::of));
+    let streaks = kept
+        .as_ref()
+        .map(|h| history::Streaks::of(&h.sessions, started.date()));
     let data_dir = supple::paths::data_dir();
     let note = !safety::note_read(data_dir.as_deref());
-    let started = jiff::ZonedDateTime::now();
     // From here until the session ends, what libraries print goes to the log, not the screen.
     let quiet = QuietStderr::to(log_path().as_deref()).context("cannot redirect stderr")?;
     let off = match (&settings.sound.value, &settings.sound.source) {
@@ -106,7 +117,10 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     };
     let player = audio::session_player(off, settings.bell.value, settings.volume.value);
     let color = color();
-    let mut app = App::new(plan, player, color).with_last_time(last_time);
+    let mut app = App::new(plan, player, color)
+        .with_ascii(!supple::term::utf8_locale())
+        .with_last_time(last_time)
+        .with_streaks(streaks);
     let clock = SystemClock;
     let keep = commands::keep_session(store, started, last_time);
     let last_words = Arc::new(LastWords::new(keep));
@@ -254,7 +268,7 @@ fn show_history(
         return Ok(history::export::csv(out, &kept)?);
     }
     let today = jiff::ZonedDateTime::now().date();
-    if plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+    if plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || supple::term::dumb() {
         let overview = history::Overview::new(&kept.sessions, today, i32::from(days));
         return Ok(write!(
             out,

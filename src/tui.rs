@@ -231,8 +231,6 @@ pub fn run_loop_with(
     app.start(clock.now());
     let mut needs_draw = true;
     let mut shown_revision = None;
-    // The size changes only with a Resize event; asking the terminal costs a system call.
-    let mut area = screen.area()?;
     loop {
         let now = clock.now();
         let before = app.revision();
@@ -252,8 +250,7 @@ pub fn run_loop_with(
             screen.draw(app, now)?;
             stats.draws += 1;
         }
-        let cells = ui::gauge_cells(area);
-        let wake_at = app.next_wake(now, cells);
+        let wake_at = app.next_wake(now);
         // poll(2) counts whole milliseconds and the tty source truncates: round up, or the
         // loop wakes a fraction of a millisecond early and draws the same frame twice.
         let timeout = wake_at
@@ -277,8 +274,7 @@ pub fn run_loop_with(
                 let mut dirty = false;
                 while let Some(event) = pending.take() {
                     if let TermEvent::Resize(width, height) = event {
-                        area = Rect::new(0, 0, width, height);
-                        screen.resize(area)?;
+                        screen.resize(Rect::new(0, 0, width, height))?;
                     }
                     dirty |= app.handle_event(&event, clock.now());
                     if app.should_quit() {
@@ -507,9 +503,9 @@ pub fn run_in_terminal(
 ) -> io::Result<Option<LoopStats>> {
     in_full_screen(Some(Arc::clone(last_words)), |screen, input, stop| {
         if note {
-            let color = app.color();
+            let (color, ascii) = (app.color(), app.ascii());
             let key = wait_for_key(screen, input, stop, |frame| {
-                frame.render_widget(ui::safety::SafetyNote { color }, frame.area());
+                frame.render_widget(ui::safety::SafetyNote { color, ascii }, frame.area());
             })?;
             if key.is_none_or(is_leave) {
                 return Ok(None);

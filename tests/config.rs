@@ -226,3 +226,54 @@ fn flags_out_of_range_are_refused_by_the_command_line() {
         .code(2)
         .stderr(predicate::str::contains("--hold"));
 }
+
+/// Lengths are written as people write them, in flags and in the config file: 30, 30s, 1m,
+/// 1m30s; anything else names the forms that work.
+#[test]
+fn lengths_take_units() {
+    for (text, secs) in [
+        ("30", 30),
+        ("30s", 30),
+        ("1m", 60),
+        ("1m30s", 90),
+        (" 2m ", 120),
+    ] {
+        assert_eq!(config::parse_seconds(text), Ok(secs), "{text}");
+    }
+    for bad in ["", "1.5s", "30x", "-5", "thirty"] {
+        let err = config::parse_seconds(bad).expect_err(bad);
+        assert!(err.contains("write 30, 30s, 1m or 1m30s"), "{err}");
+    }
+    let home = tempfile::tempdir().expect("tempdir");
+    supple(home.path())
+        .args(["plan", "quick", "--hold", "30s", "--rest", "1m"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(r"hold +Hamstring anchor stretch +left +1/2 +0:30")
+                .expect("re"),
+        );
+    supple(home.path())
+        .args(["plan", "quick", "--hold", "30x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("write 30, 30s, 1m or 1m30s"));
+    write_config(
+        home.path(),
+        r#"{ "hold_seconds": "1m30s", "rest_seconds": 12 }"#,
+    );
+    supple(home.path())
+        .args(["plan", "quick"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(r"hold +Hamstring anchor stretch +left +1/2 +1:30")
+                .expect("re"),
+        );
+    write_config(home.path(), r#"{ "hold_seconds": "half a minute" }"#);
+    supple(home.path())
+        .arg("config")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("at hold_seconds").and(predicate::str::contains("1m30s")));
+}

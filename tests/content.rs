@@ -213,10 +213,10 @@ fn every_hold_shows_the_stop_rule_at_every_size() {
                 plan.exercise(step).id
             );
             for (w, h) in [(40, 12), (80, 24), (200, 60)] {
-                let screen = common::screen_text(&app, now, w, h);
+                let words = common::cue_words(&app, now, (w, h));
                 assert!(
-                    screen.contains("Stop if the") && screen.contains("tingling or numbness"),
-                    "{name} {} at {w}x{h}:\n{screen}",
+                    words.contains(supple::safety::STOP_RULE),
+                    "{name} {} at {w}x{h}:\n{words}",
                     plan.exercise(step).id
                 );
             }

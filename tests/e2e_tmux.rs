@@ -44,7 +44,9 @@ impl Tmux {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
+        // -u: UTF-8 whatever the test's own locale says.
         let out = Command::new("tmux")
+            .arg("-u")
             .arg("-L")
             .arg(&self.socket)
             .args(args)
@@ -61,14 +63,18 @@ impl Tmux {
         let bin = env!("CARGO_BIN_EXE_supple");
         let home = self.dir.path().display();
         format!(
-            "env {env} HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin} {args}; \
+            "env LANG=C.UTF-8 LC_ALL= LC_CTYPE= {env} HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin} {args}; \
              echo EXITED=$?; sleep 120"
         )
     }
 
     /// Runs supple again in the same pane, replacing what ran there.
     fn rerun(&self, args: &str) {
-        let command = self.command("", args);
+        self.rerun_with_env("", args);
+    }
+
+    fn rerun_with_env(&self, env: &str, args: &str) {
+        let command = self.command(env, args);
         self.tmux(&["respawn-pane", "-k", "-t", "main", &command]);
     }
 
@@ -175,12 +181,12 @@ fn a_session_in_a_real_terminal() {
     assert!(t.alternate_screen_on());
 
     let screen = t.wait_for("HOLD", WAIT);
-    assert!(screen.contains("LEFT LEG"), "{screen}");
     assert!(screen.contains("Lying hamstring stretch"), "{screen}");
 
-    // Resizing redraws at once: the compact layout at 40x12, the full one back at 80x24.
+    // Resizing redraws at once: the compact layout at 40x12 (where the leg is a band of
+    // words), the full one back at 80x24 (where it is in big letters).
     t.tmux(&["resize-window", "-t", "main", "-x", "40", "-y", "12"]);
-    t.wait_for("space pause  ? help  q quit", WAIT);
+    t.wait_for("◀ LEFT LEG", WAIT);
     t.tmux(&["resize-window", "-t", "main", "-x", "80", "-y", "24"]);
     t.wait_for("┌ Legs", WAIT);
 
@@ -198,25 +204,19 @@ fn a_session_in_a_real_terminal() {
     // Skip the rest of the left hold: the switch comes next.
     t.keys(&["Right"]);
     let screen = t.wait_for("SWITCH LEG", WAIT);
-    assert!(screen.contains("RIGHT LEG"), "{screen}");
-    t.wait_for("BOTH LEGS", WAIT);
+    assert!(screen.contains("SWITCH TO"), "{screen}");
+    t.wait_for("Seated hamstring stretch", WAIT);
 
     // The summary: left 1 skipped of 2, right 2 of 2 (the seated stretch counts for both).
     let summary = t.wait_for("Session complete", WAIT);
-    assert!(
-        summary.contains("Left leg  1/2 holds, 1 skipped"),
-        "{summary}"
-    );
-    assert!(
-        summary.contains("Right leg 2/2 holds, 0 skipped"),
-        "{summary}"
-    );
+    assert!(summary.contains("1 of 2 holds, 1 skipped"), "{summary}");
+    assert!(summary.contains("2 of 2 holds"), "{summary}");
 
     t.keys(&["x"]);
     let after = t.wait_for("EXITED=0", WAIT);
     assert!(!t.alternate_screen_on(), "the alternate screen was left");
     assert!(
-        after.contains("left leg:  1/2 holds"),
+        after.contains("s held, 1/2 holds"),
         "the record stays in the scrollback:\n{after}"
     );
     // Back in cooked mode: the shell's line starts at the first column.
@@ -236,11 +236,11 @@ fn quitting_asks_then_shows_what_was_done() {
     t.keys(&["Escape"]);
     t.wait_for("End the session now?", WAIT);
     t.keys(&["y"]);
-    t.wait_for("Session ended early", WAIT);
+    t.wait_for("Session ended", WAIT);
     t.keys(&["Enter"]);
     let after = t.wait_for("EXITED=0", WAIT);
     assert!(!t.alternate_screen_on());
-    assert!(after.contains("ended early"), "{after}");
+    assert!(after.contains("session ended"), "{after}");
 }
 
 #[test]
@@ -249,6 +249,8 @@ fn sigterm_gives_the_terminal_back() {
     let routine = t.routine();
     t.run(&format!("run {} --no-sound", routine.display()));
     t.wait_for("HOLD", WAIT);
+    // A second into the hold, so that something was done and is kept.
+    std::thread::sleep(Duration::from_millis(1500));
     let pattern = Tmux::process_pattern(&routine);
     let killed = Command::new("pkill")
         .args(["-TERM", "-f", &pattern])
@@ -257,7 +259,7 @@ fn sigterm_gives_the_terminal_back() {
     assert!(killed.success());
     let after = t.wait_for("EXITED=", WAIT);
     assert!(!t.alternate_screen_on());
-    assert!(after.contains("ended early"), "{after}");
+    assert!(after.contains("session ended"), "{after}");
     assert!(
         after.contains("saved to your history (1 session)"),
         "{after}"
@@ -408,7 +410,7 @@ fn a_panic_during_a_hold_keeps_what_was_done() {
         "SUPPLE_DEBUG_PANIC=4 RUST_BACKTRACE=0",
         &format!("run {} --no-sound", routine.display()),
     );
-    t.wait_for("LEFT LEG", WAIT);
+    t.wait_for("HOLD", WAIT);
     let after = t.wait_for("EXITED=", WAIT);
     assert!(
         !t.alternate_screen_on(),
@@ -493,13 +495,61 @@ fn volume_keys_change_the_volume_shown() {
     )
     .expect("asoundrc");
     t.run(&format!("run {}", routine.display()));
-    t.wait_for("sound 80%", WAIT);
+    let on = footer_keys(&t.wait_for("sound 80%", WAIT));
     t.keys(&["+"]);
     t.wait_for("sound 90%", WAIT);
     t.keys(&["-", "-", "-"]);
     t.wait_for("sound 60%", WAIT);
     t.keys(&["m"]);
-    t.wait_for("muted (m)", WAIT);
+    let muted = footer_keys(&t.wait_for("muted", WAIT));
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED=0", WAIT);
+    // The footer's keys do not move with the sound: on, muted, and off.
+    t.rerun(&format!("run {} --no-sound", routine.display()));
+    let off = footer_keys(&t.wait_for("sound off - --no-sound", WAIT));
+    assert_eq!(on, muted);
+    assert_eq!(on, off);
+    assert!(on.contains("space pause") && on.contains("q quit"), "{on}");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED=0", WAIT);
+}
+
+/// The footer's keys: the last row, up to where the sound state may begin.
+#[cfg(feature = "sound")]
+fn footer_keys(screen: &str) -> String {
+    let footer = screen.lines().last().unwrap_or_default();
+    footer.chars().take(48).collect()
+}
+
+/// The help lists every key and stops the clock until it closes.
+#[test]
+fn help_pauses_the_clock() {
+    let t = Tmux::start("help");
+    let routine = t.routine();
+    t.run(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("HOLD", WAIT);
+    t.keys(&["?"]);
+    let help = t.wait_for("The clock waits while this is open", WAIT);
+    for key in ["space", "Ctrl-C", "q  Esc"] {
+        assert!(help.contains(key), "{key}: {help}");
+    }
+    // The header's "0:03 done · 0:14 to go", above the help.
+    let gauge = |screen: &str| {
+        let header = screen.lines().next().unwrap_or_default().to_string();
+        assert!(header.contains("to go"), "{screen}");
+        header
+    };
+    let before = gauge(&help);
+    std::thread::sleep(Duration::from_millis(2200));
+    assert_eq!(gauge(&t.screen()), before, "the clock ran under the help");
+    t.keys(&["x"]);
+    t.wait_until_gone("The clock waits", WAIT);
+    std::thread::sleep(Duration::from_millis(1200));
+    assert_ne!(
+        gauge(&t.screen()),
+        before,
+        "the clock goes on once the help closes"
+    );
     t.keys(&["C-c"]);
     t.wait_for("EXITED=0", WAIT);
 }
@@ -510,6 +560,8 @@ fn closing_the_terminal_ends_the_process() {
     let routine = t.routine();
     t.run(&format!("run {} --no-sound", routine.display()));
     t.wait_for("HOLD", WAIT);
+    // A second into the hold, so that something was done and is kept.
+    std::thread::sleep(Duration::from_millis(1500));
     let pattern = Tmux::process_pattern(&routine);
     let out = Command::new("pgrep")
         .args(["-f", &pattern])
@@ -548,11 +600,16 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     .expect("write history");
     t.run(&format!("run {} --no-sound", routine.display()));
     t.wait_for("HOLD", WAIT);
+    // A second into the hold, so that something was done and is kept.
+    std::thread::sleep(Duration::from_millis(1500));
     t.keys(&["q"]);
     t.wait_for("End the session now?", WAIT);
     t.keys(&["y"]);
     let summary = t.wait_for("Last time", WAIT);
-    assert!(summary.contains("Mon 23 Nov: L 4 s, R 0 s"), "{summary}");
+    assert!(
+        summary.contains("Mon 23 Nov: 4 s left, 0 s right"),
+        "{summary}"
+    );
     t.keys(&["Enter"]);
     let after = t.wait_for("EXITED=0", WAIT);
     assert!(after.contains("last time, Mon 23 Nov"), "{after}");
@@ -566,10 +623,12 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     t.wait_for("Before your first session", WAIT);
     t.keys(&["Enter"]);
     t.wait_for("HOLD", WAIT);
+    // A second into the hold, so that something was done and is kept.
+    std::thread::sleep(Duration::from_millis(1500));
     t.keys(&["q"]);
     t.wait_for("End the session now?", WAIT);
     t.keys(&["y"]);
-    t.wait_for("Session ended early", WAIT);
+    t.wait_for("Session ended", WAIT);
     t.keys(&["Enter"]);
     let after = t.wait_for("EXITED=0", WAIT);
     assert!(after.contains("was not saved to your history"), "{after}");
@@ -664,7 +723,7 @@ fn the_safety_note_comes_once_before_the_first_session() {
     t.wait_for("GET READY", WAIT);
     t.keys(&["q"]);
     t.keys(&["y"]);
-    t.wait_for("Session ended early", WAIT);
+    t.wait_for("Session ended", WAIT);
     t.keys(&["Enter"]);
     t.wait_for("EXITED=0", WAIT);
     assert!(marker.exists(), "the note was read");
@@ -696,9 +755,11 @@ fn a_linked_history_is_written_through_and_stale_temporary_files_go() {
     std::fs::write(&stale, "left by a killed save").expect("write");
     t.run(&format!("run {} --no-sound", routine.display()));
     t.wait_for("HOLD", WAIT);
+    // A second into the hold, so that something was done and is kept.
+    std::thread::sleep(Duration::from_millis(1500));
     t.keys(&["q"]);
     t.keys(&["y"]);
-    t.wait_for("Session ended early", WAIT);
+    t.wait_for("Session ended", WAIT);
     t.keys(&["Enter"]);
     let after = t.wait_for("EXITED=0", WAIT);
     assert!(
@@ -710,4 +771,35 @@ fn a_linked_history_is_written_through_and_stale_temporary_files_go() {
     let target = std::fs::read_to_string(synced.join("history.json")).expect("read");
     assert!(target.contains("\"routine\": \"e2e\""), "{target}");
     assert!(!stale.exists(), "the stale temporary file is gone");
+}
+
+/// A terminal whose locale is not UTF-8 gets plain ASCII, never garbage; a terminal that
+/// cannot move its cursor gets a clear word instead of a full screen.
+#[test]
+fn plain_terminals_get_ascii_or_a_clear_word() {
+    let t = Tmux::start("ascii");
+    let routine = t.routine();
+    t.run_with_env("LANG=C", &format!("run {} --no-sound", routine.display()));
+    t.wait_for("HOLD", WAIT);
+    t.tmux(&["resize-window", "-t", "main", "-x", "40", "-y", "12"]);
+    let small = t.wait_for("< LEFT LEG", WAIT);
+    t.tmux(&["resize-window", "-t", "main", "-x", "80", "-y", "24"]);
+    let screen = t.wait_for("+ Legs", WAIT);
+    for text in [&small, &screen] {
+        assert!(text.is_ascii(), "not ASCII:\n{text}");
+    }
+    assert!(screen.contains('#'), "big digits in #:\n{screen}");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED=0", WAIT);
+
+    t.rerun_with_env(
+        "TERM=dumb",
+        &format!("run {} --no-sound", routine.display()),
+    );
+    let after = t.wait_for("EXITED=1", WAIT);
+    assert!(
+        after.contains("cannot show the full-screen coach"),
+        "{after}"
+    );
+    assert!(after.contains("supple plan"), "{after}");
 }

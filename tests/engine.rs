@@ -350,14 +350,15 @@ fn finishing_early_keeps_what_was_done() {
 }
 
 #[test]
-fn quitting_mid_hold_counts_the_seconds_held_as_a_skipped_rep() {
+fn quitting_mid_hold_keeps_the_seconds_held_but_skips_nothing() {
     let mut engine = Engine::new(short());
     let t0 = Instant::now();
     engine.start(t0);
     engine.finish(t0 + s(31)); // 2 s into the second left hold (starts at 29 s)
     let tally = engine.tally();
     let (left, _) = tally.hold_reps_per_leg();
-    assert_eq!((left.done, left.skipped), (1, 1));
+    // The person stopped; they did not pass the hold over.
+    assert_eq!((left.done, left.skipped), (1, 0));
     assert_eq!(tally.held_per_leg().left, s(9));
 }
 

@@ -785,7 +785,10 @@ fn the_summary_compares_with_the_last_session_of_the_same_routine() {
         left: 60,
         right: 60,
     });
-    assert_eq!(text, "Mon 23 Nov: L 60 s, R 45 s; today L +0 s, R +15 s");
+    assert_eq!(
+        text,
+        "Mon 23 Nov: 60 s left, 45 s right. Today: the same on the left, 15 s more on the right."
+    );
     assert!(last_of(&sessions, "solo").is_none());
 }
 
@@ -862,7 +865,10 @@ fn the_summary_and_the_record_round_held_time_the_same_way() {
     assert_eq!(record.held(), shown);
     assert_eq!(shown.left, 13);
     let text = LastTime::of(&record).compare(shown);
-    assert!(text.ends_with("today L +0 s, R +0 s"), "{text}");
+    assert!(
+        text.ends_with("Today: the same on the left, the same on the right."),
+        "{text}"
+    );
 }
 
 #[test]

@@ -168,11 +168,66 @@ fn the_record_after_an_early_quit_lists_only_what_was_reached() {
     app.tick(t0 + S(20)); // the get-ready (10 s) and 10 s of jumping jacks
     app.handle_event(&ctrl('c'), t0 + S(20));
     let record = supple::commands::session_report(app.engine(), t0 + S(20), None);
-    assert!(record.contains("ended early after 0:20"), "{record}");
     assert!(
-        record.contains("Jumping jacks: 0/1 done, 1 skipped, 10 s"),
+        record.contains("session ended before any stretch (0:20)"),
+        "{record}"
+    );
+    // The step under way when the person quit is not called skipped.
+    assert!(
+        record.contains("Jumping jacks: 0/1 done, 0 skipped, 10 s"),
         "{record}"
     );
     assert!(!record.contains("Seated hamstring stretch"), "{record}");
     assert!(record.contains("more not reached"), "{record}");
+}
+
+/// The README's key table and the program's are the same: every key the program takes is in
+/// the README, on the row of its action, and the README lists no other.
+#[test]
+fn the_readme_lists_exactly_the_keys_the_program_takes() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("read");
+    let section = readme
+        .split("## Keys")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("a Keys section");
+    let rows: Vec<&str> = section.lines().filter(|l| l.starts_with("| `")).collect();
+    let shown = |code: &KeyCode| match code {
+        KeyCode::Char(' ') => "space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Pause => "Pause".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    let mut listed = 0;
+    for binding in supple::keys::KEYS {
+        for code in binding.codes {
+            let key = format!("`{}`", shown(code));
+            let row = rows
+                .iter()
+                .find(|r| r.split('|').nth(1).is_some_and(|cell| cell.contains(&key)))
+                .unwrap_or_else(|| panic!("{key} is not in the README's table"));
+            // The row of the key's action: it has the footer's word for it, or the help's
+            // first word.
+            let word = binding
+                .footer
+                .map(|(word, _)| word)
+                .or_else(|| binding.what.split_whitespace().next())
+                .unwrap_or("volume");
+            assert!(row.contains(word), "{key}: {row}");
+            listed += 1;
+        }
+    }
+    let (ctrl_c, _) = supple::keys::QUIT_NOW;
+    assert!(rows.iter().any(|r| r.contains(&format!("`{ctrl_c}`"))));
+    // No row names a key the program does not take.
+    let in_readme: usize = rows
+        .iter()
+        .map(|r| r.split('|').nth(1).unwrap_or("").matches('`').count() / 2)
+        .sum();
+    assert_eq!(in_readme, listed + 1, "{rows:#?}");
 }

@@ -44,6 +44,16 @@ fn at_phase(phase: Phase, nth: usize, offset: Duration) -> (App, Instant) {
     (app, now)
 }
 
+/// The views read from the mat are also checked on a maximised window.
+const MAT_SIZES: [(u16, u16); 4] = [(80, 24), (120, 40), (40, 12), (200, 60)];
+
+fn snapshot_mat(name: &str, app: &App, now: Instant) {
+    for size in MAT_SIZES {
+        let terminal = render(app, now, size);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), terminal.backend());
+    }
+}
+
 fn snapshot_all(name: &str, app: &App, now: Instant) {
     for size in SIZES {
         let terminal = render(app, now, size);
@@ -74,13 +84,13 @@ fn dynamic_left() {
 #[test]
 fn hold_left() {
     let (app, now) = at_phase(Phase::Hold, 0, Duration::from_millis(5_400));
-    snapshot_all("hold_left", &app, now);
+    snapshot_mat("hold_left", &app, now);
 }
 
 #[test]
 fn hold_final_seconds() {
     let (app, now) = at_phase(Phase::Hold, 2, Duration::from_millis(17_500));
-    snapshot_all("hold_right_final", &app, now);
+    snapshot_mat("hold_right_final", &app, now);
 }
 
 #[test]
@@ -99,14 +109,14 @@ fn rest_between_reps() {
 #[test]
 fn switch_leg() {
     let (app, now) = at_phase(Phase::SwitchLeg, 1, Duration::from_secs(2));
-    snapshot_all("switch_leg", &app, now);
+    snapshot_mat("switch_leg", &app, now);
 }
 
 #[test]
 fn paused() {
     let (mut app, now) = at_phase(Phase::Hold, 0, Duration::from_secs(8));
     app.handle_event(&key(KeyCode::Char(' ')), now);
-    snapshot_all("paused", &app, now + Duration::from_secs(30));
+    snapshot_mat("paused", &app, now + Duration::from_secs(30));
 }
 
 #[test]
@@ -163,7 +173,7 @@ fn summary_compares_with_last_time() {
     let terminal = render(&app, t0 + total, (80, 24));
     let text = format!("{:?}", terminal.backend());
     assert!(
-        text.contains("Last time Mon 23 Nov: L 100 s, R 80 s; today L +60 s, R +80 s"),
+        text.contains("Last time, Mon 23 Nov: 100 s left, 80 s right. Today: 60 s more on"),
         "{text}"
     );
     insta::assert_snapshot!("summary_last_time_80x24", terminal.backend());
@@ -194,7 +204,11 @@ fn no_color_keeps_the_meaning_in_text() {
             .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
     );
     let text = terminal.backend().to_string();
-    assert!(text.contains("HOLD") && text.contains("LEFT LEG"));
+    assert!(text.contains("HOLD"), "{text}");
+    // Without colour the leg still reads: its arrow and its side of the screen, and on a
+    // small screen its words.
+    let small = render(&mono, now, (40, 12)).backend().to_string();
+    assert!(small.contains("◀ LEFT LEG"), "{small}");
 }
 
 /// The note before the first session, at the smallest size and the usual one: everything it
@@ -205,7 +219,13 @@ fn safety_note() {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         terminal
             .draw(|frame| {
-                frame.render_widget(supple::ui::safety::SafetyNote { color: true }, frame.area())
+                frame.render_widget(
+                    supple::ui::safety::SafetyNote {
+                        color: true,
+                        ascii: false,
+                    },
+                    frame.area(),
+                )
             })
             .expect("draw");
         let text = terminal.backend().to_string();
@@ -237,29 +257,11 @@ fn get_ready_shows_the_stop_rule_and_what_the_routine_needs() {
         app.start(t0);
         let now = t0 + S3;
         for (w, h) in [(40, 12), (80, 24), (120, 40)] {
-            let screen = common::screen_text(&app, now, w, h);
+            let words = common::cue_words(&app, now, (w, h));
             assert!(
-                screen.contains("Stop if the") && screen.contains("tingling or numbness"),
-                "{name} at {w}x{h}:\n{screen}"
+                words.contains(supple::safety::STOP_RULE),
+                "{name} at {w}x{h}:\n{words}"
             );
-            // The cues panel alone, in its place at this size, its rows joined into one text so
-            // that wrapped sentences read whole.
-            let vm = app.view(now).expect("view");
-            let area = supple::ui::areas(ratatui::layout::Rect::new(0, 0, w, h), true)
-                .expect("layout")
-                .cues;
-            let mut buf = ratatui::buffer::Buffer::empty(area);
-            ratatui::widgets::Widget::render(supple::ui::cues::CuesPanel(&vm), area, &mut buf);
-            let rows: Vec<String> = buf
-                .content()
-                .chunks(usize::from(area.width))
-                .map(|row| row.iter().map(|c| c.symbol()).collect())
-                .collect();
-            let words = rows
-                .join(" ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
             for (need, instead) in &plan.instead {
                 assert!(
                     words.contains(&format!(
@@ -270,5 +272,73 @@ fn get_ready_shows_the_stop_rule_and_what_the_routine_needs() {
                 );
             }
         }
+    }
+}
+
+/// Rows of `rect` that hold any of `symbols`, counted from the first such row to the last.
+fn inked_rows(buffer: &ratatui::buffer::Buffer, rect: ratatui::layout::Rect) -> u16 {
+    let rows: Vec<u16> = (rect.top()..rect.bottom())
+        .filter(|&y| {
+            (rect.left()..rect.right()).any(|x| matches!(buffer[(x, y)].symbol(), "█" | "▀" | "▄"))
+        })
+        .collect();
+    match (rows.first(), rows.last()) {
+        (Some(first), Some(last)) => last - first + 1,
+        _ => 0,
+    }
+}
+
+/// From the mat: the digits fill at least 40 % of the height from 80x24 up (and stay big
+/// letters at 40x12), and the leg is at least three rows tall from 80x24 up, on its own side.
+#[test]
+fn digits_and_leg_are_big_enough_at_every_size() {
+    let (app, now) = at_phase(Phase::Hold, 0, Duration::from_millis(5_400));
+    let (right, right_now) = at_phase(Phase::Hold, 2, Duration::from_millis(5_400));
+    for (w, h) in [
+        (40, 12),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (160, 50),
+        (200, 60),
+    ] {
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let areas = supple::ui::areas(area, false).expect("layout");
+        let terminal = render(&app, now, (w, h));
+        let buffer = terminal.backend().buffer();
+        let digits = inked_rows(buffer, areas.digits);
+        let leg = inked_rows(buffer, areas.leg);
+        if (w, h) == (40, 12) {
+            assert!(digits >= 3, "digits at {w}x{h}: {digits} rows");
+            continue;
+        }
+        let least = (u32::from(h) * 2).div_ceil(5);
+        assert!(
+            u32::from(digits) >= least,
+            "digits at {w}x{h}: {digits} rows, want {least}"
+        );
+        assert!(leg >= 3, "leg at {w}x{h}: {leg} rows");
+        // The left leg at the left edge, the right one at the right edge.
+        let left_x = (areas.leg.left()..areas.leg.right())
+            .find(|&x| {
+                (areas.leg.top()..areas.leg.bottom()).any(|y| buffer[(x, y)].symbol() != " ")
+            })
+            .expect("ink");
+        assert!(
+            left_x <= areas.leg.left() + 1,
+            "left leg starts at {left_x}"
+        );
+        let terminal = render(&right, right_now, (w, h));
+        let buffer = terminal.backend().buffer();
+        let right_x = (areas.leg.left()..areas.leg.right())
+            .rev()
+            .find(|&x| {
+                (areas.leg.top()..areas.leg.bottom()).any(|y| buffer[(x, y)].symbol() != " ")
+            })
+            .expect("ink");
+        assert!(
+            right_x + 2 >= areas.leg.right(),
+            "right leg ends at {right_x}"
+        );
     }
 }

@@ -11,5 +11,7 @@ pub mod store;
 
 pub use disk::MAX_BYTES;
 pub use record::{ExerciseRecord, FORMAT_VERSION, HistoryFile, LegSeconds, SessionRecord};
-pub use stats::{DayTotal, Imbalance, LastTime, NO_SESSIONS_YET, Overview, day_label, last_of};
+pub use stats::{
+    DayTotal, Imbalance, LastTime, NO_SESSIONS_YET, Overview, Streaks, day_label, last_of,
+};
 pub use store::{HistoryError, Saved, SetAside, Store};

@@ -7,6 +7,7 @@ use jiff::tz::{Offset, OffsetConflict, TimeZone};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::content::Kind;
+use crate::session::tally::counts_as_session;
 use crate::session::{Engine, LegTotals, Side, Status, whole_seconds};
 
 /// The version of the history file this supple writes; a file with a higher one came from a
@@ -157,12 +158,11 @@ impl SessionRecord {
             .exercises
             .iter()
             .fold(0, |sum, e| sum.saturating_add(e.held_seconds));
-        self.exercises.iter().any(|e| e.done > 0) || worked >= COUNTS_AFTER_SECONDS
+        counts_as_session(self.exercises.iter().any(|e| e.done > 0), worked)
     }
 }
 
-/// Seconds of work that make a session count even with no step finished.
-pub const COUNTS_AFTER_SECONDS: u64 = 30;
+pub use crate::session::tally::COUNTS_AFTER_SECONDS;
 
 /// Reads a session's start, trusting its written offset over the time-zone rules of the day:
 /// rules change (a tzdata update, a country dropping summer time) and an old record must still

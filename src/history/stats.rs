@@ -184,23 +184,46 @@ impl LastTime {
         }
     }
 
-    /// `Mon 23 Nov: L 60 s, R 45 s; today L +0 s, R +15 s`.
+    /// `Mon 23 Nov: 60 s left, 45 s right. Today: the same on the left, 15 s more on the
+    /// right.`
     pub fn compare(&self, today: LegSeconds) -> String {
-        let change = |now: u64, then: u64| {
-            if now >= then {
-                format!("+{} s", now - then)
-            } else {
-                format!("-{} s", then - now)
-            }
+        let change = |now: u64, then: u64, leg: &str| match now.cmp(&then) {
+            std::cmp::Ordering::Equal => format!("the same on the {leg}"),
+            std::cmp::Ordering::Greater => format!("{} s more on the {leg}", now - then),
+            std::cmp::Ordering::Less => format!("{} s less on the {leg}", then - now),
         };
         format!(
-            "{}: L {} s, R {} s; today L {}, R {}",
+            "{}: {} s left, {} s right. Today: {}, {}.",
             day_label(self.day),
             self.held.left,
             self.held.right,
-            change(today.left, self.held.left),
-            change(today.right, self.held.right)
+            change(today.left, self.held.left, "left"),
+            change(today.right, self.held.right, "right")
         )
+    }
+}
+
+/// The streak at the end of today's session: as it will be if the session counts, and as it
+/// stays if it does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Streaks {
+    pub if_counted: u32,
+    pub otherwise: u32,
+}
+
+impl Streaks {
+    pub fn of(sessions: &[SessionRecord], today: Date) -> Streaks {
+        let mut active: BTreeSet<Date> = sessions
+            .iter()
+            .filter(|s| s.counts())
+            .map(SessionRecord::day)
+            .collect();
+        let otherwise = streak(&active, today);
+        active.insert(today);
+        Streaks {
+            if_counted: streak(&active, today),
+            otherwise,
+        }
     }
 }
 

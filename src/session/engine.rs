@@ -463,7 +463,8 @@ impl Engine {
         events
     }
 
-    /// Ends the session before its last step: the step under way counts as skipped.
+    /// Ends the session before its last step: the step under way keeps the time it ran, but
+    /// counts as neither done nor skipped (the person stopped; they did not pass it over).
     pub fn finish(&mut self, now: Instant) -> Vec<Event> {
         let mut events = Vec::new();
         self.advance(now, &mut events);
@@ -471,7 +472,7 @@ impl Engine {
         if !self.is_active() {
             return events;
         }
-        self.leave_partial(now, Outcome::Skipped);
+        self.leave_partial(now, Outcome::Pending);
         self.finish_at(now, true, &mut events);
         events
     }

@@ -10,5 +10,6 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use engine::{BACK_GRACE, Engine, Event, Status};
 pub use plan::{Phase, Plan, PlanStep, Side, clock_text};
 pub use tally::{
-    LegCount, LegTotals, Outcome, StepRecord, TARGET_PER_LEG, Tally, TallyRow, whole_seconds,
+    LegCount, LegTotals, Outcome, StepRecord, TARGET_PER_LEG, Tally, TallyRow, Verdict,
+    whole_seconds,
 };

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use super::plan::{Phase, Plan, Side};
 
-/// The time per leg per session that the ACSM guidance suggests for a muscle (about 60 s).
+/// The time per leg per session that the ACSM guidance suggests per stretch (about 60 s).
 pub const TARGET_PER_LEG: Duration = Duration::from_secs(60);
 
 /// How a step of the plan ended. Ordered: a step done once stays done if it is run again.
@@ -133,4 +133,68 @@ pub struct LegCount {
     pub done: u32,
     pub skipped: u32,
     pub planned: u32,
+}
+
+/// How a session went, in one word, for its title: said plainly, never praise for what was
+/// skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every step reached, most holds held.
+    Complete,
+    /// Every step reached, but more holds skipped than held.
+    MostlySkipped,
+    /// Ended before the last step, with something stretched.
+    Early,
+    /// Ended before any hold was held.
+    NothingHeld,
+}
+
+impl Verdict {
+    pub fn title(self) -> &'static str {
+        match self {
+            Verdict::Complete => "Session complete",
+            Verdict::MostlySkipped => "Session over: most holds were skipped",
+            Verdict::Early => "Session ended early",
+            Verdict::NothingHeld => "Session ended before any stretch",
+        }
+    }
+}
+
+impl Tally {
+    /// How the session went; `early` when it ended before its last step.
+    pub fn verdict(&self, early: bool) -> Verdict {
+        let holds = self.rows.iter().filter(|r| r.phase == Phase::Hold);
+        let (done, skipped, held) = holds.fold((0, 0, Duration::ZERO), |(d, s, h), r| {
+            (d + r.done, s + r.skipped, h + r.held)
+        });
+        // In whole seconds, as the record and the report count them.
+        let nothing_held = whole_seconds(held) == 0 && done == 0;
+        match early {
+            true if nothing_held => Verdict::NothingHeld,
+            true => Verdict::Early,
+            false if skipped > done => Verdict::MostlySkipped,
+            false => Verdict::Complete,
+        }
+    }
+}
+
+/// Seconds of work that make a session count even with no step finished.
+pub const COUNTS_AFTER_SECONDS: u64 = 30;
+
+/// Whether a session counts as one (for the streak, the totals and "last time"): a step done,
+/// or at least [`COUNTS_AFTER_SECONDS`] of work. A few seconds of jumping jacks before
+/// quitting do not make a day.
+pub fn counts_as_session(any_done: bool, worked_seconds: u64) -> bool {
+    any_done || worked_seconds >= COUNTS_AFTER_SECONDS
+}
+
+impl Tally {
+    /// Whether this session counts as one, by [`counts_as_session`].
+    pub fn counts(&self) -> bool {
+        let worked = self
+            .rows
+            .iter()
+            .fold(0u64, |sum, r| sum.saturating_add(whole_seconds(r.held)));
+        counts_as_session(self.rows.iter().any(|r| r.done > 0), worked)
+    }
 }

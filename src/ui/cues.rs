@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::bigtext::{self, Align};
 use super::now::leg_text;
 use super::theme::Theme;
 use crate::app::ViewModel;
@@ -148,6 +149,28 @@ fn routine_needs(vm: &ViewModel<'_>) -> Vec<Guide> {
         .collect()
 }
 
+/// Rows of the focus in big letters (4: the font's own size, sharpest).
+const BIG_FOCUS_ROWS: u16 = 4;
+
+/// `text` broken into lines that fit `width` columns in big letters `rows` tall; `None` if a
+/// single word does not fit.
+fn wrap_big(text: &str, width: u16, rows: u16) -> Option<Vec<String>> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        if bigtext::width(word, rows) > width {
+            return None;
+        }
+        match lines.last_mut() {
+            Some(line) if bigtext::width(&format!("{line} {word}"), rows) <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    Some(lines)
+}
+
 pub struct CuesPanel<'a>(pub &'a ViewModel<'a>);
 
 impl CuesPanel<'_> {
@@ -171,15 +194,27 @@ impl CuesPanel<'_> {
 impl Widget for CuesPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
-        let theme = Theme::new(vm.color);
+        let theme = Theme::of(vm);
         let guides = guidance(vm);
+        // On a large screen the focus grows with the digits: big letters, a line per few words.
+        let big_focus = (area.height >= 18 && area.width >= 40)
+            .then(|| {
+                guides
+                    .iter()
+                    .find(|g| g.emphasis == Emphasis::Focus)
+                    .and_then(|g| wrap_big(&g.text.to_uppercase(), area.width, BIG_FOCUS_ROWS))
+            })
+            .flatten();
         let texts: Vec<(Text, u16)> = guides
             .iter()
             .map(|g| {
                 let text = Self::text(g, theme);
-                let rows = Paragraph::new(text.clone())
-                    .wrap(Wrap { trim: true })
-                    .line_count(area.width);
+                let rows = match (&big_focus, g.emphasis) {
+                    (Some(lines), Emphasis::Focus) => lines.len() * usize::from(BIG_FOCUS_ROWS),
+                    _ => Paragraph::new(text.clone())
+                        .wrap(Wrap { trim: true })
+                        .line_count(area.width),
+                };
                 (text, u16::try_from(rows).unwrap_or(u16::MAX))
             })
             .collect();
@@ -217,9 +252,29 @@ impl Widget for CuesPanel<'_> {
                 height: rows,
                 ..area
             };
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .render(rect, buf);
+            match (&big_focus, guides[i].emphasis) {
+                (Some(lines), Emphasis::Focus) => {
+                    for (n, line) in lines.iter().enumerate() {
+                        let row = Rect {
+                            y: rect.y + n as u16 * BIG_FOCUS_ROWS,
+                            height: BIG_FOCUS_ROWS,
+                            ..rect
+                        };
+                        bigtext::render(
+                            line,
+                            BIG_FOCUS_ROWS,
+                            row,
+                            Align::Left,
+                            theme.focus(),
+                            vm.ascii,
+                            buf,
+                        );
+                    }
+                }
+                _ => Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .render(rect, buf),
+            }
             *y += rows;
             // A blank row after the focus sets it apart, where there is room to spare.
             if guides[i].emphasis == Emphasis::Focus && spare > 2 {

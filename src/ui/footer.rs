@@ -8,12 +8,14 @@ use ratatui::widgets::Widget;
 use super::theme::Theme;
 use crate::app::ViewModel;
 use crate::audio::SoundStatus;
+use crate::keys;
 
 /// How the sound state reads in the footer; `short` for narrow terminals.
 pub fn sound_text(vm: &ViewModel<'_>, short: bool) -> String {
     match (&vm.sound, vm.muted, short) {
-        (_, true, _) => "muted (m)".into(),
+        (_, true, _) => "muted".into(),
         (SoundStatus::On { volume }, _, _) => format!("sound {volume}%"),
+        (SoundStatus::Starting, _, true) => "starting".into(),
         (SoundStatus::Starting, _, _) => "sound starting".into(),
         (SoundStatus::Bell, _, _) => "bell".into(),
         (SoundStatus::Off(_), _, true) => "no sound".into(),
@@ -21,37 +23,42 @@ pub fn sound_text(vm: &ViewModel<'_>, short: bool) -> String {
     }
 }
 
+/// Columns kept for the sound state, whatever it says now ("sound off - no audio device").
+const SOUND_ROOM: usize = 30;
+
 pub struct Footer<'a>(pub &'a ViewModel<'a>);
 
 impl Widget for Footer<'_> {
+    /// The same keys in the same places whatever the sound does: as many as the width holds
+    /// beside the shortest sound word, most needed first; the sound state in what is left.
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
-        let theme = Theme::new(vm.color);
-        let sound = sound_text(vm, area.width < 80);
-        let pause = if vm.paused { "resume" } else { "pause" };
-        let keys = [
-            ("space", pause),
-            ("?", "help"),
-            ("q", "quit"),
-            ("→", "skip"),
-            ("←", "back"),
-            ("r", "restart"),
-            ("m", "mute"),
-        ];
-        // As many keys as fit beside the sound state, most needed first.
-        let room = usize::from(area.width).saturating_sub(sound.chars().count() + 2);
+        let theme = Theme::of(vm);
+        let short = sound_text(vm, true);
+        let compact = area.width < 80;
+        let room = usize::from(area.width).saturating_sub(if compact { 10 } else { SOUND_ROOM });
         let mut spans = vec![Span::raw(" ")];
         let mut used = 1;
-        for (key, label) in keys {
-            let width = key.chars().count() + label.len() + 3;
+        let rows = keys::footer_rows(vm.paused, vm.ascii);
+        for ((key, word), (_, other)) in rows.zip(keys::footer_rows(!vm.paused, vm.ascii)) {
+            // As wide as the wider of its two words, so pausing moves nothing.
+            let pad = word.len().max(other.len()) + if compact { 1 } else { 2 };
+            let width = key.chars().count() + 1 + pad;
             if used + width > room {
                 break;
             }
             used += width;
             spans.push(Span::styled(key, theme.key()));
-            spans.push(Span::raw(format!(" {label}  ")));
+            spans.push(Span::raw(format!(" {word:<pad$}")));
         }
         Line::from(spans).render(area, buf);
+        let left = usize::from(area.width).saturating_sub(used + 1);
+        let long = sound_text(vm, false);
+        let sound = if long.chars().count() <= left {
+            long
+        } else {
+            short
+        };
         Line::styled(format!("{sound} "), theme.dim())
             .right_aligned()
             .render(area, buf);

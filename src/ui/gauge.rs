@@ -1,101 +1,103 @@
 //! The countdown: seconds left in big digits, and a gauge that empties over the step.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Gauge, Widget};
-use tui_big_text::{BigText, PixelSize};
+use ratatui::text::Span;
+use ratatui::widgets::Widget;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::now::leg_text;
+use super::bigtext::{self, Align};
 use super::theme::Theme;
 use crate::app::ViewModel;
+use crate::safety;
 use crate::session::{Phase, clock_text};
 
-/// Seconds left as shown: plain seconds under 100, m:ss above.
+/// Seconds left as shown: whole seconds, rounded up (a countdown never shows 0 early).
 pub fn seconds_text(vm: &ViewModel<'_>) -> String {
     let secs = vm.remaining.as_secs() + u64::from(vm.remaining.subsec_nanos() > 0);
-    if secs < 100 {
-        secs.to_string()
-    } else {
-        clock_text(vm.remaining)
-    }
+    secs.to_string()
 }
 
+/// The seconds left, as large as the area allows.
 pub struct Digits<'a>(pub &'a ViewModel<'a>);
 
 impl Widget for Digits<'_> {
-    /// The digits on top; below them the leg, as big as the room allows.
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
-        let theme = Theme::new(vm.color);
-        let leg = leg_text(vm.step.side);
-        if leg.is_empty() || area.height < 5 {
-            render_digits(vm, area, buf);
-            return;
-        }
-        let leg = match vm.step.phase {
-            Phase::Hold | Phase::Cardio | Phase::Dynamic => leg.to_string(),
-            Phase::SwitchLeg => format!("TO {leg}"),
-            Phase::GetReady | Phase::Rest => format!("NEXT: {leg}"),
-        };
-        let big_leg = area.height >= 8 + 5 && area.width >= 4 * leg.chars().count() as u16;
-        let leg_rows = if big_leg { 4 } else { 1 };
-        let [digits_area, _, leg_area] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(u16::from(area.height > 8 + leg_rows)),
-            Constraint::Length(leg_rows),
-        ])
-        .areas(area);
-        render_digits(vm, digits_area, buf);
-        if big_leg {
-            BigText::builder()
-                .pixel_size(PixelSize::Quadrant)
-                .style(theme.leg())
-                .lines(vec![Line::from(leg)])
-                .alignment(Alignment::Center)
-                .build()
-                .render(leg_area, buf);
+        let theme = Theme::of(vm);
+        let text = seconds_text(vm);
+        let style = theme.digits(vm.step.phase, vm.final_seconds, vm.paused);
+        // A column of margin on each side, and the whole height.
+        let inner = area.inner(Margin::new(1, 0));
+        let rows = bigtext::rows_to_fit(&text, inner.width, inner.height);
+        if rows >= 2 {
+            bigtext::render(&text, rows, inner, Align::Center, style, vm.ascii, buf);
         } else {
-            Line::styled(format!(" {leg} "), theme.badge(vm.step.phase))
+            Line::styled(format!("{text} s"), style)
                 .centered()
-                .render(leg_area, buf);
+                .render(inner, buf);
         }
     }
 }
 
-fn render_digits(vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
-    let theme = Theme::new(vm.color);
-    let text = seconds_text(vm);
-    let style = theme.digits(vm.step.phase, vm.final_seconds, vm.paused);
-    let chars = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
-    // The biggest size that fits: 8x8 cells a digit, then 8x4, then 4x4, then plain text.
-    let size = [
-        (PixelSize::Full, 8, 8),
-        (PixelSize::HalfHeight, 8, 4),
-        (PixelSize::Quadrant, 4, 4),
-    ]
-    .into_iter()
-    .find(|(_, w, h)| area.width >= w * chars && area.height >= *h);
-    match size {
-        Some((pixel_size, _, h)) => {
-            let top = area.y + (area.height - h) / 2;
-            let inner = Rect {
-                y: top,
-                height: h,
+/// While the clock stands still: PAUSED in big letters where the digits and cues were, how to
+/// go on, and during a hold the stop rule (which never leaves the screen of a hold).
+pub struct Paused<'a>(pub &'a ViewModel<'a>);
+
+impl Widget for Paused<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let vm = self.0;
+        let theme = Theme::of(vm);
+        Clear.render(area, buf);
+        let roomy = area.height >= 6;
+        let caution = if roomy && vm.step.phase == Phase::Hold {
+            let text = Paragraph::new(Line::from(vec![
+                Span::styled("! ", theme.caution()),
+                Span::styled(safety::CAUTION, theme.caution()),
+            ]))
+            .wrap(Wrap { trim: true });
+            let rows = u16::try_from(text.line_count(area.width)).unwrap_or(u16::MAX);
+            Some((text, rows))
+        } else {
+            None
+        };
+        let caution_rows = caution.as_ref().map_or(0, |(_, rows)| *rows);
+        let hint_rows = u16::from(roomy) * 2;
+        let big = Rect {
+            height: area.height.saturating_sub(caution_rows + hint_rows),
+            ..area
+        };
+        let rows = bigtext::rows_to_fit("PAUSED", big.width, big.height);
+        bigtext::render(
+            "PAUSED",
+            rows,
+            big,
+            Align::Center,
+            theme.paused_big(),
+            vm.ascii,
+            buf,
+        );
+        if roomy {
+            let hint = Rect {
+                y: big.bottom(),
+                height: 1,
                 ..area
             };
-            BigText::builder()
-                .pixel_size(pixel_size)
-                .style(style)
-                .lines(vec![Line::from(text)])
-                .alignment(Alignment::Center)
-                .build()
-                .render(inner, buf);
+            Line::from(vec![
+                Span::styled("space", theme.key()),
+                Span::raw(" goes on; the clock waits"),
+            ])
+            .centered()
+            .render(hint, buf);
         }
-        None => {
-            Line::styled(format!("{text} s"), style)
-                .centered()
-                .render(area, buf);
+        if let Some((text, rows)) = caution {
+            let at = Rect {
+                y: area.bottom() - rows,
+                height: rows,
+                ..area
+            };
+            text.render(at, buf);
         }
     }
 }
@@ -114,20 +116,38 @@ pub fn gauge_label(vm: &ViewModel<'_>) -> String {
 pub struct HoldGauge<'a>(pub &'a ViewModel<'a>);
 
 impl Widget for HoldGauge<'_> {
+    /// A bar that empties over the step on a dim track that shows its full length (with or
+    /// without colour), and what the time means in its middle. Drawn here rather than with
+    /// ratatui's Gauge, which always fills with a block character that a terminal without
+    /// UTF-8 shows as garbage. It moves with the seconds shown (see `App::view`).
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
-        let theme = Theme::new(vm.color);
-        // A dim track under the gauge shows its full length, with or without colour.
+        let theme = Theme::of(vm);
+        let glyphs = theme.glyphs();
+        let style = theme.gauge(vm.step.phase, vm.final_seconds, vm.paused);
+        let filled = (vm.ratio.clamp(0.0, 1.0) * f64::from(area.width)).round() as u16;
         for y in area.top()..area.bottom() {
             for x in area.left()..area.right() {
-                buf[(x, y)].set_symbol("░").set_style(theme.dim());
+                let (symbol, style) = if x < area.left() + filled {
+                    (glyphs.gauge, style)
+                } else {
+                    (glyphs.track, theme.dim())
+                };
+                buf[(x, y)].set_symbol(symbol).set_style(style);
             }
         }
-        Gauge::default()
-            .ratio(vm.ratio.clamp(0.0, 1.0))
-            .label(gauge_label(vm))
-            .use_unicode(false)
-            .gauge_style(theme.gauge(vm.step.phase, vm.final_seconds, vm.paused))
-            .render(area, buf);
+        // The words over the bar's middle cells only (a Line would restyle the whole row).
+        let label = format!(" {} ", gauge_label(vm));
+        let width = u16::try_from(label.chars().count())
+            .unwrap_or(u16::MAX)
+            .min(area.width);
+        let x = area.x + (area.width - width) / 2;
+        buf.set_stringn(
+            x,
+            area.y + area.height / 2,
+            &label,
+            usize::from(width),
+            theme.gauge_label(vm.final_seconds, vm.paused),
+        );
     }
 }

@@ -7,22 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::app::ViewModel;
-
-/// Every key, as the help overlay and the README list them.
-pub const KEYS: &[(&str, &str)] = &[
-    ("space", "pause / resume"),
-    ("→  n", "skip to the next step"),
-    (
-        "←  p",
-        "back: restart this step, or the previous one near its start",
-    ),
-    ("r", "restart this step"),
-    ("m", "mute / unmute"),
-    ("+  -", "volume up / down"),
-    ("?", "this help (any key closes it)"),
-    ("q  Esc", "quit (asks first; what you did is kept)"),
-    ("Ctrl-C", "quit at once"),
-];
+use crate::keys;
 
 /// A rectangle of at most `width` x `height` in the middle of `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -39,17 +24,24 @@ pub struct HelpOverlay<'a>(pub &'a ViewModel<'a>);
 
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = Theme::new(self.0.color);
-        let popup = centered(area, 72, KEYS.len() as u16 + 4);
+        let theme = Theme::of(self.0);
+        let rows: Vec<(&str, &str)> = keys::help_rows().collect();
+        let popup = centered(area, 72, rows.len() as u16 + 5);
         Clear.render(popup, buf);
         let block = Block::bordered()
+            .border_set(theme.glyphs().border)
             .title(" Keys ")
             .title_bottom(" any key closes ");
-        let mut lines = vec![Line::raw("")];
-        for (key, what) in KEYS {
+        let mut lines = vec![Line::styled(
+            " The clock waits while this is open.",
+            theme.title(),
+        )];
+        lines.push(Line::raw(""));
+        for (key, what) in rows {
+            let key = keys::shown(key, self.0.ascii);
             lines.push(Line::from(vec![
                 Span::styled(format!(" {key:<8}"), theme.key()),
-                Span::raw(*what),
+                Span::raw(what),
             ]));
         }
         Paragraph::new(lines)
@@ -63,7 +55,7 @@ pub struct ConfirmQuit<'a>(pub &'a ViewModel<'a>);
 
 impl Widget for ConfirmQuit<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = Theme::new(self.0.color);
+        let theme = Theme::of(self.0);
         let popup = centered(area, 46, 6);
         Clear.render(popup, buf);
         let lines = vec![
@@ -77,7 +69,11 @@ impl Widget for ConfirmQuit<'_> {
             ]),
         ];
         Paragraph::new(lines)
-            .block(Block::bordered().title(" Quit "))
+            .block(
+                Block::bordered()
+                    .border_set(theme.glyphs().border)
+                    .title(" Quit "),
+            )
             .wrap(Wrap { trim: true })
             .render(popup, buf);
     }

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::next::short_name;
 use super::render_lines;
 use super::theme::Theme;
 use crate::app::ViewModel;
@@ -17,25 +18,28 @@ pub struct LegsPanel<'a>(pub &'a ViewModel<'a>);
 pub fn dots<'a>(row: &TallyRow, theme: Theme) -> Vec<Span<'a>> {
     let pending = row.planned.saturating_sub(row.done + row.skipped);
     vec![
-        Span::styled("●".repeat(row.done as usize), theme.done()),
-        Span::styled("×".repeat(row.skipped as usize), theme.skipped()),
-        Span::styled("○".repeat(pending as usize), theme.dim()),
+        Span::styled(theme.glyphs().done.repeat(row.done as usize), theme.done()),
+        Span::styled(
+            theme.glyphs().skipped.repeat(row.skipped as usize),
+            theme.skipped(),
+        ),
+        Span::styled(theme.glyphs().to_do.repeat(pending as usize), theme.dim()),
     ]
 }
 
-fn truncate(text: &str, width: usize) -> String {
+fn truncate(text: &str, width: usize, more: &str) -> String {
     if text.chars().count() <= width {
         format!("{text:<width$}")
     } else {
         let cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
+        format!("{cut}{more}")
     }
 }
 
 impl Widget for LegsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
-        let theme = Theme::new(vm.color);
+        let theme = Theme::of(vm);
         let block = theme.panel(" Legs ");
         let inner = block.inner(area);
         block.render(area, buf);
@@ -49,16 +53,24 @@ impl Widget for LegsPanel<'_> {
             .filter(|r| r.side != Side::None)
             .collect();
         let mut seen = Vec::new();
+        let mut current = None;
         for row in &sided {
             if seen.contains(&row.exercise) {
                 continue;
             }
             seen.push(row.exercise);
-            let name = vm.plan.exercise_name(row.exercise);
-            let current = row.exercise == vm.step.exercise;
-            let name_style = if current { theme.title() } else { theme.dim() };
+            let name = short_name(vm.plan.exercise_name(row.exercise));
+            let is_current = row.exercise == vm.step.exercise;
+            if is_current {
+                current = Some(lines.len());
+            }
+            let name_style = if is_current {
+                theme.title()
+            } else {
+                theme.dim()
+            };
             let mut spans = vec![
-                Span::styled(truncate(name, name_width), name_style),
+                Span::styled(truncate(&name, name_width, theme.glyphs().more), name_style),
                 Span::raw(" "),
             ];
             for side_row in sided.iter().filter(|r| r.exercise == row.exercise) {
@@ -81,7 +93,11 @@ impl Widget for LegsPanel<'_> {
             } else {
                 theme.title()
             };
-            let mark = if secs >= target { " ✓" } else { "" };
+            let mark = if secs >= target {
+                theme.glyphs().reached
+            } else {
+                ""
+            };
             vec![
                 Span::raw(format!("{label} ")),
                 Span::styled(format!("{secs}/{target} s{mark}"), style),
@@ -91,9 +107,13 @@ impl Widget for LegsPanel<'_> {
         let mut total = vec![Span::styled("Held  ", theme.dim())];
         total.extend(leg("L", whole_seconds(held.left)));
         total.extend(leg("R", whole_seconds(held.right)));
-        // The held line always shows, even when the list must be cut.
+        // The held line always shows; when the list must be cut, the exercise under way stays.
         let room = usize::from(inner.height).saturating_sub(1);
-        lines.truncate(room);
+        let start = current
+            .unwrap_or(0)
+            .saturating_sub(room.saturating_sub(1))
+            .min(lines.len().saturating_sub(room));
+        let mut lines: Vec<Line> = lines.into_iter().skip(start).take(room).collect();
         lines.push(Line::from(total));
         render_lines(lines, inner, buf);
     }

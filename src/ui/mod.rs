@@ -4,11 +4,13 @@
 //! 40x12, and below that a request to enlarge the window.
 
 pub mod art;
+pub mod bigtext;
 pub mod cues;
 pub mod footer;
 pub mod gauge;
 pub mod help;
 pub mod history;
+pub mod leg;
 pub mod legs;
 pub mod next;
 pub mod now;
@@ -39,6 +41,8 @@ pub struct Areas {
     pub bar: Option<Rect>,
     pub now: Rect,
     pub digits: Rect,
+    /// The leg, as wide as the screen: big letters, or a one-row band on small screens.
+    pub leg: Rect,
     pub cues: Rect,
     pub figure: Option<Rect>,
     pub gauge: Rect,
@@ -47,74 +51,137 @@ pub struct Areas {
     pub footer: Rect,
 }
 
+impl Areas {
+    /// The middle of the screen: the digits with the cues and the figure beside them (in the
+    /// compact layout, the digits alone).
+    pub fn band(&self) -> Rect {
+        let mut band = self.digits;
+        if self.cues.y == self.digits.y {
+            band = band.union(self.cues);
+        }
+        if let Some(figure) = self.figure {
+            band = band.union(figure);
+        }
+        band
+    }
+}
+
 fn fits(area: Rect, (w, h): (u16, u16)) -> bool {
     area.width >= w && area.height >= h
 }
 
-/// The layout for a terminal of this size; `None` when it is too small. `wordy` gives the
-/// compact layout's text more rows than its digits (while getting into position, when how to
-/// matters more than big digits, and the gauge's own "0:07 left" is countdown enough).
+/// Rows of the big leg letters for a screen of this height (a multiple of 4, where the 8x8
+/// font is sharpest).
+fn leg_rows(height: u16) -> u16 {
+    match height {
+        0..40 => 4,
+        40..56 => 8,
+        _ => 12,
+    }
+}
+
+/// The layout for a terminal of this size; `None` when it is too small.
+///
+/// What matters from the mat gets the room: the seconds left take at least 40 % of the height
+/// from 80x24 up, the leg is written in big letters across the whole width, and the key cue
+/// and the figure sit beside the digits; the Legs and Up next panels take what is left, at the
+/// bottom. Small screens drop the panels first. `wordy` gives the compact layout's text more
+/// rows than its digits (while getting into position, when how to matters more than big
+/// digits, and the gauge's own "0:07 left" is countdown enough).
 pub fn areas(area: Rect, wordy: bool) -> Option<Areas> {
     if !fits(area, MIN_SIZE) {
         return None;
     }
     if !fits(area, REGULAR_SIZE) {
-        let cue_rows = if wordy {
-            (area.height - 5 - u16::from(area.height > 12)).min(8)
-        } else {
-            (area.height.saturating_sub(8) / 2 + 2).min(6)
-        };
-        let [now, digits, gauge, _, cues, footer] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(u16::from(area.height > 12)),
-            Constraint::Length(cue_rows),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        return Some(Areas {
-            now: now.inner(Margin::new(1, 0)),
-            digits,
-            cues: cues.inner(Margin::new(1, 0)),
-            gauge: gauge.inner(Margin::new(1, 0)),
-            footer,
-            ..Areas::default()
-        });
+        return Some(compact(area, wordy));
     }
-    let tall = area.height >= 36;
-    let lower_rows = if area.height >= 30 { 10 } else { 8 };
-    let [header, bar, now, middle, gauge, lower, footer] = Layout::vertical([
+    let h = area.height;
+    let with_bar = h >= 30;
+    let gauge_rows = if h >= 36 { 3 } else { 1 };
+    let fixed = 3 + u16::from(with_bar) + gauge_rows;
+    let leg = leg_rows(h);
+    // At least 40 % of the height; more where the width allows two digits that tall in half
+    // of it, as long as the panels keep six rows.
+    let least = (h * 2).div_ceil(5);
+    let by_width = bigtext::rows_to_fit("00", area.width / 2, u16::MAX);
+    let room = h.saturating_sub(fixed + leg + 6);
+    let digits = least.max(by_width.min(room)).min(room.max(least));
+    let panels = (h - fixed - leg - digits).min(16);
+    let spare = h - fixed - leg - digits - panels;
+    let [header, bar, now, middle, leg_band, _, gauge, lower, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(with_bar)),
         Constraint::Length(1),
-        Constraint::Length(if tall { 3 } else { 2 }),
-        Constraint::Fill(1),
-        Constraint::Length(if tall { 3 } else { 1 }),
-        Constraint::Length(lower_rows),
+        Constraint::Length(digits),
+        Constraint::Length(leg),
+        Constraint::Length(spare),
+        Constraint::Length(gauge_rows),
+        Constraint::Length(panels),
         Constraint::Length(1),
     ])
     .areas(area);
-    let with_figure = fits(area, FIGURE_SIZE);
-    let [digits, cues, figure] = Layout::horizontal([
-        Constraint::Length(36),
+    let digits_width = bigtext::width("00", digits) + 4;
+    // The figure only where the cues keep room to read beside it.
+    let figure_width = if fits(area, FIGURE_SIZE)
+        && digits >= 13
+        && area.width.saturating_sub(digits_width + 32) >= 44
+    {
+        32
+    } else {
+        0
+    };
+    let [digits_area, cues, figure] = Layout::horizontal([
+        Constraint::Length(digits_width),
         Constraint::Fill(1),
-        Constraint::Length(if with_figure { 32 } else { 0 }),
+        Constraint::Length(figure_width),
     ])
     .areas(middle);
     let [legs, next] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(lower);
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(lower);
+    let panels_shown = panels >= 3;
     Some(Areas {
         header: Some(header),
-        bar: Some(bar.inner(Margin::new(1, 0))),
+        bar: with_bar.then(|| bar.inner(Margin::new(1, 0))),
         now: now.inner(Margin::new(1, 0)),
-        digits,
-        cues: cues.inner(Margin::new(1, 1)),
-        figure: with_figure.then_some(figure),
+        digits: digits_area,
+        leg: leg_band.inner(Margin::new(1, 0)),
+        cues: cues.inner(Margin::new(1, 0)),
+        figure: (figure_width > 0).then_some(figure),
         gauge: gauge.inner(Margin::new(1, 0)),
-        legs: Some(legs),
-        next: Some(next),
+        legs: panels_shown.then_some(legs),
+        next: panels_shown.then_some(next),
         footer,
     })
+}
+
+/// Below 80x24: the step, the digits, the leg as a band of colour, the gauge, the cues that
+/// fit (the stop rule first during a hold), and the keys.
+fn compact(area: Rect, wordy: bool) -> Areas {
+    let h = area.height;
+    let leg = if h >= 18 { 4 } else { 1 };
+    let cue_rows = if wordy {
+        (h - 4 - leg).min(8)
+    } else {
+        (h.saturating_sub(8) / 2 + 2).min(6)
+    };
+    let [now, digits, leg_band, gauge, cues, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(leg),
+        Constraint::Length(1),
+        Constraint::Length(cue_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Areas {
+        now: now.inner(Margin::new(1, 0)),
+        digits,
+        leg: leg_band,
+        cues: cues.inner(Margin::new(1, 0)),
+        gauge: gauge.inner(Margin::new(1, 0)),
+        footer,
+        ..Areas::default()
+    }
 }
 
 /// Draws lines one per row, each cut at the area's width. Much cheaper than a `Paragraph`
@@ -123,11 +190,6 @@ pub fn render_lines<'a>(lines: impl IntoIterator<Item = Line<'a>>, area: Rect, b
     for (line, row) in lines.into_iter().zip(area.rows()) {
         line.render(row, buf);
     }
-}
-
-/// How many cells the hold gauge spans at this terminal size (the loop wakes when one empties).
-pub fn gauge_cells(area: Rect) -> u16 {
-    areas(area, false).map_or(0, |a| a.gauge.width)
 }
 
 /// Draws the whole screen.
@@ -150,10 +212,19 @@ pub fn render(vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
 /// The panels that change only with an event, never with the clock alone.
 fn render_panels(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
     now::NowPanel(vm).render(areas.now, buf);
-    cues::CuesPanel(vm).render(areas.cues, buf);
-    if let Some(figure_area) = areas.figure {
+    // Paused, PAUSED takes the middle band: the digits with what is beside them (in the
+    // compact layout the digits alone, and the cues below stay).
+    let band = areas.band();
+    if !vm.paused || areas.cues.y != band.y {
+        cues::CuesPanel(vm).render(areas.cues, buf);
+    }
+    if let Some(figure_area) = areas.figure.filter(|_| !vm.paused) {
         figure(vm, figure_area, buf);
     }
+    if vm.paused {
+        gauge::Paused(vm).render(band, buf);
+    }
+    leg::LegBand(vm).render(areas.leg, buf);
     if let Some(legs) = areas.legs {
         legs::LegsPanel(vm).render(legs, buf);
     }
@@ -171,7 +242,9 @@ fn render_moving(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
     if let Some(bar) = areas.bar {
         next::SessionBar(vm).render(bar, buf);
     }
-    gauge::Digits(vm).render(areas.digits, buf);
+    if !vm.paused {
+        gauge::Digits(vm).render(areas.digits, buf);
+    }
     gauge::HoldGauge(vm).render(areas.gauge, buf);
 }
 
@@ -219,9 +292,11 @@ fn figure(vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
     let Some(text) = art::figure(&vm.exercise.id) else {
         return;
     };
-    let theme = Theme::new(vm.color);
+    let theme = Theme::of(vm);
     let (w, h) = art::size(text);
-    let block = Block::bordered().border_style(theme.border());
+    let block = Block::bordered()
+        .border_set(theme.glyphs().border)
+        .border_style(theme.border());
     let inner = block.inner(area);
     block.render(area, buf);
     let spot = help::centered(inner, w, h);

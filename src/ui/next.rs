@@ -2,29 +2,25 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
-use super::now::leg_text;
 use super::render_lines;
 use super::theme::Theme;
 use crate::app::{ViewModel, ratio};
-use crate::session::{PlanStep, Side, clock_text};
+use crate::session::{Phase, PlanStep, clock_text};
 
-/// "step 14 of 38 · 5:23 done · 6:32 to go"
+/// "step 14 of 38 · 6:32 to go": the time to go moves with the step's seconds, so the header
+/// changes in the same wake as the digits (the time done is in the summary).
 pub fn progress_text(vm: &ViewModel<'_>) -> String {
+    let dot = Theme::of(vm).glyphs().dot;
     format!(
-        "step {} of {} · {} done · {} to go",
+        "step {} of {} {dot} {} to go",
         vm.index + 1,
         vm.plan.steps.len(),
-        clock_text_floor(vm.session_elapsed),
         clock_text(vm.session_remaining)
     )
-}
-
-/// Elapsed time counts whole seconds up (the countdown rounds up, this rounds down).
-fn clock_text_floor(d: std::time::Duration) -> String {
-    clock_text(std::time::Duration::from_secs(d.as_secs()))
 }
 
 pub struct Header<'a>(pub &'a ViewModel<'a>);
@@ -32,7 +28,7 @@ pub struct Header<'a>(pub &'a ViewModel<'a>);
 impl Widget for Header<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
-        let theme = Theme::new(vm.color);
+        let theme = Theme::of(vm);
         Line::from(vec![
             Span::styled(" supple ", theme.title()),
             Span::styled(vm.plan.title.clone(), theme.dim()),
@@ -50,45 +46,94 @@ pub struct SessionBar<'a>(pub &'a ViewModel<'a>);
 impl Widget for SessionBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
-        let theme = Theme::new(vm.color);
+        let theme = Theme::of(vm);
         let total = vm.plan.total();
         let done = total.saturating_sub(vm.session_remaining);
         // Different symbols for done and to-do, so the bar reads without colour too.
         LineGauge::default()
             .ratio(ratio(done, total))
             .label("")
-            .filled_symbol("━")
-            .unfilled_symbol("─")
+            .filled_symbol(theme.glyphs().bar_done)
+            .unfilled_symbol(theme.glyphs().bar_to_do)
             .filled_style(theme.title())
             .unfilled_style(theme.dim())
             .render(area, buf);
     }
 }
 
-/// One step as a line: "0:20  hold        RIGHT LEG, rep 1 of 2".
+/// An exercise's name without the word every one of them shares here: "Hamstring anchor
+/// stretch" is "Anchor stretch", "Seated hamstring stretch" is "Seated stretch".
+pub fn short_name(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| !w.eq_ignore_ascii_case("hamstring"))
+        .collect();
+    let short = words.join(" ");
+    let mut chars = short.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name.to_string(),
+    }
+}
+
+/// What a step is, as words: "Anchor stretch · right leg · rep 2 of 2", "Rest", "Switch to
+/// the right leg". Never a bare leg.
+fn step_words(vm: &ViewModel<'_>, step: &PlanStep, previous: &PlanStep) -> (String, String) {
+    let dot = Theme::of(vm).glyphs().dot;
+    let name = short_name(vm.plan.exercise_name(step.exercise));
+    let leg = step.side.label();
+    match step.phase {
+        Phase::Hold | Phase::Cardio | Phase::Dynamic => {
+            let mut text = name;
+            if !leg.is_empty() {
+                text.push_str(&format!(" {dot} {leg}"));
+            }
+            let rep = if step.reps > 1 {
+                format!(" {dot} rep {} of {}", step.rep, step.reps)
+            } else {
+                String::new()
+            };
+            (text, rep)
+        }
+        Phase::SwitchLeg => (format!("Switch to the {leg}"), String::new()),
+        Phase::Rest if step.exercise == previous.exercise => ("Rest".into(), String::new()),
+        Phase::Rest => (format!("Get into position: {name}"), String::new()),
+        Phase::GetReady => ("Get ready".into(), String::new()),
+    }
+}
+
+/// One step as a sentence that fits `width`: "Anchor stretch · right leg · rep 1 of 2   0:20".
+/// When narrow, the repetition goes first, then the name is cut.
 pub fn step_line<'a>(
     vm: &ViewModel<'_>,
     step: &PlanStep,
     previous: &PlanStep,
+    width: u16,
     theme: Theme,
 ) -> Line<'a> {
-    let mut parts: Vec<String> = Vec::new();
-    // The exercise is named when it changes, and on every step with no leg to show, so a line
-    // never reads as a bare "cardio".
-    if step.exercise != previous.exercise || step.side == Side::None {
-        parts.push(vm.plan.exercise_name(step.exercise).to_string());
-    }
-    let leg = leg_text(step.side);
-    if !leg.is_empty() {
-        parts.push(leg.to_string());
-    }
-    if step.reps > 1 && step.phase.is_work() {
-        parts.push(format!("rep {} of {}", step.rep, step.reps));
-    }
+    let time = clock_text(step.duration);
+    let (text, rep) = step_words(vm, step, previous);
+    let room = usize::from(width).saturating_sub(time.chars().count() + 3);
+    let full = format!("{text}{rep}");
+    let text = if full.chars().count() <= room {
+        full
+    } else if text.chars().count() <= room {
+        text
+    } else {
+        let cut: String = text.chars().take(room.saturating_sub(1)).collect();
+        format!("{cut}{}", theme.glyphs().more)
+    };
+    let style = if step.phase.is_work() {
+        Style::new()
+    } else {
+        theme.dim()
+    };
+    let gap = usize::from(width).saturating_sub(text.chars().count() + time.chars().count() + 2);
     Line::from(vec![
-        Span::styled(format!("{:>5}  ", clock_text(step.duration)), theme.dim()),
-        Span::styled(format!("{:<10} ", step.phase.label()), theme.dim()),
-        Span::raw(parts.join(", ")),
+        Span::raw(" "),
+        Span::styled(text, style),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(time, theme.dim()),
     ])
 }
 
@@ -97,7 +142,7 @@ pub struct NextPanel<'a>(pub &'a ViewModel<'a>);
 impl Widget for NextPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
-        let theme = Theme::new(vm.color);
+        let theme = Theme::of(vm);
         let block = theme.panel(" Up next ");
         let inner = block.inner(area);
         block.render(area, buf);
@@ -111,7 +156,7 @@ impl Widget for NextPanel<'_> {
             .collect::<Vec<_>>();
         let mut lines: Vec<Line> = window
             .windows(2)
-            .map(|pair| step_line(vm, pair[1], pair[0], theme))
+            .map(|pair| step_line(vm, pair[1], pair[0], inner.width, theme))
             .collect();
         if lines.is_empty() {
             lines.push(Line::raw("The end: well done."));

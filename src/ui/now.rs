@@ -44,39 +44,25 @@ pub fn rep_text(vm: &ViewModel<'_>) -> String {
 }
 
 impl Widget for NowPanel<'_> {
+    /// One row: the phase badge, PAUSED while paused, the exercise (what comes next during a
+    /// rest) and the repetition.
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
-        let theme = Theme::new(vm.color);
-        let mut first = vec![badge(vm, theme), Span::raw(" ")];
+        let theme = Theme::of(vm);
+        let mut spans = vec![badge(vm, theme), Span::raw(" ")];
         if vm.paused {
-            first.push(Span::styled(" PAUSED ", theme.paused()));
-            first.push(Span::raw(" "));
+            spans.push(Span::styled(" PAUSED ", theme.paused()));
+            spans.push(Span::raw(" "));
         }
         let name = match vm.step.phase {
             Phase::GetReady | Phase::Rest => format!("Next: {}", vm.exercise.name),
             _ => vm.exercise.name.clone(),
         };
-        first.push(Span::styled(name, theme.title()));
-        Line::from(first).render(area, buf);
-
-        let leg = leg_text(vm.step.side);
-        let leg_line = match vm.step.phase {
-            Phase::SwitchLeg => format!("switch to the {leg}"),
-            Phase::GetReady | Phase::Rest if !leg.is_empty() => format!("{leg} first"),
-            _ => leg.to_string(),
-        };
-        let right = Line::from(vec![
-            Span::styled(leg_line, theme.leg()),
-            Span::raw("  "),
-            Span::raw(rep_text(vm)),
-        ]);
-        if area.height >= 2 {
-            let row = Rect {
-                y: area.y + 1,
-                height: 1,
-                ..area
-            };
-            right.render(row, buf);
+        spans.push(Span::styled(name, theme.title()));
+        let rep = rep_text(vm);
+        if !rep.is_empty() {
+            spans.push(Span::raw(format!("  {}  {rep}", theme.glyphs().dot)));
         }
+        Line::from(spans).render(area, buf);
     }
 }

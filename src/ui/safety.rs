@@ -12,6 +12,8 @@ use crate::safety::{AIM, ASK_FIRST, STOP_RULE};
 
 pub struct SafetyNote {
     pub color: bool,
+    /// Plain ASCII borders, for a terminal whose locale is not UTF-8.
+    pub ascii: bool,
 }
 
 impl SafetyNote {
@@ -49,6 +51,11 @@ impl Widget for SafetyNote {
             .wrap(Wrap { trim: true })
             .block(
                 Block::bordered()
+                    .border_set(if self.ascii {
+                        Theme::ascii().glyphs().border
+                    } else {
+                        Theme::new(self.color).glyphs().border
+                    })
                     .title(" supple ")
                     .padding(Padding::symmetric(2, 1)),
             );

@@ -3,16 +3,94 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::session::Phase;
+use crate::session::{Phase, Side};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     color: bool,
+    ascii: bool,
 }
+
+/// The characters drawn besides letters: block and round ones, or plain ASCII for a terminal
+/// whose locale is not UTF-8 (where the others would show as garbage).
+#[derive(Debug, Clone, Copy)]
+pub struct Glyphs {
+    pub done: &'static str,
+    pub skipped: &'static str,
+    pub to_do: &'static str,
+    pub reached: &'static str,
+    pub dot: &'static str,
+    pub more: &'static str,
+    pub bar_done: &'static str,
+    pub bar_to_do: &'static str,
+    pub gauge: &'static str,
+    pub track: &'static str,
+    pub border: ratatui::symbols::border::Set<'static>,
+}
+
+const UNICODE: Glyphs = Glyphs {
+    done: "●",
+    skipped: "×",
+    to_do: "○",
+    reached: " ✓",
+    dot: "·",
+    more: "…",
+    bar_done: "━",
+    bar_to_do: "─",
+    gauge: "█",
+    track: "░",
+    border: ratatui::symbols::border::PLAIN,
+};
+
+const ASCII: Glyphs = Glyphs {
+    done: "*",
+    skipped: "x",
+    to_do: "o",
+    reached: " ok",
+    dot: "-",
+    more: "~",
+    bar_done: "=",
+    bar_to_do: "-",
+    gauge: "#",
+    track: ".",
+    border: ratatui::symbols::border::Set {
+        top_left: "+",
+        top_right: "+",
+        bottom_left: "+",
+        bottom_right: "+",
+        vertical_left: "|",
+        vertical_right: "|",
+        horizontal_top: "-",
+        horizontal_bottom: "-",
+    },
+};
 
 impl Theme {
     pub fn new(color: bool) -> Self {
-        Theme { color }
+        Theme {
+            color,
+            ascii: false,
+        }
+    }
+
+    /// No colour, ASCII glyphs.
+    pub fn ascii() -> Self {
+        Theme {
+            color: false,
+            ascii: true,
+        }
+    }
+
+    /// The theme a session screen is drawn with.
+    pub fn of(vm: &crate::app::ViewModel<'_>) -> Self {
+        Theme {
+            color: vm.color,
+            ascii: vm.ascii,
+        }
+    }
+
+    pub fn glyphs(self) -> Glyphs {
+        if self.ascii { ASCII } else { UNICODE }
     }
 
     fn fg(self, color: Color) -> Style {
@@ -47,6 +125,29 @@ impl Theme {
     /// The leg being worked: the loudest text after the countdown.
     pub fn leg(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    fn side_color(side: Side) -> Color {
+        match side {
+            Side::Left => Color::LightCyan,
+            Side::Right => Color::LightMagenta,
+            Side::Both | Side::None => Color::Yellow,
+        }
+    }
+
+    /// The big leg letters: each leg its own colour (as well as its own place and arrow).
+    pub fn leg_side(self, side: Side) -> Style {
+        self.fg(Self::side_color(side)).add_modifier(Modifier::BOLD)
+    }
+
+    /// The one-row leg band of small screens: dark text on the leg's colour.
+    pub fn leg_band(self, side: Side) -> Style {
+        let style = Style::new().add_modifier(Modifier::BOLD);
+        if self.color {
+            style.fg(Color::Black).bg(Self::side_color(side))
+        } else {
+            style.add_modifier(Modifier::REVERSED)
+        }
     }
 
     pub fn title(self) -> Style {
@@ -105,6 +206,17 @@ impl Theme {
         Style::new().fg(color).bg(Color::Black)
     }
 
+    /// The words in the middle of the gauge: bold, reversed so they read on the bar and off it.
+    pub fn gauge_label(self, final_seconds: bool, paused: bool) -> Style {
+        let style = Style::new().add_modifier(Modifier::BOLD);
+        match (self.color, final_seconds, paused) {
+            (true, true, false) => style.fg(Color::White).bg(Color::Red),
+            (true, _, true) => style.fg(Color::Black).bg(Color::Yellow),
+            (true, _, _) => style.fg(Color::White).bg(Color::Black),
+            (false, _, _) => style.add_modifier(Modifier::REVERSED),
+        }
+    }
+
     pub fn done(self) -> Style {
         self.fg(Color::Green).add_modifier(Modifier::BOLD)
     }
@@ -122,6 +234,11 @@ impl Theme {
         }
     }
 
+    /// PAUSED in big letters, in place of the digits: the loudest thing on screen.
+    pub fn paused_big(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
     pub fn border(self) -> Style {
         self.dim()
     }
@@ -132,6 +249,7 @@ impl Theme {
         title: impl Into<ratatui::text::Line<'a>>,
     ) -> ratatui::widgets::Block<'a> {
         ratatui::widgets::Block::bordered()
+            .border_set(self.glyphs().border)
             .title(title)
             .border_style(self.border())
     }

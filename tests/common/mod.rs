@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{
     Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
 };
+use ratatui::layout::Rect;
 use supple::app::App;
 use supple::audio::{Recording, Silent};
 use supple::content::{Library, builtin_routines, parse_routine};
@@ -35,6 +36,44 @@ pub fn screen_text(app: &App, now: Instant, width: u16, height: u16) -> String {
         })
         .expect("draw");
     terminal.backend().to_string()
+}
+
+/// The words the screen shows within `rect` (rows joined with a space, runs of spaces as one),
+/// so that a sentence wrapped over several rows reads whole.
+pub fn words_in(app: &App, now: Instant, (width, height): (u16, u16), rect: Rect) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal
+        .draw(|frame| {
+            let vm = app.view(now).expect("view");
+            supple::ui::draw(frame, &vm);
+        })
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (rect.top()..rect.bottom())
+        .map(|y| {
+            (rect.left()..rect.right())
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    rows.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The words of the cues panel (during a pause: of the middle band that holds PAUSED).
+pub fn cue_words(app: &App, now: Instant, (width, height): (u16, u16)) -> String {
+    let vm = app.view(now).expect("view");
+    let areas = supple::ui::areas(Rect::new(0, 0, width, height), vm.getting_into_position())
+        .expect("layout");
+    let rect = if vm.paused && areas.band().y == areas.cues.y {
+        areas.band()
+    } else {
+        areas.cues
+    };
+    words_in(app, now, (width, height), rect)
 }
 
 pub fn plan_from(text: &str) -> Plan {
