@@ -146,6 +146,25 @@ impl Tmux {
         serde_json::from_str(&text).expect("history.json parses")
     }
 
+    /// history.json holds one unfinished session, with seconds of the left lying stretch (the
+    /// hold under way when it ended).
+    fn assert_one_session_with_the_left_hold_begun(&self) {
+        let kept = self.history();
+        let sessions = kept["sessions"].as_array().expect("sessions");
+        assert_eq!(sessions.len(), 1, "{kept}");
+        assert_eq!(sessions[0]["completed"], false);
+        let left = sessions[0]["exercises"]
+            .as_array()
+            .expect("exercises")
+            .iter()
+            .find(|e| e["exercise"] == "lying-stretch" && e["side"] == "left")
+            .expect("the left hold");
+        assert!(
+            left["held_seconds"].as_u64().is_some_and(|s| s > 0),
+            "the hold under way: {left}"
+        );
+    }
+
     fn alternate_screen_on(&self) -> bool {
         self.tmux(&["display", "-p", "-t", "main", "#{alternate_on}"])
             .trim()
@@ -349,20 +368,7 @@ fn a_signal_ends_a_session_stuck_on_a_frozen_terminal_and_keeps_it() {
         took >= Duration::from_millis(2_500),
         "ended after {took:?}: the loop was not stuck, so the watchdog was not tested"
     );
-    let kept = t.history();
-    let sessions = kept["sessions"].as_array().expect("sessions");
-    assert_eq!(sessions.len(), 1, "{kept}");
-    assert_eq!(sessions[0]["completed"], false);
-    let left = sessions[0]["exercises"]
-        .as_array()
-        .expect("exercises")
-        .iter()
-        .find(|e| e["exercise"] == "lying-stretch" && e["side"] == "left")
-        .expect("the left hold");
-    assert!(
-        left["held_seconds"].as_u64().is_some_and(|s| s > 0),
-        "the hold under way: {left}"
-    );
+    t.assert_one_session_with_the_left_hold_begun();
 }
 
 #[test]
@@ -425,20 +431,7 @@ fn a_panic_during_a_hold_keeps_what_was_done() {
         after.lines().any(|l| l.starts_with("EXITED=101")),
         "the panic's exit status, in cooked mode:\n{after}"
     );
-    let kept = t.history();
-    let sessions = kept["sessions"].as_array().expect("sessions");
-    assert_eq!(sessions.len(), 1, "{kept}");
-    assert_eq!(sessions[0]["completed"], false);
-    let left = sessions[0]["exercises"]
-        .as_array()
-        .expect("exercises")
-        .iter()
-        .find(|e| e["exercise"] == "lying-stretch" && e["side"] == "left")
-        .expect("the left hold");
-    assert!(
-        left["held_seconds"].as_u64().is_some_and(|s| s > 0),
-        "the hold done so far: {left}"
-    );
+    t.assert_one_session_with_the_left_hold_begun();
 }
 
 #[test]

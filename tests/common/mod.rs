@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{
     Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
 };
+use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use supple::app::App;
 use supple::audio::{Recording, Silent};
@@ -25,31 +26,23 @@ pub fn builtin_plan(name: &str) -> Plan {
     Plan::build(&loaded.routine, &library).expect("plan")
 }
 
-/// The screen drawn at `now` on a terminal of `width` x `height`, as text.
-pub fn screen_text(app: &App, now: Instant, width: u16, height: u16) -> String {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
-        .expect("terminal");
+/// The screen drawn at `now` on a terminal of `width` x `height`.
+pub fn drawn(app: &App, now: Instant, width: u16, height: u16) -> TestBackend {
+    let mut terminal = ratatui::Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
         .draw(|frame| {
             let vm = app.view(now).expect("view");
             supple::ui::draw(frame, &vm);
         })
         .expect("draw");
-    terminal.backend().to_string()
+    terminal.backend().clone()
 }
 
 /// The words the screen shows within `rect` (rows joined with a space, runs of spaces as one),
 /// so that a sentence wrapped over several rows reads whole.
 pub fn words_in(app: &App, now: Instant, (width, height): (u16, u16), rect: Rect) -> String {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
-        .expect("terminal");
-    terminal
-        .draw(|frame| {
-            let vm = app.view(now).expect("view");
-            supple::ui::draw(frame, &vm);
-        })
-        .expect("draw");
-    let buffer = terminal.backend().buffer();
+    let backend = drawn(app, now, width, height);
+    let buffer = backend.buffer();
     let rows: Vec<String> = (rect.top()..rect.bottom())
         .map(|y| {
             (rect.left()..rect.right())
