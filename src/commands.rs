@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Tuning;
 use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Need, Origin, Routine};
-use crate::history::{self, LastTime, LegSeconds, NO_SESSIONS_YET, Overview, SessionRecord, Store};
+use crate::history::{self, LastTime, LegSeconds, Overview, SessionRecord, Store};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text, whole_seconds};
 
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
@@ -280,7 +280,7 @@ pub fn session_report(
 ) -> String {
     let plan = engine.plan();
     let tally = engine.tally();
-    let held = LegSeconds::from(tally.held_per_leg());
+    let held = LegSeconds::of(&tally);
     let (left, right) = tally.hold_reps_per_leg();
     let early = !matches!(engine.status(), Status::Finished { early: false });
     let mut text = format!(
@@ -391,14 +391,14 @@ pub fn history_text(overview: &Overview, path: &Path) -> String {
     let mut text = format!("supple history ({})\n", path.display());
     text.push_str(&format!(
         "  {}\n  {}\n",
-        overview.headline(),
+        overview.headline("-"),
         overview.held_line()
     ));
     if let Some(imbalance) = &overview.imbalance {
         text.push_str(&format!("  {}\n", imbalance.advice()));
     }
-    if overview.total == 0 {
-        text.push_str(&format!("  {NO_SESSIONS_YET}\n"));
+    if let Some(words) = overview.nothing_yet() {
+        text.push_str(&format!("  {words}\n"));
     }
     let peak = history::stats::peak(&overview.days).max(1);
     const BAR: u64 = 20;

@@ -285,6 +285,7 @@ fn show_history(
             supple::ui::history::HistoryView {
                 overview: &overview,
                 color,
+                ascii: !supple::term::utf8_locale(),
             },
             area,
         );

@@ -861,7 +861,7 @@ fn the_summary_and_the_record_round_held_time_the_same_way() {
     engine.skip(at);
     engine.finish(at);
     let record = SessionRecord::from_engine(&engine, zoned("2026-11-24T08:00:00Z[UTC]"), at);
-    let shown = LegSeconds::from(engine.tally().held_per_leg());
+    let shown = LegSeconds::of(&engine.tally());
     assert_eq!(record.held(), shown);
     assert_eq!(shown.left, 13);
     let text = LastTime::of(&record).compare(shown);
@@ -956,6 +956,7 @@ fn history_screen(
                 HistoryView {
                     overview: &overview,
                     color: false,
+                    ascii: false,
                 },
                 area,
             );
@@ -985,4 +986,45 @@ fn the_history_screen_shows_streak_chart_and_imbalance() {
 fn the_history_screen_with_no_sessions_says_how_to_start() {
     let terminal = history_screen(&[], (80, 24));
     insta::assert_snapshot!("history_empty_80x24", terminal.backend());
+}
+
+/// Each leg's total is the sum of its rows as shown (whole seconds per row), in the summary,
+/// the printed record and the history, however the part seconds fall.
+#[test]
+fn leg_totals_add_up_to_the_rows_shown() {
+    let plan = builtin_plan("hamstring");
+    let holds: Vec<_> = plan
+        .steps
+        .iter()
+        .filter(|s| s.phase == supple::session::Phase::Hold)
+        .cloned()
+        .collect();
+    let mut engine = Engine::new(plan);
+    let t0 = Instant::now();
+    engine.start(t0);
+    // Skip every hold after 0.4 s (rounds down) or 1.6 s (rounds up), in turn.
+    for (i, hold) in holds.iter().enumerate() {
+        let at = t0 + hold.start + Duration::from_millis(if i % 2 == 0 { 400 } else { 1_600 });
+        engine.update(at);
+        if engine
+            .step()
+            .is_some_and(|s| s.phase == supple::session::Phase::Hold)
+        {
+            engine.skip(at);
+        }
+    }
+    let tally = engine.tally();
+    let shown = LegSeconds::of(&tally);
+    let rows = |leg: fn(supple::session::Side) -> bool| -> u64 {
+        tally
+            .rows
+            .iter()
+            .filter(|r| r.phase == supple::session::Phase::Hold && leg(r.side))
+            .map(|r| supple::session::whole_seconds(r.held))
+            .sum()
+    };
+    assert_eq!(shown.left, rows(|s| s.legs().0));
+    assert_eq!(shown.right, rows(|s| s.legs().1));
+    let record = SessionRecord::from_engine(&engine, zoned("2026-11-24T08:00:00Z[UTC]"), t0);
+    assert_eq!(record.held(), shown);
 }

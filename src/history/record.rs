@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::content::Kind;
 use crate::session::tally::counts_as_session;
-use crate::session::{Engine, LegTotals, Side, Status, whole_seconds};
+use crate::session::{Engine, Side, Status, whole_seconds};
 
 /// The version of the history file this supple writes; a file with a higher one came from a
 /// newer supple and is set aside rather than rewritten.
@@ -83,12 +83,11 @@ impl std::ops::AddAssign for LegSeconds {
     }
 }
 
-impl From<LegTotals> for LegSeconds {
-    fn from(totals: LegTotals) -> Self {
-        LegSeconds {
-            left: whole_seconds(totals.left),
-            right: whole_seconds(totals.right),
-        }
+impl LegSeconds {
+    /// Whole seconds of holds per leg in a tally, added up from its rows as they are shown.
+    pub fn of(tally: &crate::session::Tally) -> Self {
+        let (left, right) = tally.held_seconds_per_leg();
+        LegSeconds { left, right }
     }
 }
 

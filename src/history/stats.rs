@@ -12,6 +12,26 @@ use super::record::{LegSeconds, SessionRecord};
 pub const NO_SESSIONS_YET: &str =
     "No sessions yet: run `supple` and your first one will show here.";
 
+impl Overview {
+    /// What to say when nothing counts yet; `None` once something does.
+    pub fn nothing_yet(&self) -> Option<String> {
+        match (self.total, self.short) {
+            (0, 0) => Some(NO_SESSIONS_YET.into()),
+            (0, short) => Some(format!(
+                "{short} short session{} kept, none long enough to count yet: a session counts \
+                 once a step is finished or {} s are done.",
+                if short == 1 { "" } else { "s" },
+                crate::session::tally::COUNTS_AFTER_SECONDS
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// Said when neither leg has fallen behind enough to be worth a word.
+pub const NO_IMBALANCE: &str =
+    "Neither leg got a fifth (and 30 s) less than the other in the last 14 days.";
+
 /// Days the leg balance looks back over.
 pub const BALANCE_DAYS: i32 = 14;
 
@@ -42,7 +62,10 @@ pub struct Overview {
     pub streak: u32,
     /// Sessions from Monday of this week through today.
     pub this_week: u32,
+    /// Sessions that count (see `SessionRecord::counts`).
     pub total: u32,
+    /// Sessions kept but too short to count.
+    pub short: u32,
     pub completed: u32,
     /// Static-hold seconds per leg over all sessions.
     pub held_total: LegSeconds,
@@ -93,6 +116,7 @@ impl Overview {
             streak: streak(&active, today),
             this_week,
             total: counted.len() as u32,
+            short: (sessions.len() - counted.len()) as u32,
             completed: counted.iter().filter(|s| s.completed).count() as u32,
             held_total,
             days,
@@ -229,7 +253,7 @@ impl Streaks {
 
 impl Overview {
     /// `Streak 4 days · 3 sessions this week · 27 in all (24 complete)`.
-    pub fn headline(&self) -> String {
+    pub fn headline(&self, dot: &str) -> String {
         let days = if self.streak == 1 { "day" } else { "days" };
         let sessions = if self.this_week == 1 {
             "session"
@@ -237,7 +261,7 @@ impl Overview {
             "sessions"
         };
         format!(
-            "Streak {} {days} · {} {sessions} this week · {} in all ({} complete)",
+            "Streak {} {days} {dot} {} {sessions} this week {dot} {} in all ({} complete)",
             self.streak, self.this_week, self.total, self.completed
         )
     }

@@ -268,7 +268,9 @@ impl Engine {
                 if let Some(record) = self.records.get_mut(self.current)
                     && step.phase.is_work()
                 {
-                    record.held += step.duration;
+                    // A step's held time is its longest attempt: going back over it, or
+                    // restarting it, does not count the same stretch twice.
+                    record.held = record.held.max(step.duration);
                     record.outcome = record.outcome.max(Outcome::Completed);
                 }
                 events.push(Event::StepCompleted {
@@ -359,7 +361,7 @@ impl Engine {
             && step.phase.is_work()
             && let Some(record) = self.records.get_mut(self.current)
         {
-            record.held += elapsed;
+            record.held = record.held.max(elapsed);
             record.outcome = record.outcome.max(outcome);
         }
         self.session_acc += elapsed;

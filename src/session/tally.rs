@@ -20,8 +20,8 @@ pub enum Outcome {
 /// What happened to one step of the plan.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StepRecord {
-    /// Active time actually spent in the step while it was work (a skipped hold counts the
-    /// seconds it really ran).
+    /// Active time actually spent in the step while it was work, in its longest attempt (a
+    /// skipped hold counts the seconds it really ran; a restarted one is not counted twice).
     pub held: Duration,
     pub outcome: Outcome,
 }
@@ -96,6 +96,22 @@ impl Tally {
             }
         }
         totals
+    }
+
+    /// Whole seconds of holds per leg: the sum of each row's seconds as the rows show them, so
+    /// a total always adds up to the rows under it (and to the history, which keeps rows).
+    pub fn held_seconds_per_leg(&self) -> (u64, u64) {
+        self.rows
+            .iter()
+            .filter(|r| r.phase == Phase::Hold)
+            .fold((0u64, 0u64), |(l, r), row| {
+                let secs = whole_seconds(row.held);
+                let (left, right) = row.side.legs();
+                (
+                    l.saturating_add(secs * u64::from(left)),
+                    r.saturating_add(secs * u64::from(right)),
+                )
+            })
     }
 
     /// Hold repetitions per leg, done and planned (holds with both legs count for each).

@@ -113,7 +113,8 @@ pub enum Align {
 }
 
 /// Draws `text` `rows` rows tall in `area` (cut to it), placed by `align` and centred
-/// vertically. With `ascii`, whole cells of `#` stand in for the half blocks.
+/// vertically. With `ascii`, `#` stands for a full cell and `"` and `,` for its top and
+/// bottom halves.
 pub fn render(
     text: &str,
     rows: u16,
@@ -165,7 +166,9 @@ pub fn render(
             let bottom = sample(u32::from(cy) * 2 + 1);
             let symbol = match (top, bottom, ascii) {
                 (false, false, _) => continue,
-                (_, _, true) => "#",
+                (true, true, true) => "#",
+                (true, false, true) => "\"",
+                (false, true, true) => ",",
                 (true, true, false) => "█",
                 (true, false, false) => "▀",
                 (false, true, false) => "▄",

@@ -11,15 +11,16 @@ use crate::audio::SoundStatus;
 use crate::keys;
 
 /// How the sound state reads in the footer; `short` for narrow terminals.
+/// With no device, the reason stays (muting nothing would hide it).
 pub fn sound_text(vm: &ViewModel<'_>, short: bool) -> String {
     match (&vm.sound, vm.muted, short) {
+        (SoundStatus::Off(_), _, true) => "no sound".into(),
+        (SoundStatus::Off(reason), _, false) => format!("sound off - {reason}"),
         (_, true, _) => "muted".into(),
         (SoundStatus::On { volume }, _, _) => format!("sound {volume}%"),
         (SoundStatus::Starting, _, true) => "starting".into(),
         (SoundStatus::Starting, _, _) => "sound starting".into(),
         (SoundStatus::Bell, _, _) => "bell".into(),
-        (SoundStatus::Off(_), _, true) => "no sound".into(),
-        (SoundStatus::Off(reason), _, false) => format!("sound off - {reason}"),
     }
 }
 

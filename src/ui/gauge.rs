@@ -69,15 +69,28 @@ impl Widget for Paused<'_> {
             ..area
         };
         let rows = bigtext::rows_to_fit("PAUSED", big.width, big.height);
-        bigtext::render(
-            "PAUSED",
-            rows,
-            big,
-            Align::Center,
-            theme.paused_big(),
-            vm.ascii,
-            buf,
-        );
+        if rows >= 4 {
+            bigtext::render(
+                "PAUSED",
+                rows,
+                big,
+                Align::Center,
+                theme.paused_big(),
+                vm.ascii,
+                buf,
+            );
+        } else {
+            // Too small for letters that read (below 4 rows the font breaks up): a band.
+            let row = Rect {
+                y: big.y + big.height / 2,
+                height: 1,
+                ..big
+            };
+            buf.set_style(row, theme.paused());
+            Line::styled(" PAUSED: space goes on ", theme.paused())
+                .centered()
+                .render(row, buf);
+        }
         if roomy {
             let hint = Rect {
                 y: big.bottom(),

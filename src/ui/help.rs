@@ -26,17 +26,26 @@ impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = Theme::of(self.0);
         let rows: Vec<(&str, &str)> = keys::help_rows().collect();
-        let popup = centered(area, 72, rows.len() as u16 + 5);
+        // With room, a line that says the clock waits and a blank one; without, the title says it.
+        let airy = area.height >= rows.len() as u16 + 5;
+        let popup = centered(area, 72, rows.len() as u16 + if airy { 5 } else { 2 });
         Clear.render(popup, buf);
         let block = Block::bordered()
             .border_set(theme.glyphs().border)
-            .title(" Keys ")
+            .title(if airy {
+                " Keys "
+            } else {
+                " Keys (the clock waits) "
+            })
             .title_bottom(" any key closes ");
-        let mut lines = vec![Line::styled(
-            " The clock waits while this is open.",
-            theme.title(),
-        )];
-        lines.push(Line::raw(""));
+        let mut lines = Vec::new();
+        if airy {
+            lines.push(Line::styled(
+                " The clock waits while this is open.",
+                theme.title(),
+            ));
+            lines.push(Line::raw(""));
+        }
         for (key, what) in rows {
             let key = keys::shown(key, self.0.ascii);
             lines.push(Line::from(vec![
@@ -44,10 +53,12 @@ impl Widget for HelpOverlay<'_> {
                 Span::raw(what),
             ]));
         }
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .render(popup, buf);
+        // Where every row does not fit once wrapped, each is cut at the edge instead.
+        let mut help = Paragraph::new(lines).block(block);
+        if airy && popup.width >= 60 {
+            help = help.wrap(Wrap { trim: false });
+        }
+        help.render(popup, buf);
     }
 }
 

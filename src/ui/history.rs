@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
+use crate::history::Overview;
+use crate::history::stats::NO_IMBALANCE;
 use crate::history::stats::peak;
-use crate::history::{NO_SESSIONS_YET, Overview};
 
 /// Columns one day takes in the chart: a bar per leg and a gap.
 const DAY_WIDTH: u16 = 3;
@@ -17,6 +18,8 @@ const DAY_WIDTH: u16 = 3;
 pub struct HistoryView<'a> {
     pub overview: &'a Overview,
     pub color: bool,
+    /// Plain ASCII, for a terminal whose locale is not UTF-8.
+    pub ascii: bool,
 }
 
 impl HistoryView<'_> {
@@ -30,7 +33,11 @@ impl HistoryView<'_> {
 impl Widget for HistoryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let o = self.overview;
-        let theme = Theme::new(self.color);
+        let theme = if self.ascii {
+            Theme::ascii()
+        } else {
+            Theme::new(self.color)
+        };
         let block = theme
             .panel(Line::styled(" Your stretching history ", theme.title()))
             .title_bottom(" any key to close ");
@@ -46,13 +53,12 @@ impl Widget for HistoryView<'_> {
             (Style::new(), theme.dim())
         };
         let mut head = vec![
-            Line::styled(o.headline(), theme.title()),
+            Line::styled(o.headline(theme.glyphs().dot), theme.title()),
             Line::raw(o.held_line()),
         ];
         match &o.imbalance {
             Some(imbalance) => head.push(Line::styled(imbalance.advice(), theme.caution())),
-            None if o.total > 0 => head.push(Line::raw("Both legs are getting the same care.")),
-            None => head.push(Line::raw(NO_SESSIONS_YET)),
+            None => head.push(Line::raw(o.nothing_yet().unwrap_or(NO_IMBALANCE.into()))),
         }
         let head = Paragraph::new(head).wrap(Wrap { trim: true });
         let head_height = u16::try_from(head.line_count(inner.width)).unwrap_or(u16::MAX);
@@ -105,6 +111,19 @@ impl Widget for HistoryView<'_> {
             .bar_gap(0)
             .group_gap(DAY_WIDTH - 2)
             .max(peak.max(1));
+        if self.ascii {
+            chart = chart.bar_set(ratatui::symbols::bar::Set {
+                full: "#",
+                seven_eighths: "#",
+                three_quarters: "#",
+                five_eighths: "#",
+                half: "=",
+                three_eighths: "=",
+                one_quarter: "_",
+                one_eighth: "_",
+                empty: " ",
+            });
+        }
         for group in groups {
             chart = chart.data(group);
         }

@@ -36,6 +36,27 @@ fn label(phase: Phase) -> &'static str {
     }
 }
 
+/// The one-row band's words: the arrow outside, the words within ("◀ LEFT LEG",
+/// "SWITCH TO RIGHT LEG ▶", "◀ BOTH LEGS ▶ (next)").
+fn band_words(side: Side, label: &str, ascii: bool) -> String {
+    let (left, right) = if ascii { ("<", ">") } else { ("◀", "▶") };
+    let label = label.to_uppercase();
+    match side {
+        Side::Left => format!(
+            " {left} {label}{}LEFT LEG ",
+            if label.is_empty() { "" } else { " " }
+        ),
+        Side::Right => format!(
+            " {label}{}RIGHT LEG {right} ",
+            if label.is_empty() { "" } else { " " }
+        ),
+        _ => format!(
+            " {left} {label}{}BOTH LEGS {right} ",
+            if label.is_empty() { "" } else { " " }
+        ),
+    }
+}
+
 pub struct LegBand<'a>(pub &'a ViewModel<'a>);
 
 impl Widget for LegBand<'_> {
@@ -49,11 +70,7 @@ impl Widget for LegBand<'_> {
         let label = label(vm.step.phase);
         if area.height < 4 {
             // One row: the whole width in the leg's colour, the words at the leg's side.
-            let text = match (label, vm.step.side) {
-                ("", _) => format!(" {words} LEG "),
-                (label, Side::Right) => format!(" {} {words} LEG ", label.to_uppercase()),
-                (label, _) => format!(" {words} LEG ({label}) "),
-            };
+            let text = band_words(vm.step.side, label, vm.ascii);
             let band = theme.leg_band(vm.step.side);
             buf.set_style(area, band);
             let line = Line::styled(text, band);
@@ -69,19 +86,20 @@ impl Widget for LegBand<'_> {
         let rows = bigtext::rows_to_fit(words, area.width, max).max(1);
         bigtext::render(words, rows, area, align, style, vm.ascii, buf);
         if !label.is_empty() {
-            // The small word on the far side from the big one, on its first row.
+            // The small word beside the big one, on its first row: after it, or before it when
+            // it stands at the right edge.
             let top = area.y + (area.height - rows.min(area.height)) / 2;
-            let row = Rect {
-                y: top,
-                height: 1,
-                ..area
+            let big = bigtext::width(words, rows).min(area.width);
+            let word = label.to_uppercase();
+            let len = u16::try_from(word.len()).unwrap_or(u16::MAX);
+            let x = match align {
+                Align::Left => area.x + big + 2,
+                Align::Center => area.x + (area.width - big) / 2 + big + 2,
+                Align::Right => (area.right() - big).saturating_sub(len + 2),
             };
-            let line = Line::styled(label.to_uppercase(), theme.title());
-            match align {
-                Align::Right => line.left_aligned(),
-                _ => line.right_aligned(),
+            if x >= area.x && x + len <= area.right() {
+                buf.set_string(x, top, word, theme.title());
             }
-            .render(row, buf);
         }
     }
 }

@@ -10,7 +10,7 @@ use super::next::short_name;
 use super::render_lines;
 use super::theme::Theme;
 use crate::app::ViewModel;
-use crate::session::{Side, TARGET_PER_LEG, TallyRow, whole_seconds};
+use crate::session::{Side, TARGET_PER_LEG, TallyRow};
 
 pub struct LegsPanel<'a>(pub &'a ViewModel<'a>);
 
@@ -44,7 +44,7 @@ impl Widget for LegsPanel<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
 
-        let name_width = usize::from(inner.width.saturating_sub(18)).clamp(6, 24);
+        let name_width = usize::from(inner.width.saturating_sub(18)).clamp(6, 32);
         let mut lines = Vec::new();
         let sided: Vec<&TallyRow> = vm
             .tally
@@ -85,7 +85,7 @@ impl Widget for LegsPanel<'_> {
             }
             lines.push(Line::from(spans));
         }
-        let held = vm.tally.held_per_leg();
+        let (held_left, held_right) = vm.tally.held_seconds_per_leg();
         let target = TARGET_PER_LEG.as_secs();
         let leg = |label: &str, secs: u64| {
             let style = if secs >= target {
@@ -105,8 +105,8 @@ impl Widget for LegsPanel<'_> {
             ]
         };
         let mut total = vec![Span::styled("Held  ", theme.dim())];
-        total.extend(leg("L", whole_seconds(held.left)));
-        total.extend(leg("R", whole_seconds(held.right)));
+        total.extend(leg("L", held_left));
+        total.extend(leg("R", held_right));
         // The held line always shows; when the list must be cut, the exercise under way stays.
         let room = usize::from(inner.height).saturating_sub(1);
         let start = current

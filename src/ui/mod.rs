@@ -85,9 +85,9 @@ fn leg_rows(height: u16) -> u16 {
 /// What matters from the mat gets the room: the seconds left take at least 40 % of the height
 /// from 80x24 up, the leg is written in big letters across the whole width, and the key cue
 /// and the figure sit beside the digits; the Legs and Up next panels take what is left, at the
-/// bottom. Small screens drop the panels first. `wordy` gives the compact layout's text more
-/// rows than its digits (while getting into position, when how to matters more than big
-/// digits, and the gauge's own "0:07 left" is countdown enough).
+/// bottom. Small screens drop the panels first. `wordy` is for getting into position, when how
+/// matters more than big digits: the compact layout gives its text more rows than its digits
+/// (the gauge's own "0:07 left" is countdown enough), and a wide one shows the figure.
 pub fn areas(area: Rect, wordy: bool) -> Option<Areas> {
     if !fits(area, MIN_SIZE) {
         return None;
@@ -121,15 +121,15 @@ pub fn areas(area: Rect, wordy: bool) -> Option<Areas> {
     ])
     .areas(area);
     let digits_width = bigtext::width("00", digits) + 4;
-    // The figure only where the cues keep room to read beside it.
-    let figure_width = if fits(area, FIGURE_SIZE)
-        && digits >= 13
-        && area.width.saturating_sub(digits_width + 32) >= 44
-    {
-        32
-    } else {
-        0
-    };
+    // The figure where the cues keep room beside it: while getting into position, when the
+    // pose matters most; otherwise only where the focus still fits in big letters.
+    let cue_room = area.width.saturating_sub(digits_width + 32);
+    let figure_width =
+        if fits(area, FIGURE_SIZE) && digits >= 13 && cue_room >= if wordy { 44 } else { 64 } {
+            32
+        } else {
+            0
+        };
     let [digits_area, cues, figure] = Layout::horizontal([
         Constraint::Length(digits_width),
         Constraint::Fill(1),

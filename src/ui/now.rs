@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::next::short_name;
 use super::theme::Theme;
 use crate::app::ViewModel;
 use crate::session::{Phase, Side};
@@ -54,14 +55,25 @@ impl Widget for NowPanel<'_> {
             spans.push(Span::styled(" PAUSED ", theme.paused()));
             spans.push(Span::raw(" "));
         }
-        let name = match vm.step.phase {
-            Phase::GetReady | Phase::Rest => format!("Next: {}", vm.exercise.name),
-            _ => vm.exercise.name.clone(),
+        // The full name where it fits, else the short one, and the repetition only with room.
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        let room = usize::from(area.width).saturating_sub(used);
+        let prefix = match vm.step.phase {
+            Phase::GetReady | Phase::Rest => "Next: ",
+            _ => "",
         };
-        spans.push(Span::styled(name, theme.title()));
+        let full = format!("{prefix}{}", vm.exercise.name);
+        let name = if full.chars().count() <= room {
+            full
+        } else {
+            format!("{prefix}{}", short_name(&vm.exercise.name))
+        };
         let rep = rep_text(vm);
-        if !rep.is_empty() {
-            spans.push(Span::raw(format!("  {}  {rep}", theme.glyphs().dot)));
+        let rep_shown = format!("  {}  {rep}", theme.glyphs().dot);
+        let fits = name.chars().count() + rep_shown.chars().count() <= room;
+        spans.push(Span::styled(name, theme.title()));
+        if !rep.is_empty() && fits {
+            spans.push(Span::raw(rep_shown));
         }
         Line::from(spans).render(area, buf);
     }

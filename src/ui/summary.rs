@@ -64,6 +64,17 @@ impl Summary<'_> {
     /// The sentences under the bars: balance, last time, streak, time.
     fn sentences(&self, held: LegSeconds) -> Vec<String> {
         let vm = self.0;
+        let worked = vm
+            .tally
+            .rows
+            .iter()
+            .any(|r| r.done > 0 || r.skipped > 0 || whole_seconds(r.held) > 0);
+        if !worked {
+            return vec![
+                "Nothing was done, so nothing is kept.".into(),
+                format!("Time: {}.", clock_text(vm.session_elapsed)),
+            ];
+        }
         let mut lines = vec![balance_text(held.left, held.right)];
         if let Some(last) = &vm.last_time {
             lines.push(format!("Last time, {}", last.compare(held)));
@@ -74,11 +85,8 @@ impl Summary<'_> {
                 1 => "Streak: 1 day. Come back tomorrow to make it two.".to_string(),
                 n => format!("Streak: {n} days in a row."),
             }),
-            (Some(s), false) => lines.push(format!(
-                "Too short to count toward your streak ({} day{}): finish a step or work for \
-                 {} s.",
-                s.otherwise,
-                if s.otherwise == 1 { "" } else { "s" },
+            (Some(_), false) => lines.push(format!(
+                "Kept, but too short to count toward your streak: finish a step or work for {} s.",
                 crate::session::tally::COUNTS_AFTER_SECONDS
             )),
             (None, _) => {}
@@ -92,61 +100,84 @@ impl Summary<'_> {
         lines
     }
 
-    fn table(&self, narrow: bool) -> Table<'static> {
+    /// One row per exercise: what each leg did ("2/2, 40 s held"), or both legs together, or
+    /// the work done for a time. At most `room` rows; a last row says how many more there are.
+    fn table(&self, room: u16) -> Table<'static> {
         let vm = self.0;
         let theme = Theme::of(vm);
-        let rows = vm.tally.rows.iter().map(|row| {
-            let name = short_name(vm.plan.exercise_name(row.exercise));
-            let leg = match (row.side, narrow) {
-                (Side::None, _) => "-",
-                (side, true) => side.short(),
-                (side, false) => side.label(),
-            };
-            // Cardio and dynamic work is done for a time; only stretches are held.
-            let time = whole_seconds(row.held);
-            let time = match (row.phase, time) {
-                (_, 0) => "-".to_string(),
-                (Phase::Hold, t) => format!("{t} s held"),
-                (_, t) => format!("{t} s"),
-            };
-            let mut cells = vec![
-                Cell::from(name),
-                Cell::from(leg),
-                Cell::from(format!("{}/{}", row.done, row.planned)),
-            ];
-            if !narrow {
-                cells.push(Cell::from(if row.skipped > 0 {
-                    row.skipped.to_string()
-                } else {
-                    String::new()
-                }));
+        let mut exercises: Vec<usize> = Vec::new();
+        for row in &vm.tally.rows {
+            if !exercises.contains(&row.exercise) {
+                exercises.push(row.exercise);
             }
-            cells.push(Cell::from(time));
-            Row::new(cells)
-        });
-        let (widths, header): (Vec<Constraint>, Vec<&str>) = if narrow {
-            (
-                vec![
-                    Constraint::Fill(1),
-                    Constraint::Length(4),
-                    Constraint::Length(5),
-                    Constraint::Length(9),
-                ],
-                vec!["Exercise", "Leg", "Done", "Time"],
-            )
-        } else {
-            (
-                vec![
-                    Constraint::Fill(1),
-                    Constraint::Length(10),
-                    Constraint::Length(5),
-                    Constraint::Length(8),
-                    Constraint::Length(10),
-                ],
-                vec!["Exercise", "Leg", "Done", "Skipped", "Time"],
-            )
+        }
+        let cell = |row: &crate::session::TallyRow| {
+            let secs = whole_seconds(row.held);
+            let mut text = format!("{}/{}", row.done, row.planned);
+            match (row.phase, secs) {
+                (_, 0) => {}
+                (Phase::Hold, s) => text.push_str(&format!(", {s} s held")),
+                (_, s) => text.push_str(&format!(", {s} s")),
+            }
+            if row.skipped > 0 {
+                text.push_str(&format!(", {} skipped", row.skipped));
+            }
+            text
         };
-        Table::new(rows, widths).header(Row::new(header).style(theme.dim()))
+        let mut rows: Vec<Row> = exercises
+            .iter()
+            .map(|&exercise| {
+                let name = short_name(vm.plan.exercise_name(exercise));
+                let of_side = |side| {
+                    vm.tally
+                        .rows
+                        .iter()
+                        .find(|r| r.exercise == exercise && r.side == side)
+                };
+                let (left, right) = match (of_side(Side::Left), of_side(Side::Right)) {
+                    (None, None) => {
+                        let row = of_side(Side::Both).or_else(|| of_side(Side::None));
+                        let label = if row.is_some_and(|r| r.side == Side::Both) {
+                            "both: "
+                        } else {
+                            ""
+                        };
+                        (
+                            row.map_or(String::new(), |r| format!("{label}{}", cell(r))),
+                            String::new(),
+                        )
+                    }
+                    (l, r) => (l.map_or(String::new(), cell), r.map_or(String::new(), cell)),
+                };
+                Row::new(vec![Cell::from(name), Cell::from(left), Cell::from(right)])
+            })
+            .collect();
+        let room = usize::from(room.saturating_sub(1));
+        if rows.len() > room {
+            let more = rows.len() - room.saturating_sub(1);
+            rows.truncate(room.saturating_sub(1));
+            rows.push(
+                Row::new(vec![Cell::from(format!(
+                    "and {more} more: the record printed after has them all"
+                ))])
+                .style(theme.dim()),
+            );
+        }
+        let name_width = exercises
+            .iter()
+            .map(|&e| short_name(vm.plan.exercise_name(e)).chars().count())
+            .max()
+            .unwrap_or(8)
+            .clamp(8, 30) as u16;
+        Table::new(
+            rows,
+            [
+                Constraint::Length(name_width + 2),
+                Constraint::Length(26),
+                Constraint::Fill(1),
+            ],
+        )
+        .header(Row::new(vec!["Exercise", "Left", "Right"]).style(theme.dim()))
     }
 }
 
@@ -160,7 +191,7 @@ impl Widget for Summary<'_> {
         let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
         block.render(area, buf);
 
-        let held = LegSeconds::from(vm.tally.held_per_leg());
+        let held = LegSeconds::of(&vm.tally);
         let (left, right) = vm.tally.hold_reps_per_leg();
         let legs = vec![
             self.leg_line("Left", held.left, left, inner.width),
@@ -186,6 +217,6 @@ impl Widget for Summary<'_> {
         .areas(inner);
         super::render_lines(legs, legs_area, buf);
         words.render(words_area, buf);
-        self.table(inner.width < 60).render(table_area, buf);
+        self.table(table_area.height).render(table_area, buf);
     }
 }
