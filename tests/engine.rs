@@ -409,7 +409,7 @@ proptest! {
             };
             for e in &events {
                 let at = match *e {
-                    Event::StepStarted { at, .. } | Event::Countdown { at, .. } | Event::StepCompleted { at, .. }
+                    Event::StepStarted { at, .. } | Event::Countdown { at, .. } | Event::Halfway { at, .. } | Event::StepCompleted { at, .. }
                     | Event::StepSkipped { at, .. } | Event::Paused { at } | Event::Resumed { at }
                     | Event::SessionComplete { at, .. } => at,
                 };
@@ -447,4 +447,32 @@ fn restarting_a_hold_does_not_inflate_the_time_held() {
     // Then hold it to its end: 7 s, not 7 + 3 x 3.
     engine.update(at + s(7));
     assert_eq!(engine.tally().held_per_leg().left, s(7));
+}
+
+/// A hold of 20 s or more is marked at its exact middle, once, however it is polled; shorter
+/// holds and other steps are not.
+#[test]
+fn long_holds_are_marked_halfway() {
+    let plan = plan_of(
+        r#"{ "name": "h", "title": "H", "defaults": { "lead_in_seconds": 0 },
+            "steps": [ { "exercise": "seated-stretch", "seconds": 20, "reps": 2, "rest_seconds": 5 },
+                       { "exercise": "seated-stretch", "seconds": 19 } ] }"#,
+    );
+    let mut engine = Engine::new(plan);
+    let t0 = Instant::now();
+    let mut events = engine.start(t0);
+    let mut t = Duration::ZERO;
+    while engine.is_active() {
+        t += ms(250);
+        events.extend(engine.update(t0 + t));
+    }
+    let halfways: Vec<Instant> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Halfway { at, .. } => Some(*at),
+            _ => None,
+        })
+        .collect();
+    // Holds at 0-20 s and 25-45 s (after a 5 s rest); the 19 s hold is not marked.
+    assert_eq!(halfways, [t0 + s(10), t0 + s(35)]);
 }

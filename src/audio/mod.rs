@@ -5,6 +5,7 @@
 
 pub mod stream;
 pub mod synth;
+pub mod voice;
 
 #[cfg(feature = "sound")]
 pub mod device;

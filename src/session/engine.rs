@@ -15,6 +15,9 @@ pub const BACK_GRACE: Duration = Duration::from_secs(2);
 /// The countdown marks before the end of a hold, rest, switch or get-ready step.
 pub const COUNTDOWN_MARKS: [u8; 3] = [3, 2, 1];
 
+/// Holds at least this long are marked at their middle (the voice says "Halfway").
+pub const HALFWAY_FROM: Duration = Duration::from_secs(20);
+
 /// Something that happened, with the instant it happened at (a step boundary's planned instant,
 /// not the moment the engine noticed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +30,11 @@ pub enum Event {
     Countdown {
         index: usize,
         seconds_left: u8,
+        at: Instant,
+    },
+    /// The middle of a hold of at least [`HALFWAY_FROM`].
+    Halfway {
+        index: usize,
         at: Instant,
     },
     StepCompleted {
@@ -78,6 +86,8 @@ pub struct Engine {
     announced: bool,
     /// The countdown marks not yet passed in this step (all three at the step's start).
     marks_left: usize,
+    /// Whether this step's halfway mark is still to come.
+    halfway_left: bool,
     /// Active time of the steps already left.
     session_acc: Duration,
     paused_at: Option<Instant>,
@@ -99,6 +109,7 @@ impl Engine {
             running_since: None,
             announced: false,
             marks_left: COUNTDOWN_MARKS.len(),
+            halfway_left: false,
             session_acc: Duration::ZERO,
             paused_at: None,
             paused_total: Duration::ZERO,
@@ -225,7 +236,13 @@ impl Engine {
             .map(|&k| Duration::from_secs(u64::from(k)))
             .filter(|&k| step.duration > k)
             .map(|k| end - k);
-        Some(mark.map_or(end, |m| m.min(end)))
+        let halfway = self.halfway_left.then(|| step_start + step.duration / 2);
+        Some(
+            [mark, halfway]
+                .into_iter()
+                .flatten()
+                .fold(end, |soonest, at| soonest.min(at)),
+        )
     }
 
     /// Starts the session at `now` with its first step.
@@ -286,6 +303,13 @@ impl Engine {
                 self.enter(self.current + 1, at, events);
                 continue;
             }
+            if self.halfway_left && elapsed >= step.duration / 2 {
+                self.halfway_left = false;
+                events.push(Event::Halfway {
+                    index: self.current,
+                    at: step_start + step.duration / 2,
+                });
+            }
             // Countdown: only the latest mark passed is announced; older ones are stale.
             if step.phase.has_countdown() {
                 let remaining = step.duration - elapsed;
@@ -320,6 +344,11 @@ impl Engine {
         self.current = index;
         self.step_acc = Duration::ZERO;
         self.marks_left = COUNTDOWN_MARKS.len();
+        self.halfway_left = self
+            .plan
+            .steps
+            .get(index)
+            .is_some_and(|s| s.phase == Phase::Hold && s.duration >= HALFWAY_FROM);
         self.announced = false;
         if self.status == Status::Running {
             self.running_since = Some(at);
