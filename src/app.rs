@@ -176,7 +176,6 @@ impl App {
 
     /// Moves the session on to `now`.
     pub fn tick(&mut self, now: Instant) {
-        self.player.update();
         let sound = self.player.status();
         if sound != self.sound {
             self.sound = sound;

@@ -135,8 +135,6 @@ pub enum SoundStatus {
 
 /// Something that makes cues heard. `play` must return at once.
 pub trait Player {
-    /// Catches up with work done elsewhere (a device that finished opening); called each tick.
-    fn update(&mut self) {}
     fn play(&mut self, cue: Cue);
     /// The next scheduled cue is due in this long (`None`: none is, the session is paused or
     /// over), so a device can be ready for it without staying open all the time.
