@@ -7,9 +7,9 @@
 //! or with the bell.
 
 use std::num::NonZero;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rodio::Source;
@@ -18,6 +18,7 @@ use rodio::cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use rodio::cpal::{self, BufferSize, FromSample, SampleFormat, SizedSample};
 use rodio::mixer::{Mixer, MixerSource};
 
+use super::probe::{self, Latencies};
 use super::synth::{self, ALL, SAMPLE_RATE};
 use super::{Bell, Cue, Player, SoundStatus, stream};
 
@@ -45,8 +46,8 @@ enum Command {
         cue: Cue,
         gain: f32,
         asked: Instant,
-        /// Note the cue's latency (only while `measure_latency` runs).
-        probe: bool,
+        /// Where to note the cue's latency (only while `measure_latency` runs).
+        probe: Option<Latencies>,
     },
     /// The next foreseen cue is due at this moment (`None`: none is).
     Expect(Option<Instant>),
@@ -65,9 +66,6 @@ const READY: u8 = 1;
 const NO_DEVICE: u8 = 2;
 const FAILED: u8 = 3;
 
-/// Play call to first sample written, per cue played (for `supple sound-test --latency`).
-pub type Latencies = Arc<Mutex<Vec<(Cue, Duration)>>>;
-
 /// Plays cues through the default audio device.
 pub struct DevicePlayer {
     commands: Option<Sender<Command>>,
@@ -77,9 +75,8 @@ pub struct DevicePlayer {
     volume: u8,
     /// Ring the terminal bell when there is no device.
     bell_fallback: bool,
-    latencies: Latencies,
     /// Set while `measure_latency` runs: only then are cues timed.
-    measuring: bool,
+    probe: Option<Latencies>,
 }
 
 impl DevicePlayer {
@@ -87,11 +84,10 @@ impl DevicePlayer {
     pub fn open_in_background(volume: u8, bell_fallback: bool) -> Self {
         let (tx, rx) = mpsc::channel();
         let state = Arc::new(AtomicU8::new(OPENING));
-        let latencies = Latencies::default();
-        let (thread_state, thread_latencies) = (Arc::clone(&state), Arc::clone(&latencies));
+        let thread_state = Arc::clone(&state);
         let spawned = std::thread::Builder::new()
             .name("supple-audio".into())
-            .spawn(move || audio_thread(rx, thread_state, thread_latencies));
+            .spawn(move || audio_thread(rx, thread_state));
         if spawned.is_err() {
             state.store(FAILED, Ordering::SeqCst);
         }
@@ -105,8 +101,7 @@ impl DevicePlayer {
             state,
             volume: volume.min(100),
             bell_fallback,
-            latencies,
-            measuring: false,
+            probe: None,
         }
     }
 
@@ -154,20 +149,11 @@ impl DevicePlayer {
     /// time, each foretold by the one before) and returns, per cue, the time from the play
     /// call to its first sample handed to the device.
     pub fn measure_latency(&mut self, between: Duration) -> Vec<(Cue, Duration)> {
-        self.measuring = true;
-        for cue in ALL {
-            self.play(cue);
-            let gap = Duration::from_millis(u64::from(synth::duration_ms(cue))) + between;
-            self.expect(Some(gap));
-            std::thread::sleep(gap);
-        }
-        self.measuring = false;
-        self.latencies()
-    }
-
-    /// Play call to first sample handed to the device, for each cue played so far.
-    pub fn latencies(&self) -> Vec<(Cue, Duration)> {
-        self.latencies.lock().map(|l| l.clone()).unwrap_or_default()
+        let latencies = Latencies::default();
+        self.probe = Some(latencies.clone());
+        probe::play_as_a_session(self, between);
+        self.probe = None;
+        latencies.noted()
     }
 }
 
@@ -215,7 +201,7 @@ const OPEN_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The audio thread: finds the device, then plays cues, with the stream opened, paused and
 /// closed as `stream::decide` says.
-fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: Latencies) {
+fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>) {
     let Some(device) = find_device() else {
         state.store(NO_DEVICE, Ordering::SeqCst);
         return give_up(&commands);
@@ -329,17 +315,14 @@ fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: La
                 {
                     let source =
                         SamplesBuffer::new(ONE_CHANNEL, CUE_RATE, samples.clone()).amplify(gain);
-                    if probe {
-                        out.mixer.add(FirstSample {
-                            inner: source,
-                            asked,
+                    match probe {
+                        Some(latencies) => out.mixer.add(latencies.probe(
+                            source,
                             cue,
-                            latencies: Some(Arc::clone(&latencies)),
-                            ahead_us: Arc::clone(&out.ahead_us),
-                            taken_after: None,
-                        });
-                    } else {
-                        out.mixer.add(source);
+                            asked,
+                            Arc::clone(&out.ahead_us),
+                        )),
+                        None => out.mixer.add(source),
                     }
                     if playing_until.is_some() || out.stream.play().is_ok() {
                         let until = stream::playing_until(
@@ -530,53 +513,6 @@ where
     )
 }
 
-/// A cue that notes when its first sample is taken by the device callback, plus how far
-/// ahead of the callbacks the audio system plays what they hand it: the play call to sound.
-/// The lead is read when the cue ends: a stream that has just resumed reports a stale one
-/// at first.
-struct FirstSample<S> {
-    inner: S,
-    asked: Instant,
-    cue: Cue,
-    latencies: Option<Latencies>,
-    ahead_us: Arc<AtomicU64>,
-    taken_after: Option<Duration>,
-}
-
-impl<S: Source> Iterator for FirstSample<S> {
-    type Item = rodio::Sample;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let taken_after = *self.taken_after.get_or_insert_with(|| self.asked.elapsed());
-        let sample = self.inner.next();
-        // The mixer may stop pulling at the last sample without asking for one more.
-        let ended = sample.is_none() || self.inner.current_span_len() == Some(0);
-        if ended
-            && let Some(latencies) = self.latencies.take()
-            && let Ok(mut list) = latencies.lock()
-        {
-            let ahead = Duration::from_micros(self.ahead_us.load(Ordering::Relaxed));
-            list.push((self.cue, taken_after + ahead));
-        }
-        sample
-    }
-}
-
-impl<S: Source> Source for FirstSample<S> {
-    fn current_span_len(&self) -> Option<usize> {
-        self.inner.current_span_len()
-    }
-    fn channels(&self) -> rodio::ChannelCount {
-        self.inner.channels()
-    }
-    fn sample_rate(&self) -> rodio::SampleRate {
-        self.inner.sample_rate()
-    }
-    fn total_duration(&self) -> Option<Duration> {
-        self.inner.total_duration()
-    }
-}
-
 /// Closing the player closes the device cleanly: the audio thread sees the channel close,
 /// drops its stream (ALSA and PulseAudio then finish what they were writing) and ends.
 impl Drop for DevicePlayer {
@@ -598,7 +534,7 @@ impl Player for DevicePlayer {
                         cue,
                         gain,
                         asked: Instant::now(),
-                        probe: self.measuring,
+                        probe: self.probe.clone(),
                     });
                 }
             }

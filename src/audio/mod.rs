@@ -8,6 +8,8 @@ pub mod synth;
 
 #[cfg(feature = "sound")]
 pub mod device;
+#[cfg(feature = "sound")]
+pub mod probe;
 
 use std::io::Write;
 use std::time::{Duration, Instant};
