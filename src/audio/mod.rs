@@ -11,7 +11,9 @@ pub mod device;
 #[cfg(feature = "sound")]
 pub mod probe;
 
+use std::cell::{Cell, RefCell};
 use std::io::Write;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use crate::session::{Event, Phase};
@@ -176,11 +178,23 @@ impl Player for Bell {
     }
 }
 
-/// Keeps every cue it is asked to play, for tests. Clones share the same record.
-#[derive(Debug, Clone, Default)]
+/// Keeps every cue it is asked to play, for tests, and the volume it is set to (100 % at
+/// first). Clones share the same record.
+#[derive(Debug, Clone)]
 pub struct Recording {
-    played: std::rc::Rc<std::cell::RefCell<Vec<Cue>>>,
-    expected: std::rc::Rc<std::cell::RefCell<Vec<Option<Duration>>>>,
+    played: Rc<RefCell<Vec<Cue>>>,
+    expected: Rc<RefCell<Vec<Option<Duration>>>>,
+    volume: Rc<Cell<u8>>,
+}
+
+impl Default for Recording {
+    fn default() -> Self {
+        Recording {
+            played: Rc::default(),
+            expected: Rc::default(),
+            volume: Rc::new(Cell::new(100)),
+        }
+    }
 }
 
 impl Recording {
@@ -202,6 +216,12 @@ impl Player for Recording {
         self.expected.borrow_mut().push(next_cue);
     }
     fn status(&self) -> SoundStatus {
-        SoundStatus::On { volume: 100 }
+        SoundStatus::On {
+            volume: self.volume.get(),
+        }
+    }
+    fn change_volume(&mut self, delta: i8) {
+        self.volume
+            .set(self.volume.get().saturating_add_signed(delta).min(100));
     }
 }
