@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use supple::app::App;
-use supple::audio::Silent;
+use supple::audio::SoundStatus;
 use supple::content::{Library, builtin_routines};
 use supple::session::{Phase, Plan};
 
@@ -28,7 +28,8 @@ fn main() {
         .expect("a hold")
         .start;
     for (w, h) in [(80u16, 24u16), (120, 40), (200, 60)] {
-        let mut app = App::new(plan.clone(), Box::new(Silent { reason: "" }), true);
+        let mut app = App::new(plan.clone(), true);
+        app.set_sound(SoundStatus::Off(""));
         let t0 = Instant::now();
         app.start(t0);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");

@@ -1,11 +1,12 @@
 //! The model and its update: the engine plus what surrounds it on screen. Keys become commands,
-//! engine events become sound cues, and [`App::view`] gives the screen an immutable snapshot.
+//! engine events become [`Effect`]s (a cue to play, when the next is due) that the loop hands
+//! to the player, and [`App::view`] gives the screen an immutable snapshot.
 
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::audio::{self, Player, SoundStatus};
+use crate::audio::{self, Cue, SoundStatus};
 use crate::content::Exercise;
 use crate::history::{LastTime, Streaks};
 use crate::session::{Engine, Event, Phase, Plan, PlanStep, Status, Tally};
@@ -33,6 +34,18 @@ pub enum Command {
     Close,
 }
 
+/// What the model asks of the world outside it; the loop hands each to the player, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Play this cue now.
+    Play(Cue),
+    /// The next cue is due in this long (`None`: none is, the session is paused, muted or
+    /// over), so a device can be ready for it without staying open all the time.
+    Expect(Option<Duration>),
+    /// Change the volume by this many percent.
+    ChangeVolume(i8),
+}
+
 /// What covers the session screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -49,7 +62,6 @@ const VOLUME_STEP: i8 = 10;
 
 pub struct App {
     engine: Engine,
-    player: Box<dyn Player>,
     overlay: Overlay,
     /// Whether the session was running when the help or the quit question paused it.
     resume_after_question: bool,
@@ -59,11 +71,11 @@ pub struct App {
     ascii: bool,
     /// Counts changes other than the passing of time (keys, step changes, countdown marks).
     revision: u64,
-    /// The sound state last shown, to notice when it changes.
+    /// The sound state as the player last reported it, for the footer.
     sound: SoundStatus,
     last_time: Option<LastTime>,
     streaks: Option<Streaks>,
-    /// The next cue's moment, as last told to the player.
+    /// The next cue's moment, as last foretold.
     next_cue: Option<Instant>,
 }
 
@@ -101,11 +113,10 @@ pub struct ViewModel<'a> {
 }
 
 impl App {
-    pub fn new(plan: Plan, player: Box<dyn Player>, color: bool) -> Self {
-        let sound = player.status();
+    /// The sound shows as starting until [`App::set_sound`] says otherwise.
+    pub fn new(plan: Plan, color: bool) -> Self {
         App {
             engine: Engine::new(plan),
-            player,
             overlay: Overlay::None,
             resume_after_question: false,
             muted: false,
@@ -113,7 +124,7 @@ impl App {
             color,
             ascii: false,
             revision: 0,
-            sound,
+            sound: SoundStatus::Starting,
             last_time: None,
             streaks: None,
             next_cue: None,
@@ -169,21 +180,24 @@ impl App {
         self.muted
     }
 
-    pub fn start(&mut self, now: Instant) {
+    pub fn start(&mut self, now: Instant) -> Vec<Effect> {
         let events = self.engine.start(now);
-        self.absorb(&events, now);
+        self.absorb(&events, now)
     }
 
     /// Moves the session on to `now`.
-    pub fn tick(&mut self, now: Instant) {
-        self.player.update();
-        let sound = self.player.status();
+    pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
+        let events = self.engine.update(now);
+        self.absorb(&events, now)
+    }
+
+    /// The sound state for the footer, as the player reports it (a device that finished
+    /// opening, a new volume).
+    pub fn set_sound(&mut self, sound: SoundStatus) {
         if sound != self.sound {
             self.sound = sound;
             self.revision += 1;
         }
-        let events = self.engine.update(now);
-        self.absorb(&events, now);
     }
 
     /// Changes whenever the screen must change for a reason other than the clock.
@@ -192,23 +206,26 @@ impl App {
     }
 
     /// Ends the session now (a signal, or the terminal went away): keeps what was done.
-    pub fn interrupt(&mut self, now: Instant) {
+    pub fn interrupt(&mut self, now: Instant) -> Vec<Effect> {
         let events = self.engine.finish(now);
-        self.absorb(&events, now);
+        let effects = self.absorb(&events, now);
         self.quit = true;
+        effects
     }
 
-    /// Tells the player when the next cue is due, whenever that changes (none while muted).
-    fn foretell(&mut self, now: Instant) {
+    /// When the next cue is due, whenever that changes (none while muted).
+    fn foretell(&mut self, now: Instant) -> Option<Effect> {
         let next = self.engine.next_deadline().filter(|_| !self.muted);
-        if next != self.next_cue {
-            self.next_cue = next;
-            self.player
-                .expect(next.map(|at| at.saturating_duration_since(now)));
+        if next == self.next_cue {
+            return None;
         }
+        self.next_cue = next;
+        Some(Effect::Expect(
+            next.map(|at| at.saturating_duration_since(now)),
+        ))
     }
 
-    fn absorb(&mut self, events: &[Event], now: Instant) {
+    fn absorb(&mut self, events: &[Event], now: Instant) -> Vec<Effect> {
         if !events.is_empty() {
             self.revision += 1;
         }
@@ -218,12 +235,10 @@ impl App {
         {
             self.overlay = Overlay::None;
         }
-        if let Some((_, cue)) = audio::cue_for(events)
-            && !self.muted
-        {
-            self.player.play(cue);
-        }
-        self.foretell(now);
+        let cue = audio::cue_for(events)
+            .filter(|_| !self.muted)
+            .map(|(_, cue)| Effect::Play(cue));
+        cue.into_iter().chain(self.foretell(now)).collect()
     }
 
     /// The command a key stands for in the current state; `None` for keys that do nothing.
@@ -253,26 +268,25 @@ impl App {
         crate::keys::command_for(key.code)
     }
 
-    /// Applies one terminal event; returns whether the screen must be redrawn.
-    pub fn handle_event(&mut self, event: &TermEvent, now: Instant) -> bool {
+    /// Applies one terminal event; what it asks of the player. The screen must be redrawn when
+    /// the event changed the revision.
+    pub fn handle_event(&mut self, event: &TermEvent, now: Instant) -> Vec<Effect> {
         match event {
             TermEvent::Key(key) => match self.command_for(*key) {
-                Some(command) => {
-                    self.apply(command, now);
-                    true
-                }
-                None => false,
+                Some(command) => self.apply(command, now),
+                None => Vec::new(),
             },
             TermEvent::Resize(..) | TermEvent::FocusGained => {
                 self.revision += 1;
-                true
+                Vec::new()
             }
-            _ => false,
+            _ => Vec::new(),
         }
     }
 
-    pub fn apply(&mut self, command: Command, now: Instant) {
+    pub fn apply(&mut self, command: Command, now: Instant) -> Vec<Effect> {
         self.revision += 1;
+        let mut effects = Vec::new();
         let events = match command {
             Command::TogglePause => self.engine.toggle_pause(now),
             Command::Skip => self.engine.skip(now),
@@ -288,7 +302,7 @@ impl App {
                 } else {
                     -VOLUME_STEP
                 };
-                self.player.change_volume(delta);
+                effects.push(Effect::ChangeVolume(delta));
                 Vec::new()
             }
             // The help and the quit question pause the clock: reading or deciding should not
@@ -325,8 +339,8 @@ impl App {
                 Vec::new()
             }
         };
-        self.absorb(&events, now);
-        self.sound = self.player.status();
+        effects.extend(self.absorb(&events, now));
+        effects
     }
 
     /// The next instant the screen or the plan must change; `None` when nothing changes until

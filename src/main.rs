@@ -115,9 +115,9 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
         (false, config::Source::File) => Some("off in config"),
         (false, _) => Some("--no-sound"),
     };
-    let player = audio::session_player(off, settings.bell.value, settings.volume.value);
+    let mut player = audio::session_player(off, settings.bell.value, settings.volume.value);
     let color = color();
-    let mut app = App::new(plan, player, color)
+    let mut app = App::new(plan, color)
         .with_ascii(!supple::term::utf8_locale())
         .with_last_time(last_time)
         .with_streaks(streaks);
@@ -127,7 +127,7 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     // A panic has already given the terminal back (ratatui's hook) and printed its message;
     // what the person did is still saved below before the panic goes on.
     let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        supple::tui::run_in_terminal(&mut app, &clock, note, &last_words)
+        supple::tui::run_in_terminal(&mut app, player.as_mut(), &clock, note, &last_words)
     }));
     drop(quiet);
     if let Ok(Ok(None)) = ran {

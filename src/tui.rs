@@ -2,6 +2,7 @@
 //!
 //! The loop has no frame rate: it sleeps in `poll` until the next key or the next instant the
 //! screen must change (from [`App::next_wake`]), handles every pending event, then draws once.
+//! It also hands the app's effects to the player, and the player's state back to the app.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,7 +15,8 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Terminal, TerminalOptions, Viewport};
 
-use crate::app::App;
+use crate::app::{App, Effect};
+use crate::audio::Player;
 use crate::session::{Clock, Engine};
 use crate::ui::{self, FrameCache};
 
@@ -205,15 +207,17 @@ pub struct LoopStats {
     pub draws: u64,
 }
 
-/// Runs the app until it quits or `stop` is set (by a signal).
+/// Runs the app until it quits or `stop` is set (by a signal), with `player` making its cues
+/// heard.
 pub fn run_loop(
     screen: &mut impl Screen,
     input: &mut impl Input,
     clock: &impl Clock,
     app: &mut App,
+    player: &mut dyn Player,
     stop: &AtomicBool,
 ) -> io::Result<LoopStats> {
-    run_loop_with(screen, input, clock, app, stop, |_| {})
+    run_loop_with(screen, input, clock, app, player, stop, |_| {})
 }
 
 /// [`run_loop`], showing `changed` the app each time something other than the clock changed
@@ -224,24 +228,27 @@ pub fn run_loop_with(
     input: &mut impl Input,
     clock: &impl Clock,
     app: &mut App,
+    player: &mut dyn Player,
     stop: &AtomicBool,
     mut changed: impl FnMut(&App),
 ) -> io::Result<LoopStats> {
     let mut stats = LoopStats::default();
-    app.start(clock.now());
+    hand_on(app.start(clock.now()), player);
     let mut needs_draw = true;
     let mut shown_revision = None;
     loop {
         let now = clock.now();
         let before = app.revision();
-        app.tick(now);
+        hand_on(app.tick(now), player);
+        // A device that finished opening, or a new volume, shows in the footer.
+        app.set_sound(player.status());
         needs_draw |= app.revision() != before;
         if shown_revision != Some(app.revision()) {
             shown_revision = Some(app.revision());
             changed(app);
         }
         if stop.load(Ordering::Relaxed) {
-            app.interrupt(now);
+            hand_on(app.interrupt(now), player);
         }
         if app.should_quit() {
             return Ok(stats);
@@ -262,7 +269,7 @@ pub fn run_loop_with(
         let next = match input.next(timeout) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 // The terminal is gone: end the session, keeping what was done.
-                app.interrupt(clock.now());
+                hand_on(app.interrupt(clock.now()), player);
                 return Ok(stats);
             }
             other => other?,
@@ -270,23 +277,34 @@ pub fn run_loop_with(
         needs_draw = match next {
             Some(event) => {
                 // Handle this event and every one already waiting, then draw once.
+                let before = app.revision();
                 let mut pending = Some(event);
-                let mut dirty = false;
                 while let Some(event) = pending.take() {
                     if let TermEvent::Resize(width, height) = event {
                         screen.resize(Rect::new(0, 0, width, height))?;
                     }
-                    dirty |= app.handle_event(&event, clock.now());
+                    hand_on(app.handle_event(&event, clock.now()), player);
                     if app.should_quit() {
                         break;
                     }
                     pending = input.next(Duration::ZERO)?;
                 }
-                dirty
+                app.revision() != before
             }
             // A timeout is the moment something on screen changes (unless it came early).
             None => wake_at.is_some_and(|at| clock.now() >= at),
         };
+    }
+}
+
+/// Hands the app's effects to the player, in the order the app asked for them.
+fn hand_on(effects: Vec<Effect>, player: &mut dyn Player) {
+    for effect in effects {
+        match effect {
+            Effect::Play(cue) => player.play(cue),
+            Effect::Expect(next_cue) => player.expect(next_cue),
+            Effect::ChangeVolume(delta) => player.change_volume(delta),
+        }
     }
 }
 
@@ -497,6 +515,7 @@ fn in_full_screen<T>(
 /// it with [`LastWords::end`].
 pub fn run_in_terminal(
     app: &mut App,
+    player: &mut dyn Player,
     clock: &impl Clock,
     note: bool,
     last_words: &Arc<LastWords>,
@@ -512,7 +531,7 @@ pub fn run_in_terminal(
             }
         }
         screen.debug_panic_at = debug_panic_at(clock.now());
-        run_loop_with(screen, input, clock, app, stop, |app| {
+        run_loop_with(screen, input, clock, app, player, stop, |app| {
             last_words.remember(app.engine());
         })
         .map(Some)

@@ -5,11 +5,11 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{key, pitch, plan_from, recording_app, sounding_runs};
+use common::{cues, foretold, key, pitch, plan_from, silent_app, sounding_runs};
 use crossterm::event::KeyCode;
-use supple::app::App;
+use supple::app::{App, Effect};
 use supple::audio::synth::{self, ALL, LEVEL, SAMPLE_RATE};
-use supple::audio::{Cue, Recording, cue_for};
+use supple::audio::{Cue, cue_for};
 use supple::session::{Event, Phase};
 
 fn tones(samples: &[f32]) -> Vec<(usize, usize)> {
@@ -101,34 +101,32 @@ const ROUTINE: &str = r#"{ "name": "cues", "title": "Cues",
   "defaults": { "lead_in_seconds": 4, "switch_seconds": 3, "transition_seconds": 0 },
   "steps": [ { "exercise": "lying-stretch", "seconds": 5 } ] }"#;
 
-/// Drives the app in 10 ms steps and notes when each cue was played, in ms from the start.
+/// Drives the app in 10 ms steps (`at` acts at each, as keys do) and notes when each cue was
+/// asked for, in ms from the start.
 fn drive(
     app: &mut App,
-    recording: &Recording,
     t0: Instant,
     until_ms: u64,
-    mut at: impl FnMut(&mut App, u64),
+    mut at: impl FnMut(&mut App, u64) -> Vec<Effect>,
 ) -> Vec<(u64, Cue)> {
     let mut heard = Vec::new();
-    let mut count = 0;
     for ms in (0..=until_ms).step_by(10) {
         let now = t0 + Duration::from_millis(ms);
+        let mut effects = Vec::new();
         if ms == 0 {
-            app.start(now);
+            effects.extend(app.start(now));
         }
-        at(app, ms);
-        app.tick(now);
-        let played = recording.played();
-        heard.extend(played[count..].iter().map(|c| (ms, *c)));
-        count = played.len();
+        effects.extend(at(app, ms));
+        effects.extend(app.tick(now));
+        heard.extend(cues(&effects).into_iter().map(|c| (ms, c)));
     }
     heard
 }
 
 #[test]
 fn each_transition_sounds_once_at_its_instant() {
-    let (mut app, recording) = recording_app(plan_from(ROUTINE));
-    let heard = drive(&mut app, &recording, Instant::now(), 20_000, |_, _| {});
+    let mut app = silent_app(plan_from(ROUTINE));
+    let heard = drive(&mut app, Instant::now(), 20_000, |_, _| Vec::new());
     use Cue::*;
     assert_eq!(
         heard,
@@ -155,12 +153,14 @@ fn each_transition_sounds_once_at_its_instant() {
 
 #[test]
 fn nothing_sounds_while_paused_and_the_rest_shifts_by_the_pause() {
-    let (mut app, recording) = recording_app(plan_from(ROUTINE));
+    let mut app = silent_app(plan_from(ROUTINE));
     let t0 = Instant::now();
-    let heard = drive(&mut app, &recording, t0, 30_000, |app, ms| {
+    let heard = drive(&mut app, t0, 30_000, |app, ms| {
         let now = t0 + Duration::from_millis(ms);
         if ms == 5_000 || ms == 15_000 {
-            app.handle_event(&key(KeyCode::Char(' ')), now);
+            app.handle_event(&key(KeyCode::Char(' ')), now)
+        } else {
+            Vec::new()
         }
     });
     assert!(
@@ -176,11 +176,13 @@ fn nothing_sounds_while_paused_and_the_rest_shifts_by_the_pause() {
 
 #[test]
 fn nothing_sounds_when_muted() {
-    let (mut app, recording) = recording_app(plan_from(ROUTINE));
+    let mut app = silent_app(plan_from(ROUTINE));
     let t0 = Instant::now();
-    let heard = drive(&mut app, &recording, t0, 20_000, |app, ms| {
+    let heard = drive(&mut app, t0, 20_000, |app, ms| {
         if ms == 10 {
-            app.handle_event(&key(KeyCode::Char('m')), t0 + Duration::from_millis(ms));
+            app.handle_event(&key(KeyCode::Char('m')), t0 + Duration::from_millis(ms))
+        } else {
+            Vec::new()
         }
     });
     assert_eq!(heard, [(0, Cue::GetReady)]);
@@ -226,90 +228,78 @@ fn the_most_important_cue_of_a_moment_wins_and_stale_ones_are_dropped() {
 
 #[test]
 fn the_player_is_told_when_each_cue_is_due_before_it_comes() {
-    let (mut app, recording) = recording_app(plan_from(ROUTINE));
+    let mut app = silent_app(plan_from(ROUTINE));
     let t0 = Instant::now();
-    let mut foretold: Vec<(u64, Option<u64>)> = Vec::new();
+    let mut told: Vec<(u64, Option<u64>)> = Vec::new();
     let mut played: Vec<u64> = Vec::new();
     for ms in (0..=20_000u64).step_by(10) {
         let now = t0 + Duration::from_millis(ms);
+        let mut effects = Vec::new();
         if ms == 0 {
-            app.start(now);
+            effects.extend(app.start(now));
         }
-        app.tick(now);
-        foretold.extend(
-            recording.expected()[foretold.len()..]
+        effects.extend(app.tick(now));
+        told.extend(
+            foretold(&effects)
                 .iter()
                 .map(|d| (ms, d.map(|d| ms + d.as_millis() as u64))),
         );
-        played.extend(std::iter::repeat_n(
-            ms,
-            recording.played().len() - played.len(),
-        ));
+        played.extend(std::iter::repeat_n(ms, cues(&effects).len()));
     }
     assert_eq!(played.len(), 16);
     for &at in &played[1..] {
         assert!(
-            foretold
-                .iter()
-                .any(|&(told, due)| due == Some(at) && told < at),
-            "the cue at {at} ms was foretold: {foretold:?}"
+            told.iter().any(|&(when, due)| due == Some(at) && when < at),
+            "the cue at {at} ms was foretold: {told:?}"
         );
     }
-    assert_eq!(foretold.last(), Some(&(17_000, None)), "none after the end");
+    assert_eq!(told.last(), Some(&(17_000, None)), "none after the end");
     // Each change is told once, not on every tick.
-    assert!(foretold.len() <= 20, "{} calls", foretold.len());
+    assert!(told.len() <= 20, "{} calls", told.len());
 }
 
 #[test]
 fn a_paused_session_foretells_no_cue() {
-    let (mut app, recording) = recording_app(plan_from(ROUTINE));
+    let mut app = silent_app(plan_from(ROUTINE));
     let t0 = Instant::now();
-    app.start(t0);
-    app.tick(t0 + Duration::from_millis(500));
-    app.handle_event(&key(KeyCode::Char(' ')), t0 + Duration::from_millis(600));
-    assert_eq!(recording.expected().last(), Some(&None));
-    app.handle_event(&key(KeyCode::Char(' ')), t0 + Duration::from_millis(5_600));
+    let at = |ms| t0 + Duration::from_millis(ms);
+    let space = key(KeyCode::Char(' '));
+    let mut told = foretold(&app.start(t0));
+    told.extend(foretold(&app.tick(at(500))));
+    told.extend(foretold(&app.handle_event(&space, at(600))));
+    assert_eq!(told.last(), Some(&None));
+    told.extend(foretold(&app.handle_event(&space, at(5_600))));
     // Resumed 0.6 s into the 4 s get-ready: the first tick is due 0.4 s later.
-    assert_eq!(
-        recording.expected().last(),
-        Some(&Some(Duration::from_millis(400)))
-    );
+    assert_eq!(told.last(), Some(&Some(Duration::from_millis(400))));
 }
 
 #[test]
 fn muting_or_asking_to_quit_foretells_no_cue_and_undoing_it_does() {
-    let (mut app, recording) = recording_app(plan_from(ROUTINE));
+    let mut app = silent_app(plan_from(ROUTINE));
     let t0 = Instant::now();
-    app.start(t0);
     let at = |ms| t0 + Duration::from_millis(ms);
-    app.handle_event(&key(KeyCode::Char('m')), at(100));
-    assert_eq!(recording.expected().last(), Some(&None), "muted");
-    app.handle_event(&key(KeyCode::Char('m')), at(200));
+    let press = |c| key(KeyCode::Char(c));
+    let mut told = foretold(&app.start(t0));
+    told.extend(foretold(&app.handle_event(&press('m'), at(100))));
+    assert_eq!(told.last(), Some(&None), "muted");
+    told.extend(foretold(&app.handle_event(&press('m'), at(200))));
     assert_eq!(
-        recording.expected().last(),
+        told.last(),
         Some(&Some(Duration::from_millis(800))),
         "unmuted: the first tick at 1 s"
     );
-    app.handle_event(&key(KeyCode::Char('q')), at(300));
+    told.extend(foretold(&app.handle_event(&press('q'), at(300))));
+    assert_eq!(told.last(), Some(&None), "the quit question pauses");
+    told.extend(foretold(&app.handle_event(&press('n'), at(2_300))));
     assert_eq!(
-        recording.expected().last(),
-        Some(&None),
-        "the quit question pauses"
-    );
-    app.handle_event(&key(KeyCode::Char('n')), at(2_300));
-    assert_eq!(
-        recording.expected().last(),
+        told.last(),
         Some(&Some(Duration::from_millis(700))),
         "dismissed: the clock goes on where it stopped"
     );
-    let calls = recording.expected().len();
-    app.tick(at(2_400));
-    app.tick(at(2_500));
-    assert_eq!(
-        recording.expected().len(),
-        calls,
-        "ticks that change nothing say nothing"
-    );
+    let calls = told.len();
+    told.extend(foretold(&app.tick(at(2_400))));
+    told.extend(foretold(&app.tick(at(2_500))));
+    assert_eq!(told.len(), calls, "ticks that change nothing say nothing");
 }
 
 mod stream_policy {

@@ -1,10 +1,11 @@
-//! Each key's effect on the app, through `App::handle_event`, the function the loop calls.
+//! Each key's effect on the app, through `App::handle_event`, the function the loop calls; the
+//! cues it asks for are its `Effect`s.
 
 mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{builtin_plan, ctrl, key, recording_app, release, silent_app};
+use common::{builtin_plan, ctrl, cues, key, redraws, release, silent_app};
 use crossterm::event::KeyCode;
 use supple::app::{App, Overlay};
 use supple::audio::Cue;
@@ -22,7 +23,7 @@ const S: fn(u64) -> Duration = Duration::from_secs;
 #[test]
 fn space_pauses_and_resumes() {
     let (mut app, t0) = started();
-    assert!(app.handle_event(&key(KeyCode::Char(' ')), t0 + S(2)));
+    assert!(redraws(&mut app, &key(KeyCode::Char(' ')), t0 + S(2)));
     assert_eq!(app.engine().status(), Status::Paused);
     app.handle_event(&key(KeyCode::Char(' ')), t0 + S(9));
     assert_eq!(app.engine().status(), Status::Running);
@@ -62,18 +63,20 @@ fn r_restarts_the_step() {
 
 #[test]
 fn m_mutes_so_no_cue_plays() {
-    let (mut app, recording) = recording_app(builtin_plan("quick"));
+    let mut app = silent_app(builtin_plan("quick"));
     let t0 = Instant::now();
-    app.start(t0);
-    assert_eq!(recording.played(), [Cue::GetReady]);
-    app.handle_event(&key(KeyCode::Char('m')), t0 + S(1));
+    let mut played = cues(&app.start(t0));
+    assert_eq!(played, [Cue::GetReady]);
+    played.extend(cues(&app.handle_event(&key(KeyCode::Char('m')), t0 + S(1))));
     assert!(app.muted());
-    app.tick(t0 + S(40));
-    assert_eq!(recording.played(), [Cue::GetReady], "muted: nothing more");
-    app.handle_event(&key(KeyCode::Char('M')), t0 + S(40));
+    played.extend(cues(&app.tick(t0 + S(40))));
+    assert_eq!(played, [Cue::GetReady], "muted: nothing more");
+    played.extend(cues(
+        &app.handle_event(&key(KeyCode::Char('M')), t0 + S(40)),
+    ));
     assert!(!app.muted());
-    app.handle_event(&key(KeyCode::Right), t0 + S(41));
-    assert_eq!(recording.played().len(), 2, "unmuted: the next step sounds");
+    played.extend(cues(&app.handle_event(&key(KeyCode::Right), t0 + S(41))));
+    assert_eq!(played.len(), 2, "unmuted: the next step sounds");
 }
 
 #[test]
@@ -147,8 +150,8 @@ fn ctrl_c_quits_at_once_from_anywhere() {
 #[test]
 fn releases_and_unknown_keys_do_nothing() {
     let (mut app, t0) = started();
-    assert!(!app.handle_event(&release(KeyCode::Char(' ')), t0));
-    assert!(!app.handle_event(&key(KeyCode::Char('z')), t0));
+    assert!(!redraws(&mut app, &release(KeyCode::Char(' ')), t0));
+    assert!(!redraws(&mut app, &key(KeyCode::Char('z')), t0));
     assert_eq!(app.engine().status(), Status::Running);
 }
 

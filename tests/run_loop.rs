@@ -1,16 +1,18 @@
 //! The whole loop on TestBackend with scripted keys and a hand-moved clock: it reaches the
-//! summary, keys show at once, and it sleeps until something on screen must change.
+//! summary, keys show at once, it sleeps until something on screen must change, and it hands
+//! the app's cues to the player at their instants and the player's state to the footer.
 
 mod common;
 
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use common::{ScriptedInput, builtin_plan, key, plan_from, silent_app};
+use common::{ScriptedInput, builtin_plan, ctrl, key, plan_from, silent, silent_app};
 use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use supple::app::App;
+use supple::audio::{Cue, Player, Recording, SoundStatus};
 use supple::session::{Clock, ManualClock, Status};
 use supple::tui::{MAX_SLEEP, Screen, TestScreen, run_loop, run_loop_with};
 
@@ -61,8 +63,9 @@ fn run_unstopped(
     input: &mut ScriptedInput,
     clock: &ManualClock,
     app: &mut App,
+    player: &mut dyn Player,
 ) -> supple::tui::LoopStats {
-    run_loop(screen, input, clock, app, &AtomicBool::new(false)).expect("loop")
+    run_loop(screen, input, clock, app, player, &AtomicBool::new(false)).expect("loop")
 }
 
 #[test]
@@ -76,7 +79,7 @@ fn a_whole_session_runs_to_the_summary_and_a_key_closes_it() {
         vec![(total + Duration::from_secs(5), key(KeyCode::Char('x')))],
     );
     let mut screen = Recorder::new(80, 24);
-    let stats = run_unstopped(&mut screen, &mut input, &clock, &mut app);
+    let stats = run_unstopped(&mut screen, &mut input, &clock, &mut app, &mut silent());
     assert!(app.should_quit());
     assert_eq!(app.engine().status(), Status::Finished { early: false });
     assert_eq!(
@@ -111,7 +114,7 @@ fn a_key_shows_in_the_very_next_frame() {
     ];
     let mut input = ScriptedInput::new(&clock, script);
     let mut screen = Recorder::new(80, 24);
-    run_unstopped(&mut screen, &mut input, &clock, &mut app);
+    run_unstopped(&mut screen, &mut input, &clock, &mut app, &mut silent());
     let pressed = screen.frames[0].0 + Duration::from_millis(2_345);
     let first_after = screen
         .frames
@@ -143,7 +146,7 @@ fn the_countdown_is_drawn_at_each_whole_second() {
         vec![(Duration::from_secs(6), key(KeyCode::Char('x')))],
     );
     let mut screen = Recorder::new(40, 12);
-    run_unstopped(&mut screen, &mut input, &clock, &mut app);
+    run_unstopped(&mut screen, &mut input, &clock, &mut app, &mut silent());
     let t0 = screen.frames[0].0;
     for s in 1..5u64 {
         let at = t0 + Duration::from_secs(s);
@@ -161,7 +164,15 @@ fn a_signal_ends_the_session_and_keeps_what_was_done() {
     let stop = AtomicBool::new(true);
     let mut input = ScriptedInput::new(&clock, vec![]);
     let mut screen = Recorder::new(80, 24);
-    run_loop(&mut screen, &mut input, &clock, &mut app, &stop).expect("loop");
+    run_loop(
+        &mut screen,
+        &mut input,
+        &clock,
+        &mut app,
+        &mut silent(),
+        &stop,
+    )
+    .expect("loop");
     assert!(app.should_quit());
     assert_eq!(app.engine().status(), Status::Finished { early: true });
 }
@@ -188,6 +199,7 @@ fn the_loop_hands_over_each_change_and_not_each_frame() {
         &mut input,
         &clock,
         &mut app,
+        &mut silent(),
         &AtomicBool::new(false),
         |app| {
             let engine = app.engine();
@@ -223,4 +235,170 @@ fn the_loop_hands_over_each_change_and_not_each_frame() {
         Some(Status::Finished { early: false })
     );
     assert!(stats.wakes > 0);
+}
+
+/// A player that notes when, on the hand-moved clock, each cue reaches it.
+struct Timed<'a> {
+    clock: &'a ManualClock,
+    t0: Instant,
+    heard: Vec<(u128, Cue)>,
+    told: Vec<Option<Duration>>,
+}
+
+impl Player for Timed<'_> {
+    fn play(&mut self, cue: Cue) {
+        let ms = self.clock.now().duration_since(self.t0).as_millis();
+        self.heard.push((ms, cue));
+    }
+    fn expect(&mut self, next_cue: Option<Duration>) {
+        self.told.push(next_cue);
+    }
+    fn status(&self) -> SoundStatus {
+        SoundStatus::On { volume: 80 }
+    }
+}
+
+/// The cues the app asks for reach the player from the loop, each at its instant, and the
+/// player is told when the next is due.
+#[test]
+fn the_loop_plays_each_cue_at_its_instant() {
+    let clock = ManualClock::new();
+    let plan = plan_from(
+        r#"{ "name": "cues", "title": "Cues",
+            "defaults": { "lead_in_seconds": 4, "switch_seconds": 3, "transition_seconds": 0 },
+            "steps": [ { "exercise": "lying-stretch", "seconds": 5 } ] }"#,
+    );
+    let mut app = silent_app(plan);
+    let mut input = ScriptedInput::new(
+        &clock,
+        vec![(Duration::from_secs(20), key(KeyCode::Char('x')))],
+    );
+    let mut screen = Recorder::new(80, 24);
+    let mut player = Timed {
+        clock: &clock,
+        t0: clock.now(),
+        heard: Vec::new(),
+        told: Vec::new(),
+    };
+    run_unstopped(&mut screen, &mut input, &clock, &mut app, &mut player);
+    use Cue::*;
+    assert_eq!(
+        player.heard,
+        [
+            (0, GetReady),
+            (1_000, Tick),
+            (2_000, Tick),
+            (3_000, Tick),
+            (4_000, HoldStart),
+            (6_000, Tick),
+            (7_000, Tick),
+            (8_000, Tick),
+            (9_000, SwitchLeg),
+            (10_000, Tick),
+            (11_000, Tick),
+            (12_000, HoldStart),
+            (14_000, Tick),
+            (15_000, Tick),
+            (16_000, Tick),
+            (17_000, Complete),
+        ]
+    );
+    assert!(player.told.len() > 1, "{:?}", player.told);
+    assert_eq!(player.told.last(), Some(&None), "none after the end");
+}
+
+/// The volume keys reach the player, and what it then reports is in the very frame that
+/// follows the key.
+#[test]
+fn volume_keys_reach_the_player_and_the_footer_shows_its_answer() {
+    let clock = ManualClock::new();
+    let mut app = silent_app(builtin_plan("quick"));
+    let script = vec![
+        (Duration::from_secs(1), key(KeyCode::Char('-'))),
+        (Duration::from_secs(1), key(KeyCode::Char('-'))),
+        (Duration::from_secs(1), key(KeyCode::Char('+'))),
+        (Duration::from_secs(1), ctrl('c')),
+    ];
+    let mut input = ScriptedInput::new(&clock, script);
+    let mut screen = Recorder::new(80, 24);
+    let recording = Recording::default();
+    run_unstopped(
+        &mut screen,
+        &mut input,
+        &clock,
+        &mut app,
+        &mut recording.clone(),
+    );
+    let t0 = screen.frames[0].0;
+    let footer_at = |s: u64| {
+        let at = t0 + Duration::from_secs(s);
+        let (_, frame) = screen
+            .frames
+            .iter()
+            .find(|(t, _)| *t == at)
+            .expect("a frame at the instant of the key");
+        frame.lines().last().unwrap_or_default().to_string()
+    };
+    assert!(screen.frames[0].1.contains("sound 100%"));
+    for (s, shown) in [(1, "sound 90%"), (2, "sound 80%"), (3, "sound 90%")] {
+        let footer = footer_at(s);
+        assert!(footer.contains(shown), "{s} s: {footer}");
+    }
+    assert_eq!(
+        recording.played(),
+        [Cue::GetReady],
+        "no cue for a volume key"
+    );
+}
+
+/// A player that is still opening its device until `ready`, on the hand-moved clock.
+struct OpensAt<'a> {
+    clock: &'a ManualClock,
+    ready: Instant,
+}
+
+impl Player for OpensAt<'_> {
+    fn play(&mut self, _cue: Cue) {}
+    fn status(&self) -> SoundStatus {
+        if self.clock.now() >= self.ready {
+            SoundStatus::On { volume: 80 }
+        } else {
+            SoundStatus::Starting
+        }
+    }
+}
+
+/// The footer follows the player's state: a device that finishes opening shows within a
+/// second, even while paused, when nothing else asks for a frame.
+#[test]
+fn the_footer_shows_the_device_opening_even_while_paused() {
+    let clock = ManualClock::new();
+    let t0 = clock.now();
+    let mut app = silent_app(builtin_plan("quick"));
+    let script = vec![
+        (Duration::from_secs(1), key(KeyCode::Char(' '))),
+        (Duration::from_secs(5), ctrl('c')),
+    ];
+    let mut input = ScriptedInput::new(&clock, script);
+    let mut screen = Recorder::new(80, 24);
+    let ready = t0 + Duration::from_millis(2_500);
+    let mut player = OpensAt {
+        clock: &clock,
+        ready,
+    };
+    run_unstopped(&mut screen, &mut input, &clock, &mut app, &mut player);
+    let (first_at, first) = &screen.frames[0];
+    assert_eq!(*first_at, t0);
+    assert!(first.contains("sound starting"), "{first}");
+    let (opened_at, opened) = screen
+        .frames
+        .iter()
+        .find(|(_, frame)| frame.contains("sound 80%"))
+        .expect("a frame with the device open");
+    assert!(
+        *opened_at >= ready && *opened_at <= ready + MAX_SLEEP,
+        "shown {:?} after it opened",
+        opened_at.duration_since(ready)
+    );
+    assert!(opened.contains("PAUSED"), "{opened}");
 }

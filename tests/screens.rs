@@ -190,8 +190,8 @@ fn too_small_asks_to_enlarge() {
 fn no_color_keeps_the_meaning_in_text() {
     let (app, now) = at_phase(Phase::Hold, 0, S3);
     let plan = app.engine().plan().clone();
-    let mut mono =
-        supple::app::App::new(plan, Box::new(supple::audio::Silent { reason: "x" }), false);
+    let mut mono = supple::app::App::new(plan, false);
+    mono.set_sound(supple::audio::SoundStatus::Off("x"));
     let t0 = now - (app.engine().step().expect("step").start + S3);
     mono.start(t0);
     mono.tick(now);

@@ -1,15 +1,16 @@
 //! Cues through the system's audio device: rodio mixes, cpal plays.
 //!
-//! An audio thread owns the device. `play` sends it the cue and returns at once. The app also
-//! says when the next cue is due (`expect`), and the thread opens the output stream shortly
-//! before it and pauses or closes it after (see `super::stream`): on PulseAudio an open stream
-//! costs CPU all the time, paused or not. With no device the session runs the same, silently
-//! or with the bell.
+//! The device belongs to an audio thread, a [`Worker`] that also owns the cues as samples and
+//! the output stream, with one method per command from the player. `play` sends it the cue and
+//! returns at once. The app also says when the next cue is due (`expect`), and the worker opens
+//! the output stream shortly before it and pauses or closes it after (see `super::stream`): on
+//! PulseAudio an open stream costs CPU all the time, paused or not. With no device the session
+//! runs the same, silently or with the bell.
 
 use std::num::NonZero;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rodio::Source;
@@ -18,6 +19,7 @@ use rodio::cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use rodio::cpal::{self, BufferSize, FromSample, SampleFormat, SizedSample};
 use rodio::mixer::{Mixer, MixerSource};
 
+use super::probe::{self, Latencies};
 use super::synth::{self, ALL, SAMPLE_RATE};
 use super::{Bell, Cue, Player, SoundStatus, stream};
 
@@ -33,7 +35,7 @@ const TAIL: Duration = Duration::from_millis(150);
 /// after the play call once it had been open 2.5 s).
 const LEAD: Duration = Duration::from_secs(3);
 
-/// How long the stream runs when it first opens (see `audio_thread`).
+/// How long the stream runs when it first opens (see `Worker::start`).
 const WARM_UP: Duration = Duration::from_secs(3);
 
 /// A cue not started within this time of its moment is dropped.
@@ -45,8 +47,8 @@ enum Command {
         cue: Cue,
         gain: f32,
         asked: Instant,
-        /// Note the cue's latency (only while `measure_latency` runs).
-        probe: bool,
+        /// Where to note the cue's latency (only while `measure_latency` runs).
+        probe: Option<Latencies>,
     },
     /// The next foreseen cue is due at this moment (`None`: none is).
     Expect(Option<Instant>),
@@ -59,41 +61,71 @@ enum Command {
     },
 }
 
-/// The device state as the screen sees it.
-const OPENING: u8 = 0;
-const READY: u8 = 1;
-const NO_DEVICE: u8 = 2;
-const FAILED: u8 = 3;
+/// The device as the screen sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum DeviceState {
+    /// The audio thread is still finding the device and opening its first stream.
+    Opening,
+    Ready,
+    NoDevice,
+    /// The first stream would not open, or streams failed `MAX_FAILURES` times.
+    Failed,
+}
 
-/// Play call to first sample written, per cue played (for `supple sound-test --latency`).
-pub type Latencies = Arc<Mutex<Vec<(Cue, Duration)>>>;
+/// The device state, set by the audio thread and read by the player at every cue and frame:
+/// an atomic, so neither ever waits for the other.
+#[derive(Debug, Clone, Default)]
+struct SharedState(Arc<AtomicU8>);
+
+impl SharedState {
+    fn new(state: DeviceState) -> Self {
+        let shared = SharedState::default();
+        shared.store(state);
+        shared
+    }
+
+    fn store(&self, state: DeviceState) {
+        self.0.store(state as u8, Ordering::SeqCst);
+    }
+
+    fn load(&self) -> DeviceState {
+        let stored = self.0.load(Ordering::SeqCst);
+        [
+            DeviceState::Opening,
+            DeviceState::Ready,
+            DeviceState::NoDevice,
+        ]
+        .into_iter()
+        .find(|&state| state as u8 == stored)
+        .unwrap_or(DeviceState::Failed)
+    }
+}
 
 /// Plays cues through the default audio device.
 pub struct DevicePlayer {
     commands: Option<Sender<Command>>,
     thread: Option<std::thread::JoinHandle<()>>,
-    state: Arc<AtomicU8>,
+    state: SharedState,
     /// Percent, 0 to 100.
     volume: u8,
     /// Ring the terminal bell when there is no device.
     bell_fallback: bool,
-    latencies: Latencies,
     /// Set while `measure_latency` runs: only then are cues timed.
-    measuring: bool,
+    probe: Option<Latencies>,
 }
 
 impl DevicePlayer {
     /// Starts the audio thread, which opens the default device in the background.
     pub fn open_in_background(volume: u8, bell_fallback: bool) -> Self {
         let (tx, rx) = mpsc::channel();
-        let state = Arc::new(AtomicU8::new(OPENING));
-        let latencies = Latencies::default();
-        let (thread_state, thread_latencies) = (Arc::clone(&state), Arc::clone(&latencies));
+        let state = SharedState::new(DeviceState::Opening);
+        let thread_state = state.clone();
         let spawned = std::thread::Builder::new()
             .name("supple-audio".into())
-            .spawn(move || audio_thread(rx, thread_state, thread_latencies));
+            .spawn(move || audio_thread(rx, thread_state));
         if spawned.is_err() {
-            state.store(FAILED, Ordering::SeqCst);
+            state.store(DeviceState::Failed);
         }
         let (commands, thread) = match spawned {
             Ok(handle) => (Some(tx), Some(handle)),
@@ -105,8 +137,7 @@ impl DevicePlayer {
             state,
             volume: volume.min(100),
             bell_fallback,
-            latencies,
-            measuring: false,
+            probe: None,
         }
     }
 
@@ -114,16 +145,16 @@ impl DevicePlayer {
     pub fn open_now(volume: u8) -> Result<Self, String> {
         let player = Self::open_in_background(volume, false);
         let start = Instant::now();
-        while player.state.load(Ordering::SeqCst) == OPENING
+        while player.state.load() == DeviceState::Opening
             && start.elapsed() < Duration::from_secs(5)
         {
             std::thread::sleep(Duration::from_millis(5));
         }
-        match player.state.load(Ordering::SeqCst) {
-            READY => Ok(player),
-            OPENING => Err("the audio device did not answer".into()),
-            NO_DEVICE => Err("no audio device".into()),
-            _ => Err("audio device failed".into()),
+        match player.state.load() {
+            DeviceState::Ready => Ok(player),
+            DeviceState::Opening => Err("the audio device did not answer".into()),
+            DeviceState::NoDevice => Err("no audio device".into()),
+            DeviceState::Failed => Err("audio device failed".into()),
         }
     }
 
@@ -154,20 +185,11 @@ impl DevicePlayer {
     /// time, each foretold by the one before) and returns, per cue, the time from the play
     /// call to its first sample handed to the device.
     pub fn measure_latency(&mut self, between: Duration) -> Vec<(Cue, Duration)> {
-        self.measuring = true;
-        for cue in ALL {
-            self.play(cue);
-            let gap = Duration::from_millis(u64::from(synth::duration_ms(cue))) + between;
-            self.expect(Some(gap));
-            std::thread::sleep(gap);
-        }
-        self.measuring = false;
-        self.latencies()
-    }
-
-    /// Play call to first sample handed to the device, for each cue played so far.
-    pub fn latencies(&self) -> Vec<(Cue, Duration)> {
-        self.latencies.lock().map(|l| l.clone()).unwrap_or_default()
+        let latencies = Latencies::default();
+        self.probe = Some(latencies.clone());
+        probe::play_as_a_session(self, between);
+        self.probe = None;
+        latencies.noted()
     }
 }
 
@@ -213,193 +235,276 @@ const RETRY: Duration = Duration::from_secs(1);
 /// not hang the session or its end).
 const OPEN_TIMEOUT: Duration = Duration::from_secs(2);
 
-/// The audio thread: finds the device, then plays cues, with the stream opened, paused and
-/// closed as `stream::decide` says.
-fn audio_thread(commands: Receiver<Command>, state: Arc<AtomicU8>, latencies: Latencies) {
-    let Some(device) = find_device() else {
-        state.store(NO_DEVICE, Ordering::SeqCst);
+/// The audio thread: finds the device, then works through the player's commands until the
+/// player closes. With no device, or once sound has given up, it only takes them in.
+fn audio_thread(commands: Receiver<Command>, state: SharedState) {
+    let Some(mut worker) = Worker::start(state) else {
         return give_up(&commands);
     };
-    let cues: Vec<(Cue, Vec<f32>)> = ALL
-        .iter()
-        .map(|&c| (c, synth::synthesize(c, SAMPLE_RATE)))
-        .collect();
-    let mut output = open_output(&device);
-    if output.is_none() {
-        state.store(FAILED, Ordering::SeqCst);
-        return give_up(&commands);
+    if worker.run(&commands).is_err() {
+        give_up(&commands);
     }
-    state.store(READY, Ordering::SeqCst);
-    // Failed streams and failed opens this session; at MAX_FAILURES sound gives up.
-    let mut failures = 0;
-    // After a failed open, the next try waits until then.
-    let mut retry_at: Option<Instant> = None;
-    // The first start of a stream takes a second or two (measured with PulseAudio), so it is
-    // started now, during the lead-in, when the first cues are coming.
-    let mut playing_until: Option<Instant> = None;
-    if let Some(out) = &mut output
-        && out.stream.play().is_ok()
-    {
-        playing_until = Some(Instant::now() + WARM_UP);
-    }
-    let mut next_cue: Option<Instant> = None;
-    loop {
-        let now = Instant::now();
-        if output
-            .as_ref()
-            .is_some_and(|out| out.failed.load(Ordering::SeqCst))
-        {
-            // Dropping the stream stops it and its threads; a new one opens before the next
-            // cue as usual.
-            output = None;
-            playing_until = None;
-            if one_more_failure(&mut failures, &state) {
-                return give_up(&commands);
-            }
-        }
-        let stream_state = match (&output, playing_until) {
-            (None, _) => stream::State::Closed,
-            (Some(_), Some(until)) => stream::State::Playing { until },
-            (Some(_), None) => stream::State::Idle,
-        };
-        let (mut action, mut wake) = stream::decide(stream_state, now, next_cue, device.policy);
-        if action == stream::Action::Open
-            && let Some(at) = retry_at.filter(|&at| at > now)
-        {
-            (action, wake) = (stream::Action::Nothing, Some(at));
-        }
-        match action {
-            stream::Action::Nothing => {}
-            stream::Action::Open => {
-                output = open_output(&device);
-                if output.is_none() {
-                    if one_more_failure(&mut failures, &state) {
-                        return give_up(&commands);
-                    }
-                    retry_at = Some(now + RETRY);
-                }
-            }
-            stream::Action::Pause => {
-                if let Some(out) = &output
-                    && out.stream.pause().is_err()
-                {
-                    // Cannot pause: close it instead; it opens again before the next cue.
-                    output = None;
-                }
-                playing_until = None;
-            }
-            stream::Action::Close => {
-                // Dropping the stream stops it and its threads.
-                output = None;
-                playing_until = None;
-            }
-        }
-        if action != stream::Action::Nothing {
-            continue;
-        }
-        let command = match wake {
-            Some(at) => commands.recv_timeout(at.saturating_duration_since(now)),
-            None => commands.recv().map_err(|_| RecvTimeoutError::Disconnected),
-        };
-        match command {
-            Ok(Command::Expect(at)) => next_cue = at,
-            Ok(Command::Play {
-                cue,
-                gain,
-                asked,
-                probe,
-            }) => {
-                // A cue that waited for the device to open is stale: a late beep misleads.
-                if asked.elapsed() > STALE {
-                    continue;
-                }
-                if output.is_none() {
-                    // Not foreseen (a key, or the first cue): open now. A new stream may take a
-                    // moment to sound (see `stream::playing_until`).
-                    output = open_output(&device);
-                    if output.is_none() {
-                        if one_more_failure(&mut failures, &state) {
-                            return give_up(&commands);
-                        }
-                        continue;
-                    }
-                }
-                if let (Some(out), Some((_, samples))) =
-                    (&mut output, cues.iter().find(|(c, _)| *c == cue))
-                {
-                    let source =
-                        SamplesBuffer::new(ONE_CHANNEL, CUE_RATE, samples.clone()).amplify(gain);
-                    if probe {
-                        out.mixer.add(FirstSample {
-                            inner: source,
-                            asked,
-                            cue,
-                            latencies: Some(Arc::clone(&latencies)),
-                            ahead_us: Arc::clone(&out.ahead_us),
-                            taken_after: None,
-                        });
-                    } else {
-                        out.mixer.add(source);
-                    }
-                    if playing_until.is_some() || out.stream.play().is_ok() {
-                        let until = stream::playing_until(
-                            Instant::now(),
-                            Duration::from_millis(u64::from(synth::duration_ms(cue))),
-                            TAIL,
-                            out.opened_at,
-                            device.policy.lead,
-                        );
-                        playing_until = Some(playing_until.map_or(until, |u| u.max(until)));
-                    }
-                }
-            }
-            Ok(Command::Sequence { gap, gain, started }) => {
-                if output.is_none() {
-                    output = open_output(&device);
-                }
-                if let Some(out) = &mut output {
-                    if playing_until.is_none() {
-                        let _ = out.stream.play();
-                    }
-                    let queue = rodio::Player::connect_new(&out.mixer);
-                    let silence = (u128::from(SAMPLE_RATE) * gap.as_millis() / 1000) as usize;
-                    for (cue, samples) in &cues {
-                        let _ = started.send(Some(*cue));
-                        queue.append(
-                            SamplesBuffer::new(ONE_CHANNEL, CUE_RATE, samples.clone())
-                                .amplify(gain),
-                        );
-                        queue.append(SamplesBuffer::new(
-                            ONE_CHANNEL,
-                            CUE_RATE,
-                            vec![0.0; silence],
-                        ));
-                        queue.sleep_until_end();
-                    }
-                    playing_until = Some(Instant::now() + TAIL);
-                }
-                let _ = started.send(None);
-            }
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return,
-        }
-    }
-}
-
-/// Counts a failed stream or open; at `MAX_FAILURES` marks sound failed (the bell may stand
-/// in) and says to give up.
-fn one_more_failure(failures: &mut u32, state: &AtomicU8) -> bool {
-    *failures += 1;
-    let give_up = *failures >= MAX_FAILURES;
-    if give_up {
-        state.store(FAILED, Ordering::SeqCst);
-    }
-    give_up
 }
 
 /// Keeps receiving until the player closes, so senders never see an error; nothing plays.
 fn give_up(commands: &Receiver<Command>) {
     while commands.recv().is_ok() {}
+}
+
+/// Sound failed `MAX_FAILURES` times this session: the worker plays nothing more.
+#[derive(Debug)]
+struct GaveUp;
+
+/// After a step of the stream policy: step again at once (the stream changed), or wait for a
+/// command until then (`None`: until one comes).
+enum Next {
+    Again,
+    Wait(Option<Instant>),
+}
+
+/// The audio thread's state: the device, the cues as samples, and the output stream opened,
+/// paused and closed as `stream::decide` says.
+struct Worker {
+    device: Device,
+    cues: Vec<(Cue, Vec<f32>)>,
+    output: Option<Output>,
+    /// What the player reads; `Failed` once sound gives up.
+    state: SharedState,
+    /// Failed streams and failed opens this session; at `MAX_FAILURES` sound gives up.
+    failures: u32,
+    /// After a failed open, the policy's next try waits until then.
+    retry_at: Option<Instant>,
+    /// While a cue (and its tail) plays, the stream runs until then; `None` while idle.
+    playing_until: Option<Instant>,
+    /// When the next foreseen cue is due, as the player last said.
+    next_cue: Option<Instant>,
+}
+
+impl Worker {
+    /// Finds the device and opens its first stream; `None`, with the state saying why, when
+    /// there is no sound to be had.
+    fn start(state: SharedState) -> Option<Worker> {
+        let Some(device) = find_device() else {
+            state.store(DeviceState::NoDevice);
+            return None;
+        };
+        let cues = ALL
+            .iter()
+            .map(|&c| (c, synth::synthesize(c, SAMPLE_RATE)))
+            .collect();
+        let Some(output) = open_output(&device) else {
+            state.store(DeviceState::Failed);
+            return None;
+        };
+        state.store(DeviceState::Ready);
+        // The first start of a stream takes a second or two (measured with PulseAudio), so it
+        // is started now, during the lead-in, when the first cues are coming.
+        let playing_until = output
+            .stream
+            .play()
+            .is_ok()
+            .then(|| Instant::now() + WARM_UP);
+        Some(Worker {
+            device,
+            cues,
+            output: Some(output),
+            state,
+            failures: 0,
+            retry_at: None,
+            playing_until,
+            next_cue: None,
+        })
+    }
+
+    /// Takes each command to its method, with a step of the stream policy before every wait;
+    /// returns when the player closes.
+    fn run(&mut self, commands: &Receiver<Command>) -> Result<(), GaveUp> {
+        loop {
+            let now = Instant::now();
+            let Next::Wait(wake) = self.follow_policy(now)? else {
+                continue;
+            };
+            let command = match wake {
+                Some(at) => commands.recv_timeout(at.saturating_duration_since(now)),
+                None => commands.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            };
+            match command {
+                Ok(Command::Play {
+                    cue,
+                    gain,
+                    asked,
+                    probe,
+                }) => self.play(cue, gain, asked, probe)?,
+                Ok(Command::Expect(at)) => self.expect(at),
+                Ok(Command::Sequence { gap, gain, started }) => {
+                    self.sequence(gap, gain, &started)?;
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        }
+    }
+
+    /// Plays `cue`, opening the stream first if it is closed.
+    fn play(
+        &mut self,
+        cue: Cue,
+        gain: f32,
+        asked: Instant,
+        probe: Option<Latencies>,
+    ) -> Result<(), GaveUp> {
+        // A cue that waited for the device to open is stale: a late beep misleads.
+        if asked.elapsed() > STALE {
+            return Ok(());
+        }
+        // Not foreseen (a key, or the first cue): open now. A new stream may take a moment to
+        // sound (see `stream::playing_until`).
+        self.open()?;
+        let (Some(out), Some((_, samples))) =
+            (&self.output, self.cues.iter().find(|(c, _)| *c == cue))
+        else {
+            return Ok(());
+        };
+        let source = SamplesBuffer::new(ONE_CHANNEL, CUE_RATE, samples.clone()).amplify(gain);
+        match probe {
+            Some(latencies) => {
+                let ahead_us = Arc::clone(&out.ahead_us);
+                out.mixer.add(latencies.probe(source, cue, asked, ahead_us));
+            }
+            None => out.mixer.add(source),
+        }
+        if self.playing_until.is_some() || out.stream.play().is_ok() {
+            let until = stream::playing_until(
+                Instant::now(),
+                Duration::from_millis(u64::from(synth::duration_ms(cue))),
+                TAIL,
+                out.opened_at,
+                self.device.policy.lead,
+            );
+            self.playing_until = Some(self.playing_until.map_or(until, |u| u.max(until)));
+        }
+        Ok(())
+    }
+
+    fn expect(&mut self, at: Option<Instant>) {
+        self.next_cue = at;
+    }
+
+    /// Plays every cue in turn with `gap` after each, paced by the device, telling `started`
+    /// of each as it starts and `None` once all have played (or none could).
+    fn sequence(
+        &mut self,
+        gap: Duration,
+        gain: f32,
+        started: &Sender<Option<Cue>>,
+    ) -> Result<(), GaveUp> {
+        let opened = self.open();
+        if let Some(out) = &self.output {
+            if self.playing_until.is_none() {
+                let _ = out.stream.play();
+            }
+            let queue = rodio::Player::connect_new(&out.mixer);
+            let silence = (u128::from(SAMPLE_RATE) * gap.as_millis() / 1000) as usize;
+            for (cue, samples) in &self.cues {
+                let _ = started.send(Some(*cue));
+                queue.append(
+                    SamplesBuffer::new(ONE_CHANNEL, CUE_RATE, samples.clone()).amplify(gain),
+                );
+                queue.append(SamplesBuffer::new(
+                    ONE_CHANNEL,
+                    CUE_RATE,
+                    vec![0.0; silence],
+                ));
+                queue.sleep_until_end();
+            }
+            self.playing_until = Some(Instant::now() + TAIL);
+        }
+        let _ = started.send(None);
+        opened
+    }
+
+    /// One step of the stream policy at `now`: a stream that reported an error is dropped and
+    /// counted, then the stream is opened, paused or closed as `stream::decide` says.
+    fn follow_policy(&mut self, now: Instant) -> Result<Next, GaveUp> {
+        if self
+            .output
+            .as_ref()
+            .is_some_and(|out| out.failed.load(Ordering::SeqCst))
+        {
+            // A new one opens before the next cue as usual.
+            self.close();
+            self.count_failure()?;
+        }
+        let (mut action, mut wake) =
+            stream::decide(self.stream_state(), now, self.next_cue, self.device.policy);
+        if action == stream::Action::Open
+            && let Some(at) = self.retry_at.filter(|&at| at > now)
+        {
+            (action, wake) = (stream::Action::Nothing, Some(at));
+        }
+        match action {
+            stream::Action::Nothing => return Ok(Next::Wait(wake)),
+            stream::Action::Open => {
+                self.open()?;
+                if self.output.is_none() {
+                    // The policy would ask again at once: a retry waits. (A cue asks once.)
+                    self.retry_at = Some(now + RETRY);
+                }
+            }
+            stream::Action::Pause => self.pause(),
+            stream::Action::Close => self.close(),
+        }
+        Ok(Next::Again)
+    }
+
+    fn stream_state(&self) -> stream::State {
+        match (&self.output, self.playing_until) {
+            (None, _) => stream::State::Closed,
+            (Some(_), Some(until)) => stream::State::Playing { until },
+            (Some(_), None) => stream::State::Idle,
+        }
+    }
+
+    /// Opens a stream unless one is open. A failed open counts towards giving up; short of
+    /// that, the stream stays closed and the caller goes on without it.
+    fn open(&mut self) -> Result<(), GaveUp> {
+        if self.output.is_none() {
+            self.output = open_output(&self.device);
+            if self.output.is_none() {
+                return self.count_failure();
+            }
+        }
+        Ok(())
+    }
+
+    fn pause(&mut self) {
+        if self
+            .output
+            .as_ref()
+            .is_some_and(|out| out.stream.pause().is_err())
+        {
+            // Cannot pause: close it instead; it opens again before the next cue.
+            self.output = None;
+        }
+        self.playing_until = None;
+    }
+
+    /// Dropping the stream stops it and its threads.
+    fn close(&mut self) {
+        self.output = None;
+        self.playing_until = None;
+    }
+
+    /// Counts a failed stream or open; at `MAX_FAILURES` marks sound failed (the bell may
+    /// stand in) and gives up.
+    fn count_failure(&mut self) -> Result<(), GaveUp> {
+        self.failures += 1;
+        if self.failures >= MAX_FAILURES {
+            self.state.store(DeviceState::Failed);
+            return Err(GaveUp);
+        }
+        Ok(())
+    }
 }
 
 /// Finds the default output device (PulseAudio when a server runs, else ALSA) and its
@@ -530,53 +635,6 @@ where
     )
 }
 
-/// A cue that notes when its first sample is taken by the device callback, plus how far
-/// ahead of the callbacks the audio system plays what they hand it: the play call to sound.
-/// The lead is read when the cue ends: a stream that has just resumed reports a stale one
-/// at first.
-struct FirstSample<S> {
-    inner: S,
-    asked: Instant,
-    cue: Cue,
-    latencies: Option<Latencies>,
-    ahead_us: Arc<AtomicU64>,
-    taken_after: Option<Duration>,
-}
-
-impl<S: Source> Iterator for FirstSample<S> {
-    type Item = rodio::Sample;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let taken_after = *self.taken_after.get_or_insert_with(|| self.asked.elapsed());
-        let sample = self.inner.next();
-        // The mixer may stop pulling at the last sample without asking for one more.
-        let ended = sample.is_none() || self.inner.current_span_len() == Some(0);
-        if ended
-            && let Some(latencies) = self.latencies.take()
-            && let Ok(mut list) = latencies.lock()
-        {
-            let ahead = Duration::from_micros(self.ahead_us.load(Ordering::Relaxed));
-            list.push((self.cue, taken_after + ahead));
-        }
-        sample
-    }
-}
-
-impl<S: Source> Source for FirstSample<S> {
-    fn current_span_len(&self) -> Option<usize> {
-        self.inner.current_span_len()
-    }
-    fn channels(&self) -> rodio::ChannelCount {
-        self.inner.channels()
-    }
-    fn sample_rate(&self) -> rodio::SampleRate {
-        self.inner.sample_rate()
-    }
-    fn total_duration(&self) -> Option<Duration> {
-        self.inner.total_duration()
-    }
-}
-
 /// Closing the player closes the device cleanly: the audio thread sees the channel close,
 /// drops its stream (ALSA and PulseAudio then finish what they were writing) and ends.
 impl Drop for DevicePlayer {
@@ -590,15 +648,15 @@ impl Drop for DevicePlayer {
 
 impl Player for DevicePlayer {
     fn play(&mut self, cue: Cue) {
-        match self.state.load(Ordering::SeqCst) {
-            OPENING | READY => {
+        match self.state.load() {
+            DeviceState::Opening | DeviceState::Ready => {
                 if let Some(commands) = &self.commands {
                     let gain = f32::from(self.volume) / 100.0;
                     let _ = commands.send(Command::Play {
                         cue,
                         gain,
                         asked: Instant::now(),
-                        probe: self.measuring,
+                        probe: self.probe.clone(),
                     });
                 }
             }
@@ -614,14 +672,14 @@ impl Player for DevicePlayer {
     }
 
     fn status(&self) -> SoundStatus {
-        match self.state.load(Ordering::SeqCst) {
-            READY => SoundStatus::On {
+        match self.state.load() {
+            DeviceState::Ready => SoundStatus::On {
                 volume: self.volume,
             },
-            OPENING => SoundStatus::Starting,
+            DeviceState::Opening => SoundStatus::Starting,
             _ if self.bell_fallback => SoundStatus::Bell,
-            NO_DEVICE => SoundStatus::Off("no audio device"),
-            _ => SoundStatus::Off("audio device failed"),
+            DeviceState::NoDevice => SoundStatus::Off("no audio device"),
+            DeviceState::Failed => SoundStatus::Off("audio device failed"),
         }
     }
 

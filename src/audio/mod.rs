@@ -9,8 +9,12 @@ pub mod voice;
 
 #[cfg(feature = "sound")]
 pub mod device;
+#[cfg(feature = "sound")]
+pub mod probe;
 
+use std::cell::{Cell, RefCell};
 use std::io::Write;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use crate::session::{Event, Phase};
@@ -136,8 +140,6 @@ pub enum SoundStatus {
 
 /// Something that makes cues heard. `play` must return at once.
 pub trait Player {
-    /// Catches up with work done elsewhere (a device that finished opening); called each tick.
-    fn update(&mut self) {}
     fn play(&mut self, cue: Cue);
     /// The next scheduled cue is due in this long (`None`: none is, the session is paused or
     /// over), so a device can be ready for it without staying open all the time.
@@ -177,11 +179,23 @@ impl Player for Bell {
     }
 }
 
-/// Keeps every cue it is asked to play, for tests. Clones share the same record.
-#[derive(Debug, Clone, Default)]
+/// Keeps every cue it is asked to play, for tests, and the volume it is set to (100 % at
+/// first). Clones share the same record.
+#[derive(Debug, Clone)]
 pub struct Recording {
-    played: std::rc::Rc<std::cell::RefCell<Vec<Cue>>>,
-    expected: std::rc::Rc<std::cell::RefCell<Vec<Option<Duration>>>>,
+    played: Rc<RefCell<Vec<Cue>>>,
+    expected: Rc<RefCell<Vec<Option<Duration>>>>,
+    volume: Rc<Cell<u8>>,
+}
+
+impl Default for Recording {
+    fn default() -> Self {
+        Recording {
+            played: Rc::default(),
+            expected: Rc::default(),
+            volume: Rc::new(Cell::new(100)),
+        }
+    }
 }
 
 impl Recording {
@@ -203,6 +217,12 @@ impl Player for Recording {
         self.expected.borrow_mut().push(next_cue);
     }
     fn status(&self) -> SoundStatus {
-        SoundStatus::On { volume: 100 }
+        SoundStatus::On {
+            volume: self.volume.get(),
+        }
+    }
+    fn change_volume(&mut self, delta: i8) {
+        self.volume
+            .set(self.volume.get().saturating_add_signed(delta).min(100));
     }
 }

@@ -10,8 +10,8 @@ use crossterm::event::{
 };
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use supple::app::App;
-use supple::audio::{Recording, Silent};
+use supple::app::{App, Effect};
+use supple::audio::{Cue, Player, Silent};
 use supple::content::{Library, builtin_routines, parse_routine};
 use supple::session::{Clock, ManualClock, Plan};
 use supple::tui::Input;
@@ -75,19 +75,48 @@ pub fn plan_from(text: &str) -> Plan {
     Plan::build(&routine, &library).expect("plan")
 }
 
-pub fn silent_app(plan: Plan) -> App {
-    App::new(
-        plan,
-        Box::new(Silent {
-            reason: "no audio device",
-        }),
-        true,
-    )
+/// The player of a session on a machine without sound.
+pub fn silent() -> Silent {
+    Silent {
+        reason: "no audio device",
+    }
 }
 
-pub fn recording_app(plan: Plan) -> (App, Recording) {
-    let recording = Recording::default();
-    (App::new(plan, Box::new(recording.clone()), true), recording)
+/// An app whose footer says what `silent()` says, as the loop would have told it.
+pub fn silent_app(plan: Plan) -> App {
+    let mut app = App::new(plan, true);
+    app.set_sound(silent().status());
+    app
+}
+
+/// The cues among `effects`, in order.
+pub fn cues(effects: &[Effect]) -> Vec<Cue> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            Effect::Play(cue) => Some(*cue),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What `effects` foretell, in order: each `Expect`.
+pub fn foretold(effects: &[Effect]) -> Vec<Option<Duration>> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            Effect::Expect(next_cue) => Some(*next_cue),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Applies `event` as the loop does; whether the screen must be redrawn (the loop's test: the
+/// revision changed).
+pub fn redraws(app: &mut App, event: &TermEvent, now: Instant) -> bool {
+    let before = app.revision();
+    let _ = app.handle_event(event, now);
+    app.revision() != before
 }
 
 pub fn key(code: KeyCode) -> TermEvent {
