@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::audio::voice;
 use crate::audio::{self, Cue, SoundStatus};
 use crate::content::Exercise;
 use crate::history::{LastTime, Streaks};
@@ -35,10 +36,12 @@ pub enum Command {
 }
 
 /// What the model asks of the world outside it; the loop hands each to the player, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Play this cue now.
     Play(Cue),
+    /// Say this line now (in place of the beep of the same moment).
+    Speak(voice::Line),
     /// The next cue is due in this long (`None`: none is, the session is paused, muted or
     /// over), so a device can be ready for it without staying open all the time.
     Expect(Option<Duration>),
@@ -77,6 +80,10 @@ pub struct App {
     streaks: Option<Streaks>,
     /// The next cue's moment, as last foretold.
     next_cue: Option<Instant>,
+    /// Say each step's line (instead of its beep), where there is a voice to say it.
+    voice: bool,
+    /// Say "three, two, one" instead of ticking.
+    count_aloud: bool,
 }
 
 /// Everything the screen shows, computed once per frame.
@@ -100,6 +107,8 @@ pub struct ViewModel<'a> {
     pub overlay: Overlay,
     pub sound: SoundStatus,
     pub muted: bool,
+    /// Whether steps are spoken.
+    pub voice: bool,
     pub color: bool,
     /// Plain ASCII glyphs, for a terminal whose locale is not UTF-8.
     pub ascii: bool,
@@ -128,7 +137,16 @@ impl App {
             last_time: None,
             streaks: None,
             next_cue: None,
+            voice: false,
+            count_aloud: false,
         }
+    }
+
+    /// Speaks each step's line instead of its beep; with `count_aloud`, the 3-2-1 too.
+    pub fn with_voice(mut self, voice: bool, count_aloud: bool) -> Self {
+        self.voice = voice;
+        self.count_aloud = count_aloud;
+        self
     }
 
     /// Draws with plain ASCII instead of block and arrow characters (a terminal whose locale
@@ -215,7 +233,7 @@ impl App {
 
     /// When the next cue is due, whenever that changes (none while muted).
     fn foretell(&mut self, now: Instant) -> Option<Effect> {
-        let next = self.engine.next_deadline().filter(|_| !self.muted);
+        let next = self.engine.next_mark(self.voice).filter(|_| !self.muted);
         if next == self.next_cue {
             return None;
         }
@@ -235,10 +253,17 @@ impl App {
         {
             self.overlay = Overlay::None;
         }
-        let cue = audio::cue_for(events)
-            .filter(|_| !self.muted)
-            .map(|(_, cue)| Effect::Play(cue));
-        cue.into_iter().chain(self.foretell(now)).collect()
+        // With the voice on, a moment that has words is said instead of beeped; the rest (the
+        // 3-2-1 ticks, unless counted aloud) keep their beeps.
+        let speech = self
+            .voice
+            .then(|| audio::speech_for(events, self.engine.plan(), self.count_aloud))
+            .flatten()
+            .map(Effect::Speak);
+        let sound = speech
+            .or_else(|| audio::cue_for(events).map(|(_, cue)| Effect::Play(cue)))
+            .filter(|_| !self.muted);
+        sound.into_iter().chain(self.foretell(now)).collect()
     }
 
     /// The command a key stands for in the current state; `None` for keys that do nothing.
@@ -386,6 +411,7 @@ impl App {
             overlay: self.overlay,
             sound: self.sound.clone(),
             muted: self.muted,
+            voice: self.voice,
             color: self.color,
             ascii: self.ascii,
             last_time: self.last_time,

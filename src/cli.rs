@@ -37,6 +37,19 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_bell: bool,
 
+    /// Say each step aloud: the stretch, the leg and how long (the default where there is
+    /// sound).
+    #[arg(long, global = true, conflicts_with = "no_voice")]
+    pub voice: bool,
+
+    /// Beeps only, no words.
+    #[arg(long, global = true)]
+    pub no_voice: bool,
+
+    /// Say "three, two, one" before a step ends, instead of ticking.
+    #[arg(long, global = true)]
+    pub count_aloud: bool,
+
     /// Seconds of every static hold, instead of the routine's own. ACSM: 10 to 30 s; 30 to
     /// 60 s for older adults (for example --hold 30).
     #[arg(long, global = true, value_name = "TIME",
@@ -89,6 +102,8 @@ impl Cli {
             sound: either(self.sound, self.no_sound),
             volume: self.volume,
             bell: either(self.bell, self.no_bell),
+            voice: either(self.voice, self.no_voice),
+            count_aloud: self.count_aloud.then_some(true),
         }
     }
 }

@@ -52,6 +52,12 @@ pub struct ConfigFile {
     /// Ring the terminal bell at each transition when there is no audio device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bell: Option<bool>,
+    /// Say each step aloud (true by default, where there is sound).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<bool>,
+    /// Say "three, two, one" instead of ticking (false by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count_aloud: Option<bool>,
 }
 
 /// What the command line says, where it says anything.
@@ -64,6 +70,8 @@ pub struct Flags {
     pub sound: Option<bool>,
     pub volume: Option<u8>,
     pub bell: Option<bool>,
+    pub voice: Option<bool>,
+    pub count_aloud: Option<bool>,
 }
 
 /// Where a setting's value came from.
@@ -102,6 +110,8 @@ pub struct Settings {
     pub sound: Setting<bool>,
     pub volume: Setting<u8>,
     pub bell: Setting<bool>,
+    pub voice: Setting<bool>,
+    pub count_aloud: Setting<bool>,
 }
 
 /// Seconds written as a person writes them: `30`, `30s`, `1m`, `1m30s`, `1m 30s`, `90sec`.
@@ -259,6 +269,17 @@ pub fn resolve(file: Option<&ConfigFile>, flags: &Flags) -> Settings {
             f.bell,
             false,
         ),
+        voice: pick(
+            flags.voice,
+            if flags.voice == Some(false) {
+                "--no-voice"
+            } else {
+                "--voice"
+            },
+            f.voice,
+            true,
+        ),
+        count_aloud: pick(flags.count_aloud, "--count-aloud", f.count_aloud, false),
     }
 }
 
@@ -294,6 +315,12 @@ impl Settings {
                 &self.volume.source,
             ),
             ("bell", on(self.bell.value), &self.bell.source),
+            ("voice", on(self.voice.value), &self.voice.source),
+            (
+                "count_aloud",
+                on(self.count_aloud.value),
+                &self.count_aloud.source,
+            ),
         ]
         .into_iter()
         .map(|(name, value, source)| format!("{name:<16} {value:<20} {source}"))

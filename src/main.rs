@@ -117,8 +117,12 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     };
     let mut player = audio::session_player(off, settings.bell.value, settings.volume.value);
     let color = color();
+    // Words where there is a device to say them (not with --no-sound, the bell or a silent
+    // build).
+    let voice = settings.voice.value && off.is_none() && cfg!(feature = "sound");
     let mut app = App::new(plan, color)
         .with_ascii(!supple::term::utf8_locale())
+        .with_voice(voice, settings.count_aloud.value)
         .with_last_time(last_time)
         .with_streaks(streaks);
     let clock = SystemClock;
@@ -329,6 +333,12 @@ fn sound_test(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
             let _ = writeln!(out, "  {}", audio::describe(cue));
             let _ = out.flush();
         });
+        writeln!(
+            out,
+            "And the voice, as a hold starts: \"Anchor stretch. Left leg. Twenty seconds.\""
+        )?;
+        out.flush()?;
+        player.speak_and_wait(audio::voice::sample());
         if latency {
             writeln!(
                 out,

@@ -302,6 +302,7 @@ fn hand_on(effects: Vec<Effect>, player: &mut dyn Player) {
     for effect in effects {
         match effect {
             Effect::Play(cue) => player.play(cue),
+            Effect::Speak(line) => player.speak(line),
             Effect::Expect(next_cue) => player.expect(next_cue),
             Effect::ChangeVolume(delta) => player.change_volume(delta),
         }

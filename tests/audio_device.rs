@@ -1,6 +1,7 @@
-//! The real sound path: `supple sound-test` plays every cue through rodio, cpal and ALSA into
-//! ALSA's `file` plugin (a generated .asoundrc in a temporary HOME), and the captured WAV
-//! holds every tone of every cue at its pitch. Needs only the ALSA runtime (libasound.so.2).
+//! The real sound path: `supple sound-test` plays every cue and a spoken line through rodio,
+//! cpal and ALSA into ALSA's `file` plugin (a generated .asoundrc in a temporary HOME), and the
+//! captured WAV holds every tone of every cue at its pitch, then speech. Needs only the ALSA
+//! runtime (libasound.so.2).
 #![cfg(feature = "sound")]
 
 mod common;
@@ -88,8 +89,34 @@ fn every_cue_reaches_the_device_with_its_tones() {
         .iter()
         .flat_map(|c| synth::sound(*c).tones.iter().map(|t| t.hz))
         .collect();
-    assert_eq!(runs.len(), expected.len(), "one beep per tone of every cue");
-    for ((s0, s1), hz) in runs.iter().zip(&expected) {
+    assert!(
+        runs.len() > expected.len(),
+        "one beep per tone of every cue, then the voice: {} runs",
+        runs.len()
+    );
+    let (beeps, words) = runs.split_at(expected.len());
+    // The voice: about two and a half seconds of sound that is not one tone (its rate of
+    // zero crossings, the rough pitch, keeps changing, where a beep's stays put).
+    let (w0, w1) = (words[0].0, words[words.len() - 1].1);
+    let seconds = (w1 - w0) as f32 / rate as f32;
+    assert!((1.5..5.0).contains(&seconds), "the line lasts {seconds} s");
+    let windows: Vec<f32> = left[w0..w1]
+        .chunks(rate as usize / 50)
+        .filter(|w| w.iter().any(|s| s.abs() > 0.01))
+        .map(|w| pitch(w, rate))
+        .collect();
+    let mean = windows.iter().sum::<f32>() / windows.len() as f32;
+    let spread =
+        (windows.iter().map(|p| (p - mean).powi(2)).sum::<f32>() / windows.len() as f32).sqrt();
+    assert!(
+        spread / mean > 0.3,
+        "speech, not a tone: {spread} around {mean} Hz"
+    );
+    assert!(
+        stdout.contains("Anchor stretch. Left leg. Twenty seconds."),
+        "{stdout}"
+    );
+    for ((s0, s1), hz) in beeps.iter().zip(&expected) {
         let part = &left[*s0..*s1];
         let measured = pitch(part, rate);
         assert!(

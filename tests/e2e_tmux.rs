@@ -488,11 +488,11 @@ fn volume_keys_change_the_volume_shown() {
     )
     .expect("asoundrc");
     t.run(&format!("run {}", routine.display()));
-    let on = footer_keys(&t.wait_for("sound 80%", WAIT));
+    let on = footer_keys(&t.wait_for("voice 80%", WAIT));
     t.keys(&["+"]);
-    t.wait_for("sound 90%", WAIT);
+    t.wait_for("voice 90%", WAIT);
     t.keys(&["-", "-", "-"]);
-    t.wait_for("sound 60%", WAIT);
+    t.wait_for("voice 60%", WAIT);
     t.keys(&["m"]);
     let muted = footer_keys(&t.wait_for("muted", WAIT));
     t.keys(&["C-c"]);

@@ -339,8 +339,8 @@ fn volume_keys_reach_the_player_and_the_footer_shows_its_answer() {
             .expect("a frame at the instant of the key");
         frame.lines().last().unwrap_or_default().to_string()
     };
-    assert!(screen.frames[0].1.contains("sound 100%"));
-    for (s, shown) in [(1, "sound 90%"), (2, "sound 80%"), (3, "sound 90%")] {
+    assert!(screen.frames[0].1.contains("beeps 100%"));
+    for (s, shown) in [(1, "beeps 90%"), (2, "beeps 80%"), (3, "beeps 90%")] {
         let footer = footer_at(s);
         assert!(footer.contains(shown), "{s} s: {footer}");
     }
@@ -393,7 +393,7 @@ fn the_footer_shows_the_device_opening_even_while_paused() {
     let (opened_at, opened) = screen
         .frames
         .iter()
-        .find(|(_, frame)| frame.contains("sound 80%"))
+        .find(|(_, frame)| frame.contains("beeps 80%"))
         .expect("a frame with the device open");
     assert!(
         *opened_at >= ready && *opened_at <= ready + MAX_SLEEP,

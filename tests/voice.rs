@@ -113,3 +113,182 @@ fn clips_decode_short_and_no_louder_than_a_beep() {
         }
     }
 }
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::KeyCode;
+use supple::app::{App, Effect};
+use supple::audio::Cue;
+
+/// What was said or beeped, and when (ms from the start).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Heard {
+    Said(Vec<&'static str>),
+    Beep(Cue),
+    /// The player was told of a sound due at this moment (ms).
+    Foretold(u64),
+}
+
+/// Drives the app in 10 ms steps (`at` acts at each, as keys do).
+fn drive(
+    app: &mut App,
+    t0: Instant,
+    until_ms: u64,
+    mut at: impl FnMut(&mut App, u64) -> Vec<Effect>,
+) -> Vec<(u64, Heard)> {
+    let mut heard = Vec::new();
+    for ms in (0..=until_ms).step_by(10) {
+        let now = t0 + Duration::from_millis(ms);
+        let mut effects = Vec::new();
+        if ms == 0 {
+            effects.extend(app.start(now));
+        }
+        effects.extend(at(app, ms));
+        effects.extend(app.tick(now));
+        for effect in effects {
+            match effect {
+                Effect::Speak(line) => heard.push((ms, Heard::Said(line))),
+                Effect::Play(cue) => heard.push((ms, Heard::Beep(cue))),
+                Effect::Expect(Some(d)) => {
+                    heard.push((ms, Heard::Foretold(ms + d.as_millis() as u64)))
+                }
+                _ => {}
+            }
+        }
+    }
+    heard
+}
+
+const ROUTINE: &str = r#"{ "name": "v", "title": "V",
+  "defaults": { "lead_in_seconds": 4, "switch_seconds": 3, "rest_seconds": 5, "transition_seconds": 6 },
+  "steps": [ { "exercise": "lying-stretch", "seconds": 20 },
+             { "exercise": "seated-stretch", "seconds": 5 } ] }"#;
+
+fn voiced(count_aloud: bool) -> App {
+    App::new(common::plan_from(ROUTINE), true).with_voice(true, count_aloud)
+}
+
+/// With the voice on, each step is said at its exact start, in place of its beep; a long hold
+/// is said to be halfway; the ticks stay beeps; the end is said.
+#[test]
+fn each_step_is_said_at_its_start_instead_of_its_beep() {
+    let mut app = voiced(false);
+    let heard = drive(&mut app, Instant::now(), 70_000, |_, _| Vec::new());
+    assert!(
+        heard.contains(&(4_000, Heard::Foretold(14_000))),
+        "{heard:?}"
+    );
+    let heard: Vec<(u64, Heard)> = heard
+        .into_iter()
+        .filter(|(_, h)| !matches!(h, Heard::Foretold(_)))
+        .collect();
+    let said: Vec<(u64, Vec<&str>)> = heard
+        .iter()
+        .filter_map(|(ms, h)| match h {
+            Heard::Said(line) => Some((*ms, line.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (0, vec!["get-ready", "ex-lying-stretch", "left-leg"]),
+            (4_000, vec!["ex-lying-stretch", "left-leg", "sec-20"]),
+            (14_000, vec!["halfway"]),
+            (24_000, vec!["switch-right"]),
+            (27_000, vec!["ex-lying-stretch", "right-leg", "sec-20"]),
+            (37_000, vec!["halfway"]),
+            (
+                47_000,
+                vec!["rest", "next", "ex-seated-stretch", "both-legs"]
+            ),
+            (53_000, vec!["ex-seated-stretch", "both-legs", "sec-5"]),
+            (58_000, vec!["complete"]),
+        ]
+    );
+    let beeps: Vec<&Heard> = heard
+        .iter()
+        .map(|(_, h)| h)
+        .filter(|h| matches!(h, Heard::Beep(_)))
+        .collect();
+    assert!(
+        beeps.iter().all(|h| **h == Heard::Beep(Cue::Tick)),
+        "only the ticks beep: {beeps:?}"
+    );
+    // Never two sounds at one moment.
+    let mut moments: Vec<u64> = heard.iter().map(|(ms, _)| *ms).collect();
+    moments.dedup();
+    assert_eq!(moments.len(), heard.len(), "{heard:?}");
+}
+
+/// Nothing is said while paused or muted; a skip says the new step at once.
+#[test]
+fn nothing_is_said_while_paused_or_muted_and_a_skip_says_the_new_step() {
+    let mut app = voiced(false);
+    let t0 = Instant::now();
+    let mut heard = drive(&mut app, t0, 30_000, |app, ms| {
+        let now = t0 + Duration::from_millis(ms);
+        match ms {
+            5_000 | 15_000 => app.handle_event(&common::key(KeyCode::Char(' ')), now),
+            16_000 => app.handle_event(&common::key(KeyCode::Right), now),
+            20_000 => app.handle_event(&common::key(KeyCode::Char('m')), now),
+            _ => Vec::new(),
+        }
+    });
+    heard.retain(|(_, h)| !matches!(h, Heard::Foretold(_)));
+    assert!(
+        heard.iter().all(|(ms, _)| !(5_000..15_000).contains(ms)),
+        "nothing while paused: {heard:?}"
+    );
+    assert!(
+        heard.contains(&(16_000, Heard::Said(vec!["switch-right"]))),
+        "the skip says where it went: {heard:?}"
+    );
+    assert!(
+        heard.iter().all(|(ms, _)| *ms < 20_000),
+        "nothing once muted: {heard:?}"
+    );
+}
+
+/// Counting aloud says three, two, one where the ticks would beep.
+#[test]
+fn the_count_can_be_said() {
+    let mut app = voiced(true);
+    let mut heard = drive(&mut app, Instant::now(), 4_000, |_, _| Vec::new());
+    heard.retain(|(_, h)| !matches!(h, Heard::Foretold(_)));
+    assert_eq!(
+        heard,
+        [
+            (
+                0,
+                Heard::Said(vec!["get-ready", "ex-lying-stretch", "left-leg"])
+            ),
+            (1_000, Heard::Said(vec!["count-3"])),
+            (2_000, Heard::Said(vec!["count-2"])),
+            (3_000, Heard::Said(vec!["count-1"])),
+            (
+                4_000,
+                Heard::Said(vec!["ex-lying-stretch", "left-leg", "sec-20"])
+            ),
+        ]
+    );
+}
+
+/// Without the voice nothing is said and the halfway mark wakes no stream (the player is told
+/// of no moment without a sound).
+#[test]
+fn without_the_voice_only_beeps() {
+    let mut app = App::new(common::plan_from(ROUTINE), true);
+    let heard = drive(&mut app, Instant::now(), 70_000, |_, _| Vec::new());
+    assert!(
+        heard
+            .iter()
+            .all(|(_, h)| matches!(h, Heard::Beep(_) | Heard::Foretold(_))),
+        "{heard:?}"
+    );
+    assert!(!heard.iter().any(|(ms, _)| *ms == 14_000), "{heard:?}");
+    assert!(
+        !heard.iter().any(|(_, h)| *h == Heard::Foretold(14_000)),
+        "{heard:?}"
+    );
+}

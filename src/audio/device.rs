@@ -21,7 +21,7 @@ use rodio::mixer::{Mixer, MixerSource};
 
 use super::probe::{self, Latencies};
 use super::synth::{self, ALL, SAMPLE_RATE};
-use super::{Bell, Cue, Player, SoundStatus, stream};
+use super::{Bell, Cue, Player, SoundStatus, stream, voice};
 
 /// Frames in a device period: 512 at 48 kHz is 10.7 ms (PulseAudio buffers two periods).
 pub const BUFFER_FRAMES: u32 = 512;
@@ -41,14 +41,30 @@ const WARM_UP: Duration = Duration::from_secs(3);
 /// A cue not started within this time of its moment is dropped.
 const STALE: Duration = Duration::from_millis(500);
 
+/// The session's first cue or line (its "get ready") waits this long for the device to open
+/// rather than being dropped: opening takes 0.5 to 2 s, and the get-ready step is there to
+/// wait in. Heard late by design, never lost.
+const FIRST_PATIENCE: Duration = Duration::from_secs(5);
+
 /// What the audio thread is told.
 enum Command {
     Play {
         cue: Cue,
         gain: f32,
         asked: Instant,
+        /// Dropped if not started within this long of `asked` (a late beep misleads).
+        stale_after: Duration,
         /// Where to note the cue's latency (only while `measure_latency` runs).
         probe: Option<Latencies>,
+    },
+    /// Say a line (its clips one after the other), cutting short one still being said;
+    /// `done` hears when it has been said, for `sound-test`.
+    Speak {
+        line: voice::Line,
+        gain: f32,
+        asked: Instant,
+        stale_after: Duration,
+        done: Option<Sender<()>>,
     },
     /// The next foreseen cue is due at this moment (`None`: none is).
     Expect(Option<Instant>),
@@ -113,6 +129,9 @@ pub struct DevicePlayer {
     bell_fallback: bool,
     /// Set while `measure_latency` runs: only then are cues timed.
     probe: Option<Latencies>,
+    /// Whether a cue or line has been sent yet: the first waits for the device (see
+    /// `FIRST_PATIENCE`).
+    sent: bool,
 }
 
 impl DevicePlayer {
@@ -138,6 +157,7 @@ impl DevicePlayer {
             volume: volume.min(100),
             bell_fallback,
             probe: None,
+            sent: false,
         }
     }
 
@@ -181,6 +201,24 @@ impl DevicePlayer {
         }
     }
 
+    /// Says `line` and returns once it has been said.
+    pub fn speak_and_wait(&mut self, line: voice::Line) {
+        let Some(commands) = &self.commands else {
+            return;
+        };
+        let (done, said) = mpsc::channel();
+        let sent = commands.send(Command::Speak {
+            line,
+            gain: f32::from(self.volume) / 100.0,
+            asked: Instant::now(),
+            stale_after: STALE,
+            done: Some(done),
+        });
+        if sent.is_ok() {
+            let _ = said.recv_timeout(Duration::from_secs(10));
+        }
+    }
+
     /// Plays every cue the way a session does (one play call each, `between` apart in real
     /// time, each foretold by the one before) and returns, per cue, the time from the play
     /// call to its first sample handed to the device.
@@ -191,6 +229,16 @@ impl DevicePlayer {
         self.probe = None;
         latencies.noted()
     }
+}
+
+/// A clip decoded into samples (Ogg Vorbis through rodio's lewton decoder); `None` when the
+/// key has no clip or it does not decode.
+fn decode(key: &str) -> Option<SamplesBuffer> {
+    let bytes = voice::clip(key)?;
+    let decoder = rodio::Decoder::new_vorbis(std::io::Cursor::new(bytes)).ok()?;
+    let (channels, rate) = (decoder.channels(), decoder.sample_rate());
+    let samples: Vec<f32> = decoder.collect();
+    Some(SamplesBuffer::new(channels, rate, samples))
 }
 
 const ONE_CHANNEL: NonZero<u16> = NonZero::<u16>::MIN;
@@ -278,6 +326,10 @@ struct Worker {
     playing_until: Option<Instant>,
     /// When the next foreseen cue is due, as the player last said.
     next_cue: Option<Instant>,
+    /// The line being said, and when it will have been said: a beep in the meantime is
+    /// dropped (never over the words), a new line cuts it short.
+    speech: Option<rodio::Player>,
+    speaking_until: Option<Instant>,
 }
 
 impl Worker {
@@ -313,6 +365,8 @@ impl Worker {
             retry_at: None,
             playing_until,
             next_cue: None,
+            speech: None,
+            speaking_until: None,
         })
     }
 
@@ -333,9 +387,17 @@ impl Worker {
                     cue,
                     gain,
                     asked,
+                    stale_after,
                     probe,
-                }) => self.play(cue, gain, asked, probe)?,
+                }) => self.play(cue, gain, asked, stale_after, probe)?,
                 Ok(Command::Expect(at)) => self.expect(at),
+                Ok(Command::Speak {
+                    line,
+                    gain,
+                    asked,
+                    stale_after,
+                    done,
+                }) => self.speak(&line, gain, asked, stale_after, done)?,
                 Ok(Command::Sequence { gap, gain, started }) => {
                     self.sequence(gap, gain, &started)?;
                 }
@@ -351,10 +413,13 @@ impl Worker {
         cue: Cue,
         gain: f32,
         asked: Instant,
+        stale_after: Duration,
         probe: Option<Latencies>,
     ) -> Result<(), GaveUp> {
-        // A cue that waited for the device to open is stale: a late beep misleads.
-        if asked.elapsed() > STALE {
+        // A cue that waited for the device to open is stale: a late beep misleads. A beep
+        // while words are being said would drown them: the words matter more.
+        if asked.elapsed() > stale_after || self.speaking_until.is_some_and(|u| u > Instant::now())
+        {
             return Ok(());
         }
         // Not foreseen (a key, or the first cue): open now. A new stream may take a moment to
@@ -388,6 +453,59 @@ impl Worker {
 
     fn expect(&mut self, at: Option<Instant>) {
         self.next_cue = at;
+    }
+
+    /// Says `line`: its clips decoded (a few milliseconds) and queued one after the other, in
+    /// place of any line still being said. A stale line is dropped, as a stale beep is.
+    fn speak(
+        &mut self,
+        line: &voice::Line,
+        gain: f32,
+        asked: Instant,
+        stale_after: Duration,
+        done: Option<Sender<()>>,
+    ) -> Result<(), GaveUp> {
+        let finish = |done: Option<Sender<()>>| {
+            if let Some(done) = done {
+                let _ = done.send(());
+            }
+        };
+        if asked.elapsed() > stale_after {
+            finish(done);
+            return Ok(());
+        }
+        self.open()?;
+        let Some(out) = &self.output else {
+            finish(done);
+            return Ok(());
+        };
+        if let Some(old) = self.speech.take() {
+            old.stop();
+        }
+        let speech = rodio::Player::connect_new(&out.mixer);
+        let mut length = Duration::ZERO;
+        for key in line {
+            match decode(key) {
+                Some(clip) => {
+                    length += clip.total_duration().unwrap_or_default();
+                    speech.append(clip.amplify(gain));
+                }
+                None => eprintln!("supple: audio: the clip `{key}` does not decode"),
+            }
+        }
+        let now = Instant::now();
+        self.speaking_until = Some(now + length);
+        if self.playing_until.is_some() || out.stream.play().is_ok() {
+            let until =
+                stream::playing_until(now, length, TAIL, out.opened_at, self.device.policy.lead);
+            self.playing_until = Some(self.playing_until.map_or(until, |u| u.max(until)));
+        }
+        if done.is_some() {
+            speech.sleep_until_end();
+            finish(done);
+        }
+        self.speech = Some(speech);
+        Ok(())
     }
 
     /// Plays every cue in turn with `gap` after each, paced by the device, telling `started`
@@ -489,8 +607,10 @@ impl Worker {
         self.playing_until = None;
     }
 
-    /// Dropping the stream stops it and its threads.
+    /// Dropping the stream stops it and its threads (and any line being said).
     fn close(&mut self) {
+        self.speech = None;
+        self.speaking_until = None;
         self.output = None;
         self.playing_until = None;
     }
@@ -515,6 +635,18 @@ fn find_device() -> Option<Device> {
         eprintln!("supple: no audio: {what}: {e}");
     }
     let host = cpal::default_host();
+    // Which path the sound takes, for whoever reads the log: cpal tries PulseAudio's native
+    // protocol first (it needs the server's cookie) and falls back to ALSA.
+    eprintln!(
+        "supple: audio: {} ({})",
+        host.id().name(),
+        if host.id() == cpal::HostId::Alsa {
+            "no PulseAudio server answered the native protocol: no server, or no cookie in \
+             ~/.config/pulse"
+        } else {
+            "the sound server's native protocol"
+        }
+    );
     let Some(device) = host.default_output_device() else {
         none("no default output device", &"none");
         return None;
@@ -646,22 +778,50 @@ impl Drop for DevicePlayer {
     }
 }
 
+impl DevicePlayer {
+    /// How long the next cue may wait for the device: long for the first, short after.
+    fn patience(&mut self) -> Duration {
+        if std::mem::replace(&mut self.sent, true) {
+            STALE
+        } else {
+            FIRST_PATIENCE
+        }
+    }
+}
+
 impl Player for DevicePlayer {
     fn play(&mut self, cue: Cue) {
         match self.state.load() {
             DeviceState::Opening | DeviceState::Ready => {
+                let stale_after = self.patience();
                 if let Some(commands) = &self.commands {
                     let gain = f32::from(self.volume) / 100.0;
                     let _ = commands.send(Command::Play {
                         cue,
                         gain,
                         asked: Instant::now(),
+                        stale_after,
                         probe: self.probe.clone(),
                     });
                 }
             }
             _ if self.bell_fallback => Bell.play(cue),
             _ => {}
+        }
+    }
+
+    fn speak(&mut self, line: voice::Line) {
+        let stale_after = self.patience();
+        if let (DeviceState::Opening | DeviceState::Ready, Some(commands)) =
+            (self.state.load(), &self.commands)
+        {
+            let _ = commands.send(Command::Speak {
+                line,
+                gain: f32::from(self.volume) / 100.0,
+                asked: Instant::now(),
+                stale_after,
+                done: None,
+            });
         }
     }
 

@@ -85,6 +85,49 @@ pub fn cue_for(events: &[Event]) -> Option<(Instant, Cue)> {
         .max_by_key(|(_, cue)| cue.priority())
 }
 
+/// The line a batch of events calls for, where the voice speaks: of the latest instant, the
+/// session's end, else a step's start, else a hold's middle, else (with `count_aloud`) the
+/// count. `None` where there is nothing to say (the ticks keep their beeps).
+pub fn speech_for(
+    events: &[Event],
+    plan: &crate::session::Plan,
+    count_aloud: bool,
+) -> Option<voice::Line> {
+    let at = |e: &Event| match *e {
+        Event::StepStarted { at, .. }
+        | Event::Halfway { at, .. }
+        | Event::Countdown { at, .. }
+        | Event::SessionComplete { at, .. } => Some(at),
+        _ => None,
+    };
+    let latest = events.iter().filter_map(at).max()?;
+    let now: Vec<&Event> = events.iter().filter(|e| at(e) == Some(latest)).collect();
+    let line = if now
+        .iter()
+        .any(|e| matches!(e, Event::SessionComplete { early: false, .. }))
+    {
+        voice::complete()
+    } else if let Some(index) = now.iter().find_map(|e| match e {
+        Event::StepStarted { index, .. } => Some(*index),
+        _ => None,
+    }) {
+        voice::step_line(plan, index)
+    } else if now.iter().any(|e| matches!(e, Event::Halfway { .. })) {
+        voice::halfway()
+    } else {
+        let n = now.iter().find_map(|e| match e {
+            Event::Countdown { seconds_left, .. } => Some(*seconds_left),
+            _ => None,
+        })?;
+        if count_aloud {
+            voice::count(n)
+        } else {
+            Vec::new()
+        }
+    };
+    (!line.is_empty()).then_some(line)
+}
+
 /// The volume a session starts at, in percent.
 pub const DEFAULT_VOLUME: u8 = 80;
 
@@ -141,6 +184,9 @@ pub enum SoundStatus {
 /// Something that makes cues heard. `play` must return at once.
 pub trait Player {
     fn play(&mut self, cue: Cue);
+    /// Says a line, cutting short any line still being said (a stale one is worse than none).
+    /// Players without a voice say nothing.
+    fn speak(&mut self, _line: voice::Line) {}
     /// The next scheduled cue is due in this long (`None`: none is, the session is paused or
     /// over), so a device can be ready for it without staying open all the time.
     fn expect(&mut self, _next_cue: Option<Duration>) {}
@@ -184,6 +230,7 @@ impl Player for Bell {
 #[derive(Debug, Clone)]
 pub struct Recording {
     played: Rc<RefCell<Vec<Cue>>>,
+    spoken: Rc<RefCell<Vec<voice::Line>>>,
     expected: Rc<RefCell<Vec<Option<Duration>>>>,
     volume: Rc<Cell<u8>>,
 }
@@ -192,6 +239,7 @@ impl Default for Recording {
     fn default() -> Self {
         Recording {
             played: Rc::default(),
+            spoken: Rc::default(),
             expected: Rc::default(),
             volume: Rc::new(Cell::new(100)),
         }
@@ -203,6 +251,11 @@ impl Recording {
         self.played.borrow().clone()
     }
 
+    /// Every line said, in order.
+    pub fn spoken(&self) -> Vec<voice::Line> {
+        self.spoken.borrow().clone()
+    }
+
     /// Every `expect` call, in order.
     pub fn expected(&self) -> Vec<Option<Duration>> {
         self.expected.borrow().clone()
@@ -212,6 +265,9 @@ impl Recording {
 impl Player for Recording {
     fn play(&mut self, cue: Cue) {
         self.played.borrow_mut().push(cue);
+    }
+    fn speak(&mut self, line: voice::Line) {
+        self.spoken.borrow_mut().push(line);
     }
     fn expect(&mut self, next_cue: Option<Duration>) {
         self.expected.borrow_mut().push(next_cue);

@@ -223,8 +223,14 @@ impl Engine {
     }
 
     /// The next instant at which the engine will emit an event if left running: the next
-    /// countdown mark or the end of the step. `None` unless running.
+    /// countdown or halfway mark or the end of the step. `None` unless running.
     pub fn next_deadline(&self) -> Option<Instant> {
+        self.next_mark(true)
+    }
+
+    /// [`Engine::next_deadline`], leaving out the halfway mark unless `halfway` (it is only
+    /// heard where the voice speaks).
+    pub fn next_mark(&self, halfway: bool) -> Option<Instant> {
         let since = self.running_since?;
         let step = self.step()?;
         let step_start = since.checked_sub(self.step_acc)?;
@@ -236,7 +242,7 @@ impl Engine {
             .map(|&k| Duration::from_secs(u64::from(k)))
             .filter(|&k| step.duration > k)
             .map(|k| end - k);
-        let halfway = self.halfway_left.then(|| step_start + step.duration / 2);
+        let halfway = (halfway && self.halfway_left).then(|| step_start + step.duration / 2);
         Some(
             [mark, halfway]
                 .into_iter()
