@@ -107,20 +107,15 @@ fn drive(
     app: &mut App,
     t0: Instant,
     until_ms: u64,
-    mut at: impl FnMut(&mut App, u64) -> Vec<Effect>,
+    at: impl FnMut(&mut App, u64) -> Vec<Effect>,
 ) -> Vec<(u64, Cue)> {
-    let mut heard = Vec::new();
-    for ms in (0..=until_ms).step_by(10) {
-        let now = t0 + Duration::from_millis(ms);
-        let mut effects = Vec::new();
-        if ms == 0 {
-            effects.extend(app.start(now));
-        }
-        effects.extend(at(app, ms));
-        effects.extend(app.tick(now));
-        heard.extend(cues(&effects).into_iter().map(|c| (ms, c)));
-    }
-    heard
+    common::drive(app, t0, until_ms, at)
+        .into_iter()
+        .filter_map(|(ms, e)| match e {
+            Effect::Play(cue) => Some((ms, cue)),
+            _ => None,
+        })
+        .collect()
 }
 
 #[test]

@@ -129,34 +129,23 @@ enum Heard {
     Foretold(u64),
 }
 
-/// Drives the app in 10 ms steps (`at` acts at each, as keys do).
+/// Drives the app in 10 ms steps (`at` acts at each, as keys do): what was said, beeped and
+/// foretold, and when.
 fn drive(
     app: &mut App,
     t0: Instant,
     until_ms: u64,
-    mut at: impl FnMut(&mut App, u64) -> Vec<Effect>,
+    at: impl FnMut(&mut App, u64) -> Vec<Effect>,
 ) -> Vec<(u64, Heard)> {
-    let mut heard = Vec::new();
-    for ms in (0..=until_ms).step_by(10) {
-        let now = t0 + Duration::from_millis(ms);
-        let mut effects = Vec::new();
-        if ms == 0 {
-            effects.extend(app.start(now));
-        }
-        effects.extend(at(app, ms));
-        effects.extend(app.tick(now));
-        for effect in effects {
-            match effect {
-                Effect::Speak(line) => heard.push((ms, Heard::Said(line))),
-                Effect::Play(cue) => heard.push((ms, Heard::Beep(cue))),
-                Effect::Expect(Some(d)) => {
-                    heard.push((ms, Heard::Foretold(ms + d.as_millis() as u64)))
-                }
-                _ => {}
-            }
-        }
-    }
-    heard
+    common::drive(app, t0, until_ms, at)
+        .into_iter()
+        .filter_map(|(ms, effect)| match effect {
+            Effect::Speak(line) => Some((ms, Heard::Said(line))),
+            Effect::Play(cue) => Some((ms, Heard::Beep(cue))),
+            Effect::Expect(Some(d)) => Some((ms, Heard::Foretold(ms + d.as_millis() as u64))),
+            _ => None,
+        })
+        .collect()
 }
 
 const ROUTINE: &str = r#"{ "name": "v", "title": "V",

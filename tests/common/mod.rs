@@ -69,6 +69,26 @@ pub fn cue_words(app: &App, now: Instant, (width, height): (u16, u16)) -> String
     words_in(app, now, (width, height), rect)
 }
 
+/// Drives the app in 10 ms steps (`at` acts at each, as keys do) and returns every effect it
+/// asked for, with its moment in ms from the start.
+pub fn drive(
+    app: &mut App,
+    t0: Instant,
+    until_ms: u64,
+    mut at: impl FnMut(&mut App, u64) -> Vec<supple::app::Effect>,
+) -> Vec<(u64, supple::app::Effect)> {
+    let mut effects = Vec::new();
+    for ms in (0..=until_ms).step_by(10) {
+        let now = t0 + Duration::from_millis(ms);
+        if ms == 0 {
+            effects.extend(app.start(now).into_iter().map(|e| (ms, e)));
+        }
+        effects.extend(at(app, ms).into_iter().map(|e| (ms, e)));
+        effects.extend(app.tick(now).into_iter().map(|e| (ms, e)));
+    }
+    effects
+}
+
 pub fn plan_from(text: &str) -> Plan {
     let library = Library::builtin().expect("library");
     let routine = parse_routine("test", text, library.exercises()).expect("routine");
