@@ -342,3 +342,25 @@ fn digits_and_leg_are_big_enough_at_every_size() {
         );
     }
 }
+
+/// Paused before the session or in a hold, PAUSED covers the cues but the stop rule stays.
+#[test]
+fn the_stop_rule_stays_through_a_pause() {
+    for (phase, nth) in [(Phase::GetReady, 0), (Phase::Hold, 0)] {
+        let (mut app, now) = at_phase(phase, nth, S3);
+        app.handle_event(&key(KeyCode::Char(' ')), now);
+        for size in [(40, 12), (80, 24), (120, 40)] {
+            let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+            let vm = app.view(now).expect("view");
+            let areas = supple::ui::areas(area, vm.getting_into_position()).expect("layout");
+            let words = common::words_in(&app, now, size, area);
+            assert!(
+                words.contains(supple::safety::STOP_RULE) || {
+                    // At 40x12 the cues below the digits keep it.
+                    common::words_in(&app, now, size, areas.cues).contains("tingling or numbness")
+                },
+                "{phase:?} paused at {size:?}: {words}"
+            );
+        }
+    }
+}

@@ -119,16 +119,21 @@ pub fn guidance(vm: &ViewModel<'_>) -> Vec<Guide> {
         }
     };
     // The stop rule: before every session, and with every hold (and what leads into one).
-    let before_session = vm.step.phase == Phase::GetReady && vm.index == 0;
-    if before_session || hold {
-        let rank = if before_session || vm.step.phase == Phase::Hold {
-            0
-        } else {
-            5
-        };
+    if stop_rule_essential(vm) || hold {
+        let rank = if stop_rule_essential(vm) { 0 } else { 5 };
         lines.push(guide(safety::CAUTION, Caution, rank));
     }
     lines
+}
+
+/// Whether the stop rule must be on screen now: before the session starts and during every
+/// hold (whatever else gives way, and while paused too).
+pub fn stop_rule_essential(vm: &ViewModel<'_>) -> bool {
+    match vm.step.phase {
+        Phase::Hold => true,
+        Phase::GetReady => vm.index == 0,
+        _ => false,
+    }
 }
 
 /// The partner or equipment the routine needs, each with the routine to run without it.

@@ -11,7 +11,7 @@ use super::bigtext::{self, Align};
 use super::theme::Theme;
 use crate::app::ViewModel;
 use crate::safety;
-use crate::session::{Phase, clock_text};
+use crate::session::clock_text;
 
 /// Seconds left as shown: whole seconds, rounded up (a countdown never shows 0 early).
 pub fn seconds_text(vm: &ViewModel<'_>) -> String {
@@ -51,7 +51,7 @@ impl Widget for Paused<'_> {
         let theme = Theme::of(vm);
         Clear.render(area, buf);
         let roomy = area.height >= 6;
-        let caution = if roomy && vm.step.phase == Phase::Hold {
+        let caution = if roomy && super::cues::stop_rule_essential(vm) {
             let text = Paragraph::new(Line::from(vec![
                 Span::styled("! ", theme.caution()),
                 Span::styled(safety::CAUTION, theme.caution()),

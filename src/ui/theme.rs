@@ -122,11 +122,6 @@ impl Theme {
         }
     }
 
-    /// The leg being worked: the loudest text after the countdown.
-    pub fn leg(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
-    }
-
     fn side_color(side: Side) -> Color {
         match side {
             Side::Left => Color::LightCyan,
