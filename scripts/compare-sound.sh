@@ -7,9 +7,9 @@
 # BIN measures another build; NATIVE_FLAGS are added to the native run (say, --no-voice).
 # Needs a PulseAudio server with a null sink (see the README, "Development"), and porsmo on
 # PATH or in PORSMO (`cargo install porsmo`; it needs libasound2-dev to build). supple is
-# measured twice: on its native PulseAudio path (the server's cookie given to it), and on the
-# ALSA path it falls back to without the cookie (ALSA's pulse plugin then carries the sound to
-# the same server, as it does for porsmo).
+# measured twice: on its native PulseAudio path, and on the ALSA path (SUPPLE_AUDIO_HOST=alsa,
+# the path it falls back to when the native client cannot connect; ALSA's pulse plugin then
+# carries the sound to the same server, as it does for porsmo). Both get the server's cookie.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
@@ -19,6 +19,8 @@ cookie=${PULSE_COOKIE:-$HOME/.config/pulse/cookie}
 [ -f "$cookie" ] || { echo "no PulseAudio cookie at $cookie: start the server first"; exit 2; }
 server=$(pactl info 2>/dev/null | awk -F': ' '/Server String/ { print $2 }')
 [ -n "$server" ] || { echo "no PulseAudio server answers (pactl info)"; exit 2; }
+# The native client takes only "unix:PATH"; pactl prints the bare path.
+server="unix:${server#unix:}"
 
 if [ -n "${BIN:-}" ]; then
   bin=$(realpath "$BIN")
@@ -39,12 +41,12 @@ cat > "$work/hold.json" <<JSON
   "steps": [ { "exercise": "seated-stretch", "seconds": $hold, "reps": $reps } ] }
 JSON
 
-# One home per run: the native one holds the server's cookie, the ALSA one does not.
+# One home per run, each with the server's cookie.
 for run in native alsa silent; do
   mkdir -p "$work/$run/.config/pulse" "$work/$run/data/supple"
   touch "$work/$run/data/supple/safety-note-read"
+  cp "$cookie" "$work/$run/.config/pulse/cookie"
 done
-cp "$cookie" "$work/native/.config/pulse/cookie"
 
 # Each runs under a shell that writes its PID and then becomes it.
 start() { # name, command
@@ -58,8 +60,8 @@ supple_env() { # run, server (empty: none)
   echo "env -u XDG_CONFIG_HOME HOME=$work/$1 XDG_DATA_HOME=$work/$1/data ${2:+PULSE_SERVER=$2}"
 }
 start native "$(supple_env native "$server") $bin run $work/hold.json ${NATIVE_FLAGS:-}"
-start alsa "$(supple_env alsa) $bin run $work/hold.json"
-start silent "$(supple_env silent) $bin run $work/hold.json --no-sound"
+start alsa "$(supple_env alsa "$server") SUPPLE_AUDIO_HOST=alsa $bin run $work/hold.json"
+start silent "$(supple_env silent "$server") $bin run $work/hold.json --no-sound"
 start porsmo "$porsmo timer 1h"
 
 pids=()
@@ -86,4 +88,7 @@ for entry in "${pids[@]}"; do
   [ "$name" = porsmo ] || footer=$(tmux -L "$socket" capture-pane -p -t "m:$name" | tail -n 1 | grep -o "voice [0-9]*%\|beeps [0-9]*%\|sound off.*\|no sound" | head -n 1 || true)
   awk -v n="$name" -v c="$used" -v ns=$((end_ns - start_ns)) -v h="$hwm" -v f="$footer" \
     'BEGIN { printf "  %-7s %6.3f %% of one core, peak %5.1f MB  %s\n", n, 100 * c / ns, h / 1024, f }'
+done
+for run in native alsa; do
+  echo "  $run log: $(grep -m1 'audio:' "$work/$run/data/supple/supple.log" 2>/dev/null || echo none)"
 done

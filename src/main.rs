@@ -345,8 +345,8 @@ fn sound_test(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
                 "Again, timing each play call to the moment its first sample is played, as the \
                  audio system reports it:"
             )?;
-            for (cue, took) in player.measure_latency(std::time::Duration::from_millis(5000)) {
-                writeln!(out, "  {:>6.1} ms  {cue:?}", took.as_secs_f64() * 1000.0)?;
+            for (what, took) in player.measure_latency(std::time::Duration::from_millis(5000)) {
+                writeln!(out, "  {:>6.1} ms  {what}", took.as_secs_f64() * 1000.0)?;
             }
         }
         Ok(true)

@@ -435,20 +435,22 @@ mod stream_policy {
         );
     }
 
+    /// ALSA: a paused stream may not resume, so it is never paused; it is closed all the same.
+    const ALSA: Policy = Policy {
+        pause: false,
+        ..PULSE
+    };
+
     #[test]
-    fn a_device_that_cannot_pause_opens_once_and_never_closes() {
-        let alsa = Policy {
-            pause: false,
-            close_idle: false,
-            ..PULSE
-        };
-        let run = simulate(&holds(5), alsa);
-        assert_eq!(run.opens, 1);
-        assert_eq!(
-            run.open_total,
-            MS(110_000),
-            "open from the first cue to the end"
-        );
+    fn a_device_that_cannot_pause_is_closed_through_the_quiet_part_of_a_hold_too() {
+        let run = simulate(&holds(5), ALSA);
+        assert_eq!(run.open_for.len(), 20);
+        for open in &run.open_for {
+            assert!(*open >= MS(2_500), "open only {open:?} before a cue");
+        }
+        let share = run.open_total.as_secs_f64() / 110.0;
+        assert!(share < 0.35, "open {:.0} % of the time", share * 100.0);
+        assert_eq!(run.opens, 6, "at the first cue, then once per countdown");
     }
 
     #[test]
@@ -464,18 +466,25 @@ mod stream_policy {
     }
 
     #[test]
-    fn a_device_that_cannot_pause_keeps_its_stream() {
-        let alsa = Policy {
-            pause: false,
-            close_idle: false,
-            ..PULSE
-        };
+    fn a_device_that_cannot_pause_keeps_running_while_a_cue_is_near_and_never_pauses() {
         let t0 = Instant::now();
-        let playing = State::Playing { until: t0 };
+        let played = State::Playing { until: t0 };
+        let now = t0 + MS(1);
         assert_eq!(
-            decide(playing, t0 + MS(1), None, alsa),
-            (Action::Nothing, None)
+            decide(played, now, Some(t0 + MS(1_000)), ALSA).0,
+            Action::Nothing,
+            "the next tick is a second away: keep running"
         );
-        assert_eq!(decide(State::Idle, t0, None, alsa), (Action::Nothing, None));
+        assert_eq!(
+            decide(played, now, Some(t0 + MS(10_000)), ALSA),
+            (Action::Close, Some(t0 + MS(7_000))),
+            "the next cue is far: close, and open 3 s before it"
+        );
+        assert_eq!(decide(played, now, None, ALSA), (Action::Close, None));
+        assert_eq!(
+            decide(played, now, Some(t0 + MS(1_000)), PULSE).0,
+            Action::Pause,
+            "a device that can pause does"
+        );
     }
 }

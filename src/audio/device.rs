@@ -19,12 +19,16 @@ use rodio::cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use rodio::cpal::{self, BufferSize, FromSample, SampleFormat, SizedSample};
 use rodio::mixer::{Mixer, MixerSource};
 
-use super::probe::{self, Latencies};
+use super::probe::{self, Latencies, Timed};
 use super::synth::{self, ALL, SAMPLE_RATE};
 use super::{Bell, Cue, Player, SoundStatus, stream, voice};
 
-/// Frames in a device period: 512 at 48 kHz is 10.7 ms (PulseAudio buffers two periods).
-pub const BUFFER_FRAMES: u32 = 512;
+/// Frames in a device period: 2048 at 48 kHz is 43 ms (PulseAudio buffers two periods). Each
+/// period wakes the audio threads; with the native PulseAudio client every wake-up also zeroes
+/// a 1 MiB buffer. Measured side by side over 90 s with voice and beeps (scripts/compare-sound.sh):
+/// 512 frames cost 1.25 % of a core, 1536 0.52 %, 2048 0.47 %; sound-test --latency gave 35 ms
+/// at 1536 and 46 ms at 2048, inside the 100 ms a cue may take.
+pub const BUFFER_FRAMES: u32 = 1536;
 
 /// How long the stream keeps running after its last cue should have ended, so the end of the
 /// cue is heard before it pauses (play call to sound is 11 to 22 ms, measured).
@@ -65,6 +69,8 @@ enum Command {
         asked: Instant,
         stale_after: Duration,
         done: Option<Sender<()>>,
+        /// Where to note when the line is first heard (only while `measure_latency` runs).
+        probe: Option<Latencies>,
     },
     /// The next foreseen cue is due at this moment (`None`: none is).
     Expect(Option<Instant>),
@@ -213,16 +219,17 @@ impl DevicePlayer {
             asked: Instant::now(),
             stale_after: STALE,
             done: Some(done),
+            probe: None,
         });
         if sent.is_ok() {
             let _ = said.recv_timeout(Duration::from_secs(10));
         }
     }
 
-    /// Plays every cue the way a session does (one play call each, `between` apart in real
-    /// time, each foretold by the one before) and returns, per cue, the time from the play
-    /// call to its first sample handed to the device.
-    pub fn measure_latency(&mut self, between: Duration) -> Vec<(Cue, Duration)> {
+    /// Plays every cue and says a line the way a session does (one call each, `between` apart
+    /// in real time, each foretold by the one before) and returns, per cue and for the line,
+    /// the time from the call to its first sample being played, as the audio system reports.
+    pub fn measure_latency(&mut self, between: Duration) -> Vec<(Timed, Duration)> {
         let latencies = Latencies::default();
         self.probe = Some(latencies.clone());
         probe::play_as_a_session(self, between);
@@ -231,13 +238,27 @@ impl DevicePlayer {
     }
 }
 
-/// A clip decoded into samples (Ogg Vorbis through rodio's lewton decoder); `None` when the
-/// key has no clip or it does not decode.
-fn decode(key: &str) -> Option<SamplesBuffer> {
-    let bytes = voice::clip(key)?;
-    let decoder = rodio::Decoder::new_vorbis(std::io::Cursor::new(bytes)).ok()?;
-    let (channels, rate) = (decoder.channels(), decoder.sample_rate());
-    let samples: Vec<f32> = decoder.collect();
+/// A line's clips decoded (Ogg Vorbis through rodio's lewton decoder) and joined into one
+/// sound, so it reaches the mixer as a single source with no gaps; a clip that is missing,
+/// does not decode, or differs in rate or channels from the first is left out, with a word in
+/// the log.
+fn decode_line(line: &voice::Line) -> Option<SamplesBuffer> {
+    let mut joined: Option<(NonZero<u16>, NonZero<u32>, Vec<f32>)> = None;
+    for key in line {
+        let decoded = voice::clip(key)
+            .and_then(|bytes| rodio::Decoder::new_vorbis(std::io::Cursor::new(bytes)).ok());
+        let Some(decoder) = decoded else {
+            eprintln!("supple: audio: the clip `{key}` does not decode");
+            continue;
+        };
+        let (channels, rate) = (decoder.channels(), decoder.sample_rate());
+        match &mut joined {
+            None => joined = Some((channels, rate, decoder.collect())),
+            Some((c, r, samples)) if (*c, *r) == (channels, rate) => samples.extend(decoder),
+            Some(_) => eprintln!("supple: audio: the clip `{key}` differs in rate or channels"),
+        }
+    }
+    let (channels, rate, samples) = joined?;
     Some(SamplesBuffer::new(channels, rate, samples))
 }
 
@@ -272,8 +293,8 @@ struct Output {
     opened_at: Instant,
 }
 
-/// Failed streams or opens in one session before sound is given up (a sound server that
-/// restarts costs one or two).
+/// Failed streams or opens in a row (no stream closed cleanly between them) before sound is
+/// given up for the session (a sound server that restarts costs one or two).
 const MAX_FAILURES: u32 = 3;
 
 /// After a failed open, the next try waits this long.
@@ -326,9 +347,9 @@ struct Worker {
     playing_until: Option<Instant>,
     /// When the next foreseen cue is due, as the player last said.
     next_cue: Option<Instant>,
-    /// The line being said, and when it will have been said: a beep in the meantime is
-    /// dropped (never over the words), a new line cuts it short.
-    speech: Option<rodio::Player>,
+    /// The line being said (set the flag to cut it short), and when it will have been said:
+    /// a beep in the meantime is dropped (never over the words), a new line cuts it short.
+    speech: Option<Arc<AtomicBool>>,
     speaking_until: Option<Instant>,
 }
 
@@ -397,7 +418,8 @@ impl Worker {
                     asked,
                     stale_after,
                     done,
-                }) => self.speak(&line, gain, asked, stale_after, done)?,
+                    probe,
+                }) => self.speak(&line, gain, asked, stale_after, done, probe)?,
                 Ok(Command::Sequence { gap, gain, started }) => {
                     self.sequence(gap, gain, &started)?;
                 }
@@ -434,7 +456,8 @@ impl Worker {
         match probe {
             Some(latencies) => {
                 let ahead_us = Arc::clone(&out.ahead_us);
-                out.mixer.add(latencies.probe(source, cue, asked, ahead_us));
+                out.mixer
+                    .add(latencies.probe(source, Timed::Cue(cue), asked, ahead_us));
             }
             None => out.mixer.add(source),
         }
@@ -464,6 +487,7 @@ impl Worker {
         asked: Instant,
         stale_after: Duration,
         done: Option<Sender<()>>,
+        probe: Option<Latencies>,
     ) -> Result<(), GaveUp> {
         let finish = |done: Option<Sender<()>>| {
             if let Some(done) = done {
@@ -480,18 +504,30 @@ impl Worker {
             return Ok(());
         };
         if let Some(old) = self.speech.take() {
-            old.stop();
+            old.store(true, Ordering::Relaxed);
         }
-        let speech = rodio::Player::connect_new(&out.mixer);
-        let mut length = Duration::ZERO;
-        for key in line {
-            match decode(key) {
-                Some(clip) => {
-                    length += clip.total_duration().unwrap_or_default();
-                    speech.append(clip.amplify(gain));
+        let Some(words) = decode_line(line) else {
+            finish(done);
+            return Ok(());
+        };
+        let length = words.total_duration().unwrap_or_default();
+        // A new line cuts this one short: the flag is looked at every 5 ms as it plays.
+        let cut = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&cut);
+        let words = words.amplify(gain).stoppable().periodic_access(
+            Duration::from_millis(5),
+            move |words| {
+                if flag.load(Ordering::Relaxed) {
+                    words.stop();
                 }
-                None => eprintln!("supple: audio: the clip `{key}` does not decode"),
+            },
+        );
+        match probe {
+            Some(latencies) => {
+                out.mixer
+                    .add(latencies.probe(words, Timed::Line, asked, Arc::clone(&out.ahead_us)))
             }
+            None => out.mixer.add(words),
         }
         let now = Instant::now();
         self.speaking_until = Some(now + length);
@@ -500,11 +536,13 @@ impl Worker {
                 stream::playing_until(now, length, TAIL, out.opened_at, self.device.policy.lead);
             self.playing_until = Some(self.playing_until.map_or(until, |u| u.max(until)));
         }
+        self.speech = Some(cut);
         if done.is_some() {
-            speech.sleep_until_end();
+            // Only `sound-test` waits: the line's length and the time the device takes to
+            // play what it was handed.
+            std::thread::sleep(length + Duration::from_millis(300));
             finish(done);
         }
-        self.speech = Some(speech);
         Ok(())
     }
 
@@ -570,7 +608,12 @@ impl Worker {
                 }
             }
             stream::Action::Pause => self.pause(),
-            stream::Action::Close => self.close(),
+            stream::Action::Close => {
+                self.close();
+                // A stream that served its cues and closed cleanly: earlier failures were
+                // passing (ALSA's pulse plugin reports an I/O error now and then on some sinks).
+                self.failures = 0;
+            }
         }
         Ok(Next::Again)
     }
@@ -609,7 +652,9 @@ impl Worker {
 
     /// Dropping the stream stops it and its threads (and any line being said).
     fn close(&mut self) {
-        self.speech = None;
+        if let Some(cut) = self.speech.take() {
+            cut.store(true, Ordering::Relaxed);
+        }
         self.speaking_until = None;
         self.output = None;
         self.playing_until = None;
@@ -627,6 +672,33 @@ impl Worker {
     }
 }
 
+/// The audio host and why it was taken: `SUPPLE_AUDIO_HOST` (`alsa` or `pulseaudio`) when
+/// set and available, else cpal's choice: PulseAudio's native protocol when a server answers
+/// (it needs the server's cookie), else ALSA.
+fn choose_host() -> (cpal::Host, String) {
+    if let Some(wanted) = std::env::var_os("SUPPLE_AUDIO_HOST") {
+        let wanted = wanted.to_string_lossy();
+        let id = cpal::available_hosts()
+            .into_iter()
+            .find(|id| id.name().eq_ignore_ascii_case(wanted.trim()));
+        match id.map(cpal::host_from_id) {
+            Some(Ok(host)) => return (host, "SUPPLE_AUDIO_HOST asked for it".into()),
+            Some(Err(e)) => eprintln!("supple: audio: SUPPLE_AUDIO_HOST: {e}"),
+            None => eprintln!(
+                "supple: audio: SUPPLE_AUDIO_HOST names no audio host here (alsa or pulseaudio)"
+            ),
+        }
+    }
+    let host = cpal::default_host();
+    let why = if host.id() == cpal::HostId::Alsa {
+        "no PulseAudio server answered the native protocol: no server, or no cookie in \
+         ~/.config/pulse"
+    } else {
+        "the sound server's native protocol"
+    };
+    (host, why.into())
+}
+
 /// Finds the default output device (PulseAudio when a server runs, else ALSA) and its
 /// configuration; `None`, with the reason in the log, when there is none.
 fn find_device() -> Option<Device> {
@@ -634,19 +706,9 @@ fn find_device() -> Option<Device> {
         // Goes to the log file: stderr is redirected away from the screen during a session.
         eprintln!("supple: no audio: {what}: {e}");
     }
-    let host = cpal::default_host();
-    // Which path the sound takes, for whoever reads the log: cpal tries PulseAudio's native
-    // protocol first (it needs the server's cookie) and falls back to ALSA.
-    eprintln!(
-        "supple: audio: {} ({})",
-        host.id().name(),
-        if host.id() == cpal::HostId::Alsa {
-            "no PulseAudio server answered the native protocol: no server, or no cookie in \
-             ~/.config/pulse"
-        } else {
-            "the sound server's native protocol"
-        }
-    );
+    let (host, why) = choose_host();
+    // Which path the sound takes, and why, for whoever reads the log.
+    eprintln!("supple: audio: {} ({why})", host.id().name());
     let Some(device) = host.default_output_device() else {
         none("no default output device", &"none");
         return None;
@@ -666,18 +728,13 @@ fn find_device() -> Option<Device> {
     let mut config = supported.config();
     config.buffer_size = BufferSize::Fixed(BUFFER_FRAMES);
     Some(Device {
-        policy: if host.id() == cpal::HostId::Alsa {
-            stream::Policy {
-                pause: false,
-                close_idle: false,
-                lead: LEAD,
-            }
-        } else {
-            stream::Policy {
-                pause: true,
-                close_idle: true,
-                lead: LEAD,
-            }
+        // Both close the stream while no cue is near. A paused ALSA stream may not resume
+        // (EBADFD from snd_pcm_writei on some devices), so on ALSA it keeps running between
+        // close cues instead.
+        policy: stream::Policy {
+            pause: host.id() != cpal::HostId::Alsa,
+            close_idle: true,
+            lead: LEAD,
         },
         device,
         config,
@@ -821,6 +878,7 @@ impl Player for DevicePlayer {
                 asked: Instant::now(),
                 stale_after,
                 done: None,
+                probe: self.probe.clone(),
             });
         }
     }

@@ -1,5 +1,5 @@
-//! The latency probe behind `supple sound-test --latency`: every cue played the way a session
-//! plays it, each noting how long after its play call it was heard.
+//! The latency probe behind `supple sound-test --latency`: every cue and a spoken line played
+//! the way a session plays them, each noting how long after its call it was heard.
 //!
 //! Only cues played while a probe is attached are timed; a session never attaches one.
 
@@ -10,32 +10,48 @@ use std::time::{Duration, Instant};
 use rodio::Source;
 
 use super::synth::{self, ALL};
-use super::{Cue, Player};
+use super::{Cue, Player, voice};
 
-/// Play call to sound, per cue, in the order the cues ended. Clones share the same record.
+/// What was timed: a cue, or the first words of a spoken line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timed {
+    Cue(Cue),
+    Line,
+}
+
+impl std::fmt::Display for Timed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Timed::Cue(cue) => write!(f, "{cue:?}"),
+            Timed::Line => f.write_str("spoken line"),
+        }
+    }
+}
+
+/// Call to sound, per cue or line, in the order they ended. Clones share the same record.
 #[derive(Debug, Clone, Default)]
-pub struct Latencies(Arc<Mutex<Vec<(Cue, Duration)>>>);
+pub struct Latencies(Arc<Mutex<Vec<(Timed, Duration)>>>);
 
 impl Latencies {
     /// What has been noted so far.
-    pub fn noted(&self) -> Vec<(Cue, Duration)> {
+    pub fn noted(&self) -> Vec<(Timed, Duration)> {
         self.0.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
-    /// `source`, the sound of `cue` asked for at `asked`, noting its latency here once it has
+    /// `source`, the sound of `what` asked for at `asked`, noting its latency here once it has
     /// played. `ahead_us` is how far ahead of its callbacks the stream plays what they hand it
     /// (microseconds), as the audio system reports it.
     pub(super) fn probe<S: Source>(
         &self,
         source: S,
-        cue: Cue,
+        what: Timed,
         asked: Instant,
         ahead_us: Arc<AtomicU64>,
     ) -> FirstSample<S> {
         FirstSample {
             inner: source,
             asked,
-            cue,
+            what,
             latencies: Some(self.clone()),
             ahead_us,
             taken_after: None,
@@ -43,8 +59,8 @@ impl Latencies {
     }
 }
 
-/// Plays every cue the way a session does: one play call each, `between` apart in real time
-/// after it ends, each foretold by the one before.
+/// Plays every cue, then says a line, the way a session does: one call each, `between` apart
+/// in real time after it ends, each foretold by the one before.
 pub fn play_as_a_session(player: &mut impl Player, between: Duration) {
     for cue in ALL {
         player.play(cue);
@@ -52,6 +68,10 @@ pub fn play_as_a_session(player: &mut impl Player, between: Duration) {
         player.expect(Some(gap));
         std::thread::sleep(gap);
     }
+    player.speak(voice::sample());
+    player.expect(None);
+    // The sample line lasts under three seconds; it is timed by its first clip.
+    std::thread::sleep(Duration::from_secs(3) + between.min(Duration::from_secs(1)));
 }
 
 /// A cue that notes when its first sample is taken by the device callback, plus how far
@@ -61,7 +81,7 @@ pub fn play_as_a_session(player: &mut impl Player, between: Duration) {
 pub(super) struct FirstSample<S> {
     inner: S,
     asked: Instant,
-    cue: Cue,
+    what: Timed,
     latencies: Option<Latencies>,
     ahead_us: Arc<AtomicU64>,
     taken_after: Option<Duration>,
@@ -80,7 +100,7 @@ impl<S: Source> Iterator for FirstSample<S> {
             && let Ok(mut list) = latencies.0.lock()
         {
             let ahead = Duration::from_micros(self.ahead_us.load(Ordering::Relaxed));
-            list.push((self.cue, taken_after + ahead));
+            list.push((self.what, taken_after + ahead));
         }
         sample
     }

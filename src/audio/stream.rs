@@ -6,13 +6,15 @@
 //! a new stream only starts at the sink's next wake-up, up to two seconds later on a null sink.
 //! So the stream is opened `lead` before a cue is due, paused between cues that come close
 //! together, and closed when the next cue is far off or none is scheduled (paused session).
+//! On ALSA, where a paused stream may not resume, it keeps running between close cues instead;
+//! it is closed just the same (a running ALSA stream wakes the process every period).
 
 use std::time::{Duration, Instant};
 
 /// How the stream is handled on this kind of device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Policy {
-    /// Pause the stream once the last cue has played out.
+    /// Pause the stream once the last cue has played out (else it keeps running until closed).
     pub pause: bool,
     /// Close it while no cue is due within `lead` (and a bit).
     pub close_idle: bool,
@@ -61,9 +63,8 @@ pub fn decide(
     match state {
         State::Playing { until } if now < until => (Action::Nothing, Some(until)),
         State::Playing { .. } if policy.pause => (Action::Pause, Some(now)),
-        // A device that cannot pause keeps running.
-        State::Playing { .. } => (Action::Nothing, None),
-        State::Idle => match next_cue {
+        // Paused, or running on a device that cannot pause: kept while a cue is near.
+        State::Playing { .. } | State::Idle => match next_cue {
             Some(t) if !stale(t) && t.saturating_duration_since(now) <= policy.lead + KEEP => {
                 (Action::Nothing, Some(t + STALE + Duration::from_millis(1)))
             }
