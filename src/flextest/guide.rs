@@ -1,0 +1,1 @@
+//! The guided `supple test` screen's model.
