@@ -331,9 +331,53 @@ fn record_test(out: &mut impl Write, given: supple::flextest::Recorded) -> anyho
     Ok(true)
 }
 
-/// `supple test`: the guided test, full screen.
+/// `supple test`: the guided test, full screen. Results kept before are only read here; an
+/// unreadable history is dealt with when the result is saved, as for a session.
 fn guided_test() -> anyhow::Result<bool> {
-    bail!("the guided test is not there yet: record a result with `supple test --record`")
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() || supple::term::dumb() {
+        bail!(
+            "the guided test needs a full-screen terminal; record a result you measured with \
+             `supple test --record aket --left 28 --right 35` (see `supple test --help`)"
+        );
+    }
+    let store = Store::default_location();
+    let kept = store
+        .as_ref()
+        .and_then(|s| s.load().ok())
+        .map(|h| h.tests)
+        .unwrap_or_default();
+    let mut guide =
+        supple::flextest::guide::Guide::new(kept, color(), !supple::term::utf8_locale());
+    let mut printed = None;
+    supple::tui::run_flex_test(&mut guide, |result| {
+        let failed = |why: String| {
+            format!(
+                "supple: your {} was not saved: {why}\n  record it later with: supple test \
+                 --record {} {}\n",
+                result.test.name(),
+                result.test.id(),
+                supple::flextest::record_flags(result)
+            )
+        };
+        let Some(store) = store.as_ref() else {
+            let why = "no home folder to keep history in".to_string();
+            printed = Some(failed(why.clone()));
+            return Err(why);
+        };
+        let saved = store.add_test(result).map_err(|e| {
+            printed = Some(failed(e.to_string()));
+            e.to_string()
+        })?;
+        let kept = store.load().map(|h| h.tests).unwrap_or_default();
+        printed = Some(supple::flextest::saved_text(result, &saved, &kept));
+        Ok((supple::flextest::saved_where(&saved), kept))
+    })
+    .context("the terminal failed")?;
+    // What was saved stays in the scrollback.
+    if let Some(text) = printed {
+        write!(SafeWriter::new(io::stdout()), "{text}")?;
+    }
+    Ok(true)
 }
 
 /// Where library messages go during a session: `$XDG_DATA_HOME/supple/supple.log`.

@@ -165,3 +165,18 @@ pub fn saved_where(saved: &Saved) -> String {
 fn display(path: &Path) -> String {
     path.display().to_string()
 }
+
+/// The flags that record `result` by hand.
+pub fn record_flags(result: &TestResult) -> String {
+    let mut flags = match result.legs {
+        Legs::Each { left, right } => format!("--left {left} --right {right}"),
+        Legs::Together { both } => format!("--both {both}"),
+    };
+    if let Some(felt) = result.felt {
+        flags.push_str(&format!(" --felt {}", felt.id()));
+    }
+    if let Some(strength) = result.strength {
+        flags.push_str(&format!(" --strength {strength}"));
+    }
+    flags
+}
