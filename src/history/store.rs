@@ -1,8 +1,9 @@
-//! The history file: read it, and add a session to it without ever losing one.
+//! The history file: read it, and add a session or a test result to it without ever losing
+//! one.
 //!
 //! Every write holds an exclusive lock (`history.lock` in the data folder, so two supple
 //! processes take turns), removes temporary files a killed save left, reads the file afresh,
-//! adds the session, writes everything to a temporary file in the same folder, syncs it and
+//! adds the new record, writes everything to a temporary file in the same folder, syncs it and
 //! renames it over the old one: a crash or a full disk leaves the old file whole. When
 //! `history.json` is a symbolic link, all this happens at the file it leads to, and the link
 //! stays a link; a link that leads nowhere is refused. A file that cannot be read, or anything
