@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::Flags;
 use crate::content::limits;
+use crate::history::flex::{self, Felt, FlexTest};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -141,9 +142,41 @@ pub enum Command {
         /// Print every session as CSV, one row per exercise and side (columns in the README).
         #[arg(long)]
         csv: bool,
+        /// With --csv: print the flexibility test results instead, one row per test.
+        #[arg(long, requires = "csv")]
+        tests: bool,
         /// Days the text chart goes back.
         #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=366))]
         days: u16,
+    },
+    /// A flexibility test of each leg, guided full screen; or, with --record, a result you
+    /// measured, saved with its comparison to your first and last test.
+    #[command(
+        after_help = "Tests: aket (active knee extension: degrees short of straight), slr \
+            (straight-leg raise: degrees the straight leg rises), sit-reach (sit-and-reach: cm \
+            on a tape with the soles at 23 cm; --both for both legs together).\n\
+            Take it warm, after a session, the same way each time. Gentle pull, never pain.",
+        allow_negative_numbers = true
+    )]
+    Test {
+        /// Save a result without the screen: aket, slr or sit-reach.
+        #[arg(long, value_name = "TEST", value_parser = parse_test)]
+        record: Option<FlexTest>,
+        /// The left leg's result (degrees, or cm for sit-and-reach).
+        #[arg(long, value_name = "N", requires = "record", value_parser = parse_value)]
+        left: Option<u16>,
+        /// The right leg's result.
+        #[arg(long, value_name = "N", requires = "record", value_parser = parse_value)]
+        right: Option<u16>,
+        /// Sit-and-reach with both legs straight together: the one result, in cm.
+        #[arg(long, value_name = "CM", requires = "record", value_parser = parse_value)]
+        both: Option<u16>,
+        /// Where the stretch was first felt: knee, thigh, buttock or calf.
+        #[arg(long, value_name = "WHERE", requires = "record", value_parser = parse_felt)]
+        felt: Option<Felt>,
+        /// How strong the stretch was, from 0 (nothing) to 10.
+        #[arg(long, value_name = "0-10", requires = "record", value_parser = parse_strength)]
+        strength: Option<u8>,
     },
     /// Print the settings in effect and where each comes from (default, config file, flag).
     Config,
@@ -153,4 +186,20 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+fn parse_test(text: &str) -> Result<FlexTest, String> {
+    text.parse()
+}
+
+fn parse_felt(text: &str) -> Result<Felt, String> {
+    text.parse()
+}
+
+fn parse_value(text: &str) -> Result<u16, String> {
+    flex::parse_value(text)
+}
+
+fn parse_strength(text: &str) -> Result<u8, String> {
+    flex::parse_strength(text)
 }

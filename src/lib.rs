@@ -12,6 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod content;
+pub mod flextest;
 pub mod history;
 pub mod keys;
 pub mod paths;

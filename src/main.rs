@@ -49,8 +49,30 @@ fn main() -> ExitCode {
             plain,
             json,
             csv,
+            tests,
             days,
-        }) => show_history(&mut out, *plain, *json, *csv, *days).map(|()| true),
+        }) => show_history(&mut out, *plain, *json, (*csv, *tests), *days).map(|()| true),
+        Some(Command::Test {
+            record,
+            left,
+            right,
+            both,
+            felt,
+            strength,
+        }) => match record {
+            Some(test) => record_test(
+                &mut out,
+                supple::flextest::Recorded {
+                    test: *test,
+                    left: *left,
+                    right: *right,
+                    both: *both,
+                    felt: *felt,
+                    strength: *strength,
+                },
+            ),
+            None => guided_test(),
+        },
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -252,7 +274,7 @@ fn show_history(
     out: &mut impl Write,
     plain: bool,
     json: bool,
-    csv: bool,
+    (csv, tests): (bool, bool),
     days: u16,
 ) -> anyhow::Result<()> {
     let Some(store) = Store::default_location() else {
@@ -268,16 +290,20 @@ fn show_history(
     if json {
         return Ok(history::export::json(out, &kept)?);
     }
+    if csv && tests {
+        return Ok(history::export::tests_csv(out, &kept)?);
+    }
     if csv {
         return Ok(history::export::csv(out, &kept)?);
     }
     let today = jiff::ZonedDateTime::now().date();
     if plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || supple::term::dumb() {
         let overview = history::Overview::new(&kept.sessions, today, i32::from(days));
+        write!(out, "{}", commands::history_text(&overview, &store.path()))?;
         return Ok(write!(
             out,
             "{}",
-            commands::history_text(&overview, &store.path())
+            supple::flextest::tests_text(&kept.tests)
         )?);
     }
     let color = color();
@@ -295,6 +321,63 @@ fn show_history(
         );
     })
     .context("the terminal failed")
+}
+
+/// `supple test --record`: checks and saves a result measured elsewhere, and compares it.
+fn record_test(out: &mut impl Write, given: supple::flextest::Recorded) -> anyhow::Result<bool> {
+    let store = Store::default_location();
+    let text = supple::flextest::record(store.as_ref(), given, jiff::ZonedDateTime::now())?;
+    write!(out, "{text}")?;
+    Ok(true)
+}
+
+/// `supple test`: the guided test, full screen. Results kept before are only read here; an
+/// unreadable history is dealt with when the result is saved, as for a session.
+fn guided_test() -> anyhow::Result<bool> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() || supple::term::dumb() {
+        bail!(
+            "the guided test needs a full-screen terminal; record a result you measured with \
+             `supple test --record aket --left 28 --right 35` (see `supple test --help`)"
+        );
+    }
+    let store = Store::default_location();
+    let kept = store
+        .as_ref()
+        .and_then(|s| s.load().ok())
+        .map(|h| h.tests)
+        .unwrap_or_default();
+    let mut guide =
+        supple::flextest::guide::Guide::new(kept, color(), !supple::term::utf8_locale());
+    let mut printed = None;
+    supple::tui::run_flex_test(&mut guide, |result| {
+        let failed = |why: String| {
+            format!(
+                "supple: your {} was not saved: {why}\n  record it later with: supple test \
+                 --record {} {}\n",
+                result.test.name(),
+                result.test.id(),
+                supple::flextest::record_flags(result)
+            )
+        };
+        let Some(store) = store.as_ref() else {
+            let why = "no home folder to keep history in".to_string();
+            printed = Some(failed(why.clone()));
+            return Err(why);
+        };
+        let saved = store.add_test(result).map_err(|e| {
+            printed = Some(failed(e.to_string()));
+            e.to_string()
+        })?;
+        let kept = store.load().map(|h| h.tests).unwrap_or_default();
+        printed = Some(supple::flextest::saved_text(result, &saved, &kept));
+        Ok((supple::flextest::saved_where(&saved), kept))
+    })
+    .context("the terminal failed")?;
+    // What was saved stays in the scrollback.
+    if let Some(text) = printed {
+        write!(SafeWriter::new(io::stdout()), "{text}")?;
+    }
+    Ok(true)
 }
 
 /// Where library messages go during a session: `$XDG_DATA_HOME/supple/supple.log`.

@@ -579,3 +579,68 @@ fn wait_for_key(
     }
     Ok(None)
 }
+
+/// Runs the guided flexibility test full screen until the person leaves; `save` keeps a
+/// finished result and says where it went and what is kept now (or why it was not saved).
+pub fn run_flex_test(
+    guide: &mut crate::flextest::guide::Guide,
+    save: impl FnMut(
+        &crate::history::TestResult,
+    ) -> Result<(String, Vec<crate::history::TestResult>), String>,
+) -> io::Result<()> {
+    in_full_screen(None, |screen, input, stop| {
+        flex_test_loop(&mut screen.terminal, input, stop, guide, save)
+    })
+}
+
+/// The guided test's loop, over any backend: draw, wait for a key, hand it to the guide, save
+/// when it asks. No clock: nothing on this screen moves by itself.
+pub fn flex_test_loop<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    input: &mut impl Input,
+    stop: &AtomicBool,
+    guide: &mut crate::flextest::guide::Guide,
+    mut save: impl FnMut(
+        &crate::history::TestResult,
+    ) -> Result<(String, Vec<crate::history::TestResult>), String>,
+) -> io::Result<()>
+where
+    B::Error: Into<io::Error>,
+{
+    use crate::flextest::guide::Step;
+    let draw = |terminal: &mut Terminal<B>, guide: &crate::flextest::guide::Guide| {
+        terminal
+            .draw(|frame| {
+                frame.render_widget(ui::flextest::GuideScreen(guide), frame.area());
+            })
+            .map(|_| ())
+            .map_err(Into::into)
+    };
+    draw(terminal, guide)?;
+    while !stop.load(Ordering::SeqCst) && !guide.should_quit() {
+        let event = match input.next(MAX_SLEEP) {
+            Ok(Some(event)) => event,
+            Ok(None) => continue,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        match event {
+            TermEvent::Key(key) => {
+                if let Step::Save(result) = guide.handle_key(key, &jiff::ZonedDateTime::now()) {
+                    let outcome = save(&result);
+                    guide.saved(result, outcome);
+                }
+            }
+            TermEvent::Resize(width, height) => {
+                terminal
+                    .resize(Rect::new(0, 0, width, height))
+                    .map_err(Into::into)?;
+            }
+            _ => continue,
+        }
+        if !guide.should_quit() {
+            draw(terminal, guide)?;
+        }
+    }
+    Ok(())
+}

@@ -796,3 +796,55 @@ fn plain_terminals_get_ascii_or_a_clear_word() {
     );
     assert!(after.contains("supple plan"), "{after}");
 }
+
+#[test]
+fn the_guided_flexibility_test_saves_both_legs_and_history_shows_them() {
+    let t = Tmux::start("flextest");
+    t.run("test");
+    t.wait_for("Which test?", WAIT);
+    // The active knee extension: how to do it, then each leg.
+    t.keys(&["1"]);
+    t.wait_for("Hold the thigh upright", WAIT);
+    t.keys(&["Enter"]);
+    t.wait_for("Type the LEFT leg", WAIT);
+    t.keys(&["2", "9", "BSpace", "8", "Enter"]);
+    let screen = t.wait_for("Type the RIGHT leg", WAIT);
+    assert!(!screen.contains("Saved"), "{screen}");
+    t.keys(&["3", "5", "Enter"]);
+    t.wait_for("Where did you first feel", WAIT);
+    t.keys(&["1"]);
+    t.wait_for("How strong was the stretch?", WAIT);
+    t.keys(&["4", "Enter"]);
+    let saved = t.wait_for("Saved:", WAIT);
+    assert!(saved.contains("LEFT") && saved.contains("RIGHT"), "{saved}");
+    assert!(
+        saved.contains("the first active knee extension test"),
+        "{saved}"
+    );
+    t.keys(&["x"]);
+    let after = t.wait_for("EXITED=0", WAIT);
+    assert!(!t.alternate_screen_on());
+    assert!(
+        after.contains("saved your active knee extension: left 28°"),
+        "{after}"
+    );
+    let kept = t.history();
+    assert_eq!(kept["version"], 2);
+    assert_eq!(kept["tests"][0]["test"], "aket");
+    assert_eq!(kept["tests"][0]["left"], 28);
+    assert_eq!(kept["tests"][0]["right"], 35);
+    assert_eq!(kept["tests"][0]["felt"], "knee");
+    assert_eq!(kept["tests"][0]["strength"], 4);
+
+    t.rerun("history --plain");
+    let plain = t.wait_for("EXITED=0", WAIT);
+    assert!(plain.contains("Flexibility tests (1 result):"), "{plain}");
+    assert!(plain.contains("L 28° R 35°"), "{plain}");
+
+    // Leaving half way saves nothing more.
+    t.rerun("test");
+    t.wait_for("Which test?", WAIT);
+    t.keys(&["2", "Enter", "7", "0", "Enter", "Escape"]);
+    t.wait_for("EXITED=0", WAIT);
+    assert_eq!(t.history()["tests"].as_array().map(Vec::len), Some(1));
+}

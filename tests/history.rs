@@ -918,6 +918,7 @@ fn csv_export_has_the_documented_columns_and_a_row_per_exercise_and_side() {
             60,
             45,
         )],
+        ..Default::default()
     };
     let mut out = Vec::new();
     export::csv(&mut out, &history).expect("export");

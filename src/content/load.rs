@@ -86,7 +86,16 @@ fn json_error(file: &str, err: &serde_json::Error) -> ContentError {
         Some(i) => full[..i].to_string(),
         None => full,
     };
-    let message = message.replace("expected u32", "expected a whole number");
+    let message = message
+        .replace("expected u32", "expected a whole number")
+        .replace("expected u16", "expected a whole number")
+        .replace("expected u8", "expected a whole number");
+    // A check of our own may carry its fix, the way a `ContentError` prints it.
+    if let Some((message, fix)) = message.split_once("\n  fix: ") {
+        return ContentError::new(file, message)
+            .at_line(err.line(), err.column())
+            .hint(fix);
+    }
     let hint = hint_for(&message, err.classify());
     let error = ContentError::new(file, message).at_line(err.line(), err.column());
     match hint {

@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use super::change::smallest_real_change;
+use super::flex::Legs;
 use super::record::HistoryFile;
 use crate::safe_text::{is_unsafe, quote};
 
@@ -22,7 +24,21 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "held_seconds",
 ];
 
-/// The history file as it is kept: `{ "version": 1, "sessions": [...] }`. A hand-edited file
+/// The CSV columns of `--csv --tests`, one row per test result (documented in the README).
+pub const TEST_CSV_COLUMNS: [&str; 10] = [
+    "taken",
+    "date",
+    "test",
+    "unit",
+    "left",
+    "right",
+    "both",
+    "felt",
+    "strength",
+    "threshold",
+];
+
+/// The history file as it is kept: `{ "version": 2, "sessions": [...], "tests": [...] }`. A hand-edited file
 /// may hold characters a terminal acts on: inside its strings they are written as JSON's own
 /// `\uXXXX` escapes, which read back as the same text.
 pub fn json(out: &mut impl Write, history: &HistoryFile) -> std::io::Result<()> {
@@ -72,6 +88,34 @@ pub fn csv(out: &mut impl Write, history: &HistoryFile) -> std::io::Result<()> {
                 &e.held_seconds.to_string(),
             ])?;
         }
+    }
+    writer.flush()
+}
+
+/// `--csv --tests`: one row per flexibility test result, in the file's order. A value that was
+/// not measured (`both` for a per-leg test, `left` and `right` for both legs together, `felt`
+/// and `strength` when not given) is empty.
+pub fn tests_csv(out: &mut impl Write, history: &HistoryFile) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(TEST_CSV_COLUMNS)?;
+    let number = |n: Option<u16>| n.map_or_else(String::new, |n| n.to_string());
+    for t in &history.tests {
+        let (left, right, both) = match t.legs {
+            Legs::Each { left, right } => (Some(left), Some(right), None),
+            Legs::Together { both } => (None, None, Some(both)),
+        };
+        writer.write_record([
+            t.taken.timestamp().to_string().as_str(),
+            &t.day().to_string(),
+            t.test.id(),
+            t.test.unit().word(),
+            &number(left),
+            &number(right),
+            &number(both),
+            t.felt.map_or("", |f| f.id()),
+            &t.strength.map_or_else(String::new, |s| s.to_string()),
+            &smallest_real_change(t.test).to_string(),
+        ])?;
     }
     writer.flush()
 }

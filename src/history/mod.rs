@@ -1,15 +1,19 @@
-//! What was stretched, kept across sessions: the records, the file that holds them, and the
-//! numbers drawn from them (streaks, per-day totals, leg balance).
+//! What was stretched, kept across sessions: the records and flexibility test results, the file
+//! that holds them, and the numbers drawn from them (streaks, per-day totals, leg balance, and
+//! what counts as a change in a test).
 //!
 //! Like `session`, this knows nothing of the screen; `ui::history` draws what `stats` computes.
 
+pub mod change;
 mod disk;
 pub mod export;
+pub mod flex;
 pub mod record;
 pub mod stats;
 pub mod store;
 
 pub use disk::MAX_BYTES;
+pub use flex::{Felt, FlexTest, Legs, TestResult};
 pub use record::{ExerciseRecord, FORMAT_VERSION, HistoryFile, LegSeconds, SessionRecord};
 pub use stats::{
     DayTotal, Imbalance, LastTime, NO_SESSIONS_YET, Overview, Streaks, day_label, last_of,

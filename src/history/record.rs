@@ -6,13 +6,19 @@ use jiff::fmt::temporal::{DateTimeParser, Pieces};
 use jiff::tz::{Offset, OffsetConflict, TimeZone};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::flex::TestResult;
 use crate::content::Kind;
 use crate::session::tally::counts_as_session;
 use crate::session::{Engine, Side, Status, whole_seconds};
 
-/// The version of the history file this supple writes; a file with a higher one came from a
-/// newer supple and is set aside rather than rewritten.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest version of the history file this supple reads and writes; a file with a higher
+/// one came from a newer supple and is set aside rather than rewritten. Version 2 added the
+/// flexibility tests; a history without any is still written as version 1
+/// ([`HistoryFile::version_needed`]), so that an older supple goes on reading it.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The version of a history that holds sessions only.
+pub const SESSIONS_ONLY_VERSION: u32 = 1;
 
 /// The whole history file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,13 +26,33 @@ pub struct HistoryFile {
     pub version: u32,
     #[serde(deserialize_with = "crate::content::strict::list")]
     pub sessions: Vec<SessionRecord>,
+    /// Flexibility test results, in the order they were saved (version 2 on).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::content::strict::list"
+    )]
+    pub tests: Vec<TestResult>,
 }
 
 impl Default for HistoryFile {
     fn default() -> Self {
         HistoryFile {
-            version: FORMAT_VERSION,
+            version: SESSIONS_ONLY_VERSION,
             sessions: Vec::new(),
+            tests: Vec::new(),
+        }
+    }
+}
+
+impl HistoryFile {
+    /// The oldest version that holds everything in it: 1 for sessions alone, 2 once there is a
+    /// test result.
+    pub fn version_needed(&self) -> u32 {
+        if self.tests.is_empty() {
+            SESSIONS_ONLY_VERSION
+        } else {
+            FORMAT_VERSION
         }
     }
 }
@@ -178,7 +204,9 @@ pub fn parse_started(text: &str) -> Result<ZonedDateTime, jiff::Error> {
     })
 }
 
-fn started_from_text<'de, D: Deserializer<'de>>(d: D) -> Result<ZonedDateTime, D::Error> {
+pub(super) fn started_from_text<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<ZonedDateTime, D::Error> {
     let text = String::deserialize(d)?;
     parse_started(&text).map_err(serde::de::Error::custom)
 }

@@ -1,8 +1,9 @@
-//! The history file: read it, and add a session to it without ever losing one.
+//! The history file: read it, and add a session or a test result to it without ever losing
+//! one.
 //!
 //! Every write holds an exclusive lock (`history.lock` in the data folder, so two supple
 //! processes take turns), removes temporary files a killed save left, reads the file afresh,
-//! adds the session, writes everything to a temporary file in the same folder, syncs it and
+//! adds the new record, writes everything to a temporary file in the same folder, syncs it and
 //! renames it over the old one: a crash or a full disk leaves the old file whole. When
 //! `history.json` is a symbolic link, all this happens at the file it leads to, and the link
 //! stays a link; a link that leads nowhere is refused. A file that cannot be read, or anything
@@ -20,7 +21,8 @@ use crate::content::{ContentError, Shape, parse_json_with};
 use crate::paths::{create_private_dir, private_options};
 
 use super::disk::{self, MAX_BYTES, Place, TEMP_PREFIX, TEMP_SUFFIX};
-use super::record::{FORMAT_VERSION, HistoryFile, SessionRecord};
+use super::flex::TestResult;
+use super::record::{FORMAT_VERSION, HistoryFile, SESSIONS_ONLY_VERSION, SessionRecord};
 
 const FILE_NAME: &str = "history.json";
 const LOCK_NAME: &str = "history.lock";
@@ -73,7 +75,7 @@ pub struct SetAside {
     pub reason: String,
 }
 
-/// What saving a session did.
+/// What saving a session or a test result did.
 #[derive(Debug, Clone)]
 pub struct Saved {
     /// The file written: `history.json`, or the file its link leads to.
@@ -82,6 +84,8 @@ pub struct Saved {
     pub link: Option<PathBuf>,
     /// Sessions in the file now.
     pub sessions: usize,
+    /// Test results in the file now.
+    pub tests: usize,
     pub set_aside: Option<SetAside>,
 }
 
@@ -112,6 +116,17 @@ impl Store {
     /// the file at its end. A file that cannot be read is renamed aside, and a new history
     /// starts with this session; a file over `MAX_BYTES` is refused and left as it is.
     pub fn append(&self, record: &SessionRecord) -> Result<Saved, HistoryError> {
+        self.save(|history| history.sessions.push(record.clone()))
+    }
+
+    /// Adds a flexibility test result, the same way as [`Store::append`] adds a session.
+    pub fn add_test(&self, result: &TestResult) -> Result<Saved, HistoryError> {
+        self.save(|history| history.tests.push(result.clone()))
+    }
+
+    /// Reads the file afresh under the lock, lets `add` add to it, and writes it back whole,
+    /// in the oldest format version that holds what it now has.
+    fn save(&self, add: impl FnOnce(&mut HistoryFile)) -> Result<Saved, HistoryError> {
         create_private_dir(&self.dir).map_err(io("create the folder", &self.dir))?;
         let _lock = self.lock()?;
         let place = disk::resolve(&self.path())?;
@@ -123,7 +138,8 @@ impl Store {
             Err(HistoryError::Unreadable(why)) => (HistoryFile::default(), Some(why)),
             Err(e) => return Err(e),
         };
-        history.sessions.push(record.clone());
+        add(&mut history);
+        history.version = history.version_needed();
         write_synced(&mut temp, &history)?;
         let set_aside = unreadable
             .map(|why| set_aside(&place.file, &why))
@@ -133,6 +149,7 @@ impl Store {
             path: place.file,
             link: place.link,
             sessions: history.sessions.len(),
+            tests: history.tests.len(),
             set_aside,
         })
     }
@@ -242,7 +259,7 @@ fn parse(path: &Path, text: &str) -> Result<HistoryFile, ContentError> {
     }
     let shape = Shape {
         empty: "an empty history: delete the file and supple starts a new one",
-        object: "a history file is one object: { \"version\": 1, \"sessions\": [...] }",
+        object: "a history file is one object: { \"version\": 2, \"sessions\": [...], \"tests\": [...] }",
     };
     // One pass when all is well; the version decides which error a bad file gets, so that a
     // newer format is not misread as a broken older one.
@@ -257,7 +274,9 @@ fn parse(path: &Path, text: &str) -> Result<HistoryFile, ContentError> {
         }
     };
     match version {
-        Some(v) if v == u64::from(FORMAT_VERSION) => parsed,
+        Some(v) if (u64::from(SESSIONS_ONLY_VERSION)..=u64::from(FORMAT_VERSION)).contains(&v) => {
+            parsed
+        }
         Some(v) if v > u64::from(FORMAT_VERSION) => Err(ContentError::new(
             file,
             format!(

@@ -13,6 +13,11 @@ pub fn figure(exercise_id: &str) -> Option<&'static str> {
         "seated-bent-knee" => include_str!("../../assets/art/seated-bent-knee.txt"),
         "lying-stretch" => include_str!("../../assets/art/lying-stretch.txt"),
         "assisted-stretch" => include_str!("../../assets/art/assisted-stretch.txt"),
+        // The flexibility tests (`supple test`).
+        "test-aket" => include_str!("../../assets/art/test-aket.txt"),
+        "test-slr" => include_str!("../../assets/art/test-slr.txt"),
+        "test-sit-reach" => include_str!("../../assets/art/test-sit-reach.txt"),
+        "test-sit-reach-one" => include_str!("../../assets/art/test-sit-reach-one.txt"),
         _ => return None,
     })
 }

@@ -6,6 +6,7 @@
 pub mod art;
 pub mod bigtext;
 pub mod cues;
+pub mod flextest;
 pub mod footer;
 pub mod gauge;
 pub mod help;

@@ -73,6 +73,11 @@ impl Theme {
         }
     }
 
+    /// Colour or not, and ASCII glyphs or not (screens drawn without a session's view model).
+    pub fn with(color: bool, ascii: bool) -> Self {
+        Theme { color, ascii }
+    }
+
     /// No colour, ASCII glyphs.
     pub fn ascii() -> Self {
         Theme {

@@ -1,0 +1,403 @@
+//! The guided `supple test`: choose a test, read how to do it, type each leg's result, and
+//! optionally where the stretch was first felt and how strong it was; the result is then
+//! saved and compared. This is the model only: keys in, a result to save out; `ui::flextest`
+//! draws it and `tui::run_flex_test` runs it.
+//!
+//! Nothing is saved until the result is whole: Esc or `q` before that leaves with nothing
+//! saved (and results saved before are never touched).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use jiff::ZonedDateTime;
+
+use crate::history::change::Comparison;
+use crate::history::flex::{FELT, Felt, FlexTest, Legs, MAX_STRENGTH, TestResult};
+use crate::session::Side;
+
+/// What the person can choose: the three tests, sit-and-reach both ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Aket,
+    Slr,
+    SitReachBoth,
+    SitReachEach,
+}
+
+/// Every choice, in the order offered (the keys 1 to 4).
+pub const CHOICES: [Choice; 4] = [
+    Choice::Aket,
+    Choice::Slr,
+    Choice::SitReachBoth,
+    Choice::SitReachEach,
+];
+
+impl Choice {
+    pub fn test(self) -> FlexTest {
+        match self {
+            Choice::Aket => FlexTest::Aket,
+            Choice::Slr => FlexTest::Slr,
+            Choice::SitReachBoth | Choice::SitReachEach => FlexTest::SitReach,
+        }
+    }
+
+    /// The legs measured in turn.
+    pub fn sides(self) -> &'static [Side] {
+        match self {
+            Choice::SitReachBoth => &[Side::Both],
+            _ => &[Side::Left, Side::Right],
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Choice::Aket => "Active knee extension",
+            Choice::Slr => "Straight-leg raise",
+            Choice::SitReachBoth => "Sit-and-reach, both legs",
+            Choice::SitReachEach => "Sit-and-reach, one leg at a time",
+        }
+    }
+
+    /// What it needs and measures, in a few words.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Choice::Aket => "degrees short of straight, per leg",
+            Choice::Slr => "degrees of the raised leg, per leg",
+            Choice::SitReachBoth => "cm on a tape; no angle to read",
+            Choice::SitReachEach => "cm on a tape, per leg",
+        }
+    }
+
+    /// The id of the figure drawn beside the cues (in `assets/art/`).
+    pub fn figure(self) -> &'static str {
+        match self {
+            Choice::Aket => "test-aket",
+            Choice::Slr => "test-slr",
+            Choice::SitReachBoth => "test-sit-reach",
+            Choice::SitReachEach => "test-sit-reach-one",
+        }
+    }
+
+    /// How to do it, step by step, in our own words.
+    pub fn cues(self) -> &'static [&'static str] {
+        match self {
+            Choice::Aket => &[
+                "Lie on your back, the other leg flat on the floor.",
+                "Hold the thigh upright with both hands behind the knee: hip at 90 degrees.",
+                "Foot relaxed, straighten the knee slowly until the pull stops it; the thigh \
+                 stays upright.",
+                "Hold it there and read how far the lower leg is short of straight.",
+            ],
+            Choice::Slr => &[
+                "Lie on your back, the other leg flat on the floor.",
+                "Knee straight, foot relaxed, raise the leg slowly until the pull stops it.",
+                "Stop when the knee starts to bend or the hip lifts off the floor.",
+                "Read the angle of the leg from the floor.",
+            ],
+            Choice::SitReachBoth => &[
+                "Sit with both legs straight, a tape measure on the floor between them, its 23 \
+                 cm mark at your soles.",
+                "One hand on the other, reach slowly forward along the tape; knees stay straight.",
+                "Hold the farthest point for two seconds and read the mark at your fingertips.",
+            ],
+            Choice::SitReachEach => &[
+                "Sit with the tape between your legs, its 23 cm mark at your soles; bend one knee, \
+                 its foot flat beside the other knee.",
+                "Reach slowly forward along the straight leg; that knee stays straight.",
+                "Hold the farthest point for two seconds and read the mark at your fingertips; \
+                 then the other leg.",
+            ],
+        }
+    }
+
+    /// How to read the result with what people have at home.
+    pub fn reading(self) -> &'static str {
+        match self {
+            Choice::Aket => {
+                "Reading it: lay a phone along the shin and open its level (inclinometer) app, or \
+                 hold a printed protractor at the knee. 0 is a straight knee, 90 the lower leg \
+                 hanging down."
+            }
+            Choice::Slr => {
+                "Reading it: lay a phone along the front of the thigh, just above the knee, and \
+                 open its level (inclinometer) app, or hold a printed protractor at the hip. 0 is \
+                 flat on the floor, 90 pointing at the ceiling."
+            }
+            Choice::SitReachBoth | Choice::SitReachEach => {
+                "Reading it: the number on the tape under your fingertips; 23 is level with your \
+                 toes, more is past them."
+            }
+        }
+    }
+}
+
+/// Where the guide is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stage {
+    /// Which test (the one highlighted).
+    Choose { selected: usize },
+    /// How to do it.
+    HowTo,
+    /// Typing the result of a leg (`Both` for sit-and-reach with both legs together).
+    Enter { side: Side, typed: String },
+    /// Where the stretch was first felt (optional).
+    Felt,
+    /// How strong it was, 0 to 10 (optional).
+    Strength { typed: String },
+    /// Saved: what, where, and the comparison.
+    Saved {
+        result: TestResult,
+        comparison: Comparison,
+        place: String,
+    },
+    /// It could not be saved; why.
+    NotSaved { result: TestResult, why: String },
+}
+
+/// The guided test.
+#[derive(Debug, Clone)]
+pub struct Guide {
+    pub stage: Stage,
+    pub choice: Choice,
+    pub left: Option<u16>,
+    pub right: Option<u16>,
+    pub both: Option<u16>,
+    pub felt: Option<Felt>,
+    /// A word on the last key, when it could not be taken (a number out of range).
+    pub problem: Option<String>,
+    /// The results kept so far, to show the last of each test and to compare with.
+    pub kept: Vec<TestResult>,
+    pub color: bool,
+    pub ascii: bool,
+    quit: bool,
+}
+
+/// What the loop should do after a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Redraw (or nothing changed).
+    Stay,
+    /// Save this result, then hand back what saving did with [`Guide::saved`].
+    Save(TestResult),
+    /// Leave.
+    Quit,
+}
+
+/// Digits one can type for a leg: 180 or 80 need three.
+const MAX_DIGITS: usize = 3;
+
+impl Guide {
+    pub fn new(kept: Vec<TestResult>, color: bool, ascii: bool) -> Guide {
+        Guide {
+            stage: Stage::Choose { selected: 0 },
+            choice: Choice::Aket,
+            left: None,
+            right: None,
+            both: None,
+            felt: None,
+            problem: None,
+            kept,
+            color,
+            ascii,
+            quit: false,
+        }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The latest result kept of a choice, measured the same way.
+    pub fn last_of(&self, choice: Choice) -> Option<&TestResult> {
+        let together = choice == Choice::SitReachBoth;
+        self.kept
+            .iter()
+            .filter(|t| {
+                t.test == choice.test() && matches!(t.legs, Legs::Together { .. }) == together
+            })
+            .max_by_key(|t| t.taken.timestamp())
+    }
+
+    /// Handles a key; `now` is when a result finished now is taken.
+    pub fn handle_key(&mut self, key: KeyEvent, now: &ZonedDateTime) -> Step {
+        if key.kind != KeyEventKind::Press {
+            return Step::Stay;
+        }
+        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('c' | 'C'));
+        let leave = ctrl_c || matches!(key.code, KeyCode::Esc | KeyCode::Char('q' | 'Q'));
+        if leave || matches!(self.stage, Stage::Saved { .. } | Stage::NotSaved { .. }) {
+            // After saving, any key leaves; before, nothing half typed is kept.
+            self.quit = true;
+            return Step::Quit;
+        }
+        self.problem = None;
+        match &mut self.stage {
+            Stage::Choose { selected } => match key.code {
+                KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *selected = (*selected + 1).min(CHOICES.len() - 1);
+                }
+                KeyCode::Char(c @ '1'..='4') => {
+                    let index = usize::from(c as u8 - b'1');
+                    self.choose(index);
+                }
+                KeyCode::Enter | KeyCode::Right | KeyCode::Char(' ') => {
+                    let index = *selected;
+                    self.choose(index);
+                }
+                _ => {}
+            },
+            Stage::HowTo => match key.code {
+                KeyCode::Enter | KeyCode::Right | KeyCode::Char(' ') => {
+                    self.stage = Stage::Enter {
+                        side: self.choice.sides()[0],
+                        typed: String::new(),
+                    };
+                }
+                KeyCode::Backspace | KeyCode::Left => {
+                    let selected = CHOICES.iter().position(|c| *c == self.choice).unwrap_or(0);
+                    self.stage = Stage::Choose { selected };
+                }
+                _ => {}
+            },
+            Stage::Enter { side, typed } => match key.code {
+                KeyCode::Char(c) if c.is_ascii_digit() && typed.len() < MAX_DIGITS => {
+                    typed.push(c);
+                }
+                KeyCode::Backspace => {
+                    typed.pop();
+                }
+                KeyCode::Enter => {
+                    let (side, typed) = (*side, typed.clone());
+                    return self.enter_leg(side, &typed);
+                }
+                _ => {}
+            },
+            Stage::Felt => match key.code {
+                KeyCode::Char(c @ '1'..='4') => {
+                    self.felt = FELT.get(usize::from(c as u8 - b'1')).copied();
+                    self.stage = Stage::Strength {
+                        typed: String::new(),
+                    };
+                }
+                KeyCode::Enter => {
+                    self.felt = None;
+                    self.stage = Stage::Strength {
+                        typed: String::new(),
+                    };
+                }
+                _ => {}
+            },
+            Stage::Strength { typed } => match key.code {
+                KeyCode::Char(c) if c.is_ascii_digit() && typed.len() < 2 => {
+                    typed.push(c);
+                }
+                KeyCode::Backspace => {
+                    typed.pop();
+                }
+                KeyCode::Enter => {
+                    let typed = typed.clone();
+                    return self.finish(&typed, now);
+                }
+                _ => {}
+            },
+            Stage::Saved { .. } | Stage::NotSaved { .. } => {}
+        }
+        Step::Stay
+    }
+
+    fn choose(&mut self, index: usize) {
+        if let Some(choice) = CHOICES.get(index) {
+            self.choice = *choice;
+            self.left = None;
+            self.right = None;
+            self.both = None;
+            self.stage = Stage::HowTo;
+        }
+    }
+
+    /// Takes a leg's typed number: on to the next leg, or to the optional questions.
+    fn enter_leg(&mut self, side: Side, typed: &str) -> Step {
+        let test = self.choice.test();
+        let Ok(value) = typed.parse::<u16>() else {
+            self.problem = Some("type the number first, then Enter".into());
+            return Step::Stay;
+        };
+        if value > test.max() {
+            self.problem = Some(format!(
+                "{value}{} is more than the {} can be ({}{} at most): type it again",
+                test.unit().after(),
+                test.name(),
+                test.max(),
+                test.unit().after()
+            ));
+            return Step::Stay;
+        }
+        match side {
+            Side::Left => self.left = Some(value),
+            Side::Right => self.right = Some(value),
+            _ => self.both = Some(value),
+        }
+        let sides = self.choice.sides();
+        let next = sides
+            .iter()
+            .position(|s| *s == side)
+            .and_then(|i| sides.get(i + 1));
+        self.stage = match next {
+            Some(side) => Stage::Enter {
+                side: *side,
+                typed: String::new(),
+            },
+            None => Stage::Felt,
+        };
+        Step::Stay
+    }
+
+    /// The optional strength taken: the whole result, to be saved.
+    fn finish(&mut self, typed: &str, now: &ZonedDateTime) -> Step {
+        let strength = if typed.is_empty() {
+            None
+        } else {
+            match typed.parse::<u8>() {
+                Ok(n) if n <= MAX_STRENGTH => Some(n),
+                _ => {
+                    self.problem = Some(format!(
+                        "{typed} is past the scale: 0 (nothing) to {MAX_STRENGTH}; type it again"
+                    ));
+                    return Step::Stay;
+                }
+            }
+        };
+        match TestResult::new(
+            now.clone(),
+            self.choice.test(),
+            (self.left, self.right, self.both),
+            self.felt,
+            strength,
+        ) {
+            Ok(result) => Step::Save(result),
+            Err(invalid) => {
+                self.problem = Some(invalid.message);
+                Step::Stay
+            }
+        }
+    }
+
+    /// What saving did: where it went and the results kept now, or why it failed.
+    pub fn saved(
+        &mut self,
+        result: TestResult,
+        outcome: Result<(String, Vec<TestResult>), String>,
+    ) {
+        self.stage = match outcome {
+            Ok((place, kept)) => {
+                self.kept = kept;
+                Stage::Saved {
+                    comparison: Comparison::of(&result, &self.kept),
+                    result,
+                    place,
+                }
+            }
+            Err(why) => Stage::NotSaved { result, why },
+        };
+    }
+}

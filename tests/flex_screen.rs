@@ -1,0 +1,231 @@
+//! The guided `supple test` screen: keys through the guide, what each stage shows at 80x24 and
+//! 120x40 (snapshots), and every stage at every size without a panic.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::ZonedDateTime;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use supple::flextest::guide::{Guide, Stage, Step};
+use supple::history::flex::{Felt, FlexTest, TestResult};
+use supple::ui::flextest::GuideScreen;
+
+fn zoned(text: &str) -> ZonedDateTime {
+    text.parse().expect("zoned datetime")
+}
+
+fn now() -> ZonedDateTime {
+    zoned("2026-11-24T18:30:00+01:00[Europe/Paris]")
+}
+
+fn kept() -> Vec<TestResult> {
+    vec![
+        TestResult::new(
+            zoned("2026-10-01T18:00:00+02:00[Europe/Paris]"),
+            FlexTest::Aket,
+            (Some(40), Some(41), None),
+            None,
+            None,
+        )
+        .expect("valid"),
+        TestResult::new(
+            zoned("2026-11-10T18:00:00+01:00[Europe/Paris]"),
+            FlexTest::Aket,
+            (Some(33), Some(38), None),
+            Some(Felt::Knee),
+            Some(4),
+        )
+        .expect("valid"),
+    ]
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Types `keys` (characters as typed; `\n` is Enter, `\x08` Backspace, `\x1b` Esc); returns the
+/// result the guide asked to save, if any.
+fn type_keys(guide: &mut Guide, keys: &str) -> Option<TestResult> {
+    let mut save = None;
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x08' => KeyCode::Backspace,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        if let Step::Save(result) = guide.handle_key(key(code), &now()) {
+            save = Some(result);
+        }
+    }
+    save
+}
+
+fn drawn(guide: &Guide, (width, height): (u16, u16)) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| frame.render_widget(GuideScreen(guide), frame.area()))
+        .expect("draw");
+    terminal.backend().clone()
+}
+
+/// The guide after `keys`, saved as a history holding `kept()` would save it.
+fn guide_after(keys: &str) -> Guide {
+    let mut guide = Guide::new(kept(), true, false);
+    if let Some(result) = type_keys(&mut guide, keys) {
+        let mut all = kept();
+        all.push(result.clone());
+        guide.saved(
+            result,
+            Ok((
+                "saved to your history (3 tests): ~/.local/share/supple/history.json".into(),
+                all,
+            )),
+        );
+    }
+    guide
+}
+
+const STATES: [(&str, &str); 7] = [
+    ("choose", ""),
+    ("how_to_aket", "\n"),
+    ("enter_left", "\n\n28"),
+    ("enter_right", "\n\n28\n35"),
+    ("felt", "\n\n28\n35\n"),
+    ("strength", "\n\n28\n35\n14"),
+    ("saved", "\n\n28\n35\n14\n"),
+];
+
+#[test]
+fn each_stage_at_80x24_and_120x40() {
+    for (name, keys) in STATES {
+        let guide = guide_after(keys);
+        for size in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(
+                format!("flextest_{name}_{}x{}", size.0, size.1),
+                drawn(&guide, size)
+            );
+        }
+    }
+    let both = guide_after("3\n31\n\n\n");
+    insta::assert_snapshot!("flextest_saved_both_80x24", drawn(&both, (80, 24)));
+}
+
+#[test]
+fn every_stage_fits_every_size_without_a_panic() {
+    let mut states: Vec<Guide> = STATES.iter().map(|(_, keys)| guide_after(keys)).collect();
+    states.push(guide_after("2\n"));
+    states.push(guide_after("4\n\n"));
+    let mut not_saved = Guide::new(Vec::new(), false, true);
+    if let Some(result) = type_keys(&mut not_saved, "\n\n180\n0\n\n\n") {
+        not_saved.saved(result, Err("cannot write /nowhere: read-only".into()));
+    }
+    states.push(not_saved);
+    for guide in &states {
+        for width in [1, 10, 39, 40, 41, 60, 79, 80, 100, 120, 200] {
+            for height in [1, 5, 11, 12, 13, 16, 20, 24, 30, 40, 60] {
+                drawn(guide, (width, height));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_whole_result_is_saved_once_both_legs_and_the_questions_are_done() {
+    let mut guide = Guide::new(Vec::new(), true, false);
+    assert_eq!(
+        type_keys(&mut guide, "1\n28\n35\n"),
+        None,
+        "not before the questions"
+    );
+    assert_eq!(guide.stage, Stage::Felt);
+    let result = type_keys(&mut guide, "2\n").expect("saved");
+    assert_eq!(result.test, FlexTest::Aket);
+    assert_eq!(result.legs.each(), Some((28, 35)));
+    assert_eq!((result.felt, result.strength), (Some(Felt::Thigh), None));
+    assert_eq!(result.taken, now());
+
+    // Sit-and-reach with both legs together asks for one number.
+    let mut guide = Guide::new(Vec::new(), true, false);
+    let result = type_keys(&mut guide, "3\n31\n\n5\n").expect("saved");
+    assert_eq!(result.test, FlexTest::SitReach);
+    assert_eq!(result.legs.each(), None);
+    assert_eq!(result.strength, Some(5));
+}
+
+#[test]
+fn typing_is_checked_and_corrected_before_anything_is_saved() {
+    let mut guide = Guide::new(Vec::new(), true, false);
+    // Enter with nothing typed, then a number past the test's end: asked again.
+    type_keys(&mut guide, "2\n\n");
+    assert!(
+        guide
+            .problem
+            .as_deref()
+            .is_some_and(|p| p.contains("type the number"))
+    );
+    type_keys(&mut guide, "199\n");
+    assert!(
+        guide.problem.as_deref().is_some_and(|p| p.contains("180")),
+        "{:?}",
+        guide.problem
+    );
+    // Backspace corrects; no more than three digits are taken; letters are ignored.
+    type_keys(&mut guide, "\x08\x08\x08x7\n");
+    assert_eq!(guide.left, Some(7));
+    type_keys(&mut guide, "12345\n");
+    assert_eq!(guide.right, Some(123));
+    // A strength past 10 is asked again.
+    type_keys(&mut guide, "\n11\n");
+    assert!(
+        guide
+            .problem
+            .as_deref()
+            .is_some_and(|p| p.contains("past the scale"))
+    );
+    assert!(matches!(guide.stage, Stage::Strength { .. }));
+}
+
+#[test]
+fn esc_or_q_leaves_at_any_stage_before_saving_with_nothing_saved() {
+    for keys in [
+        "",
+        "\n",
+        "\n\n2",
+        "\n\n28\n3",
+        "\n\n28\n35\n",
+        "\n\n28\n35\n1",
+    ] {
+        for leave in ["\x1b", "q"] {
+            let mut guide = Guide::new(Vec::new(), true, false);
+            let saved = type_keys(&mut guide, &format!("{keys}{leave}"));
+            assert_eq!(saved, None, "{keys:?} then {leave:?}");
+            assert!(guide.should_quit(), "{keys:?} then {leave:?}");
+        }
+    }
+    // After saving, any key leaves.
+    let mut guide = guide_after("\n\n28\n35\n\n\n");
+    assert!(matches!(guide.stage, Stage::Saved { .. }));
+    assert_eq!(
+        guide.handle_key(key(KeyCode::Char('x')), &now()),
+        Step::Quit
+    );
+}
+
+#[test]
+fn the_saved_screen_compares_with_the_first_and_the_last() {
+    let guide = guide_after("\n\n28\n35\n\n\n");
+    let Stage::Saved { comparison, .. } = &guide.stage else {
+        panic!("saved");
+    };
+    let text = comparison.lines(FlexTest::Aket).join("\n");
+    assert!(
+        text.contains("since the first (2026-10-01, L 40° R 41°): left 12° looser"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "since the last (2026-11-10, L 33° R 38°): left within measuring error (-5°)"
+        ),
+        "{text}"
+    );
+}
