@@ -115,10 +115,15 @@ pub enum Command {
         /// A routine name (see `supple list`) or the path of a routine file.
         routine: Option<String>,
     },
-    /// Print a routine's plan: every step with its start time, phase, side and duration.
+    /// Print a routine's plan: every step with its start time, phase, side and duration, and
+    /// any suggestion your history brings.
     Plan {
         /// A routine name (see `supple list`) or the path of a routine file.
         routine: Option<String>,
+        /// Also say why: the weekly dose, each suggestion in full and its source, and when
+        /// each suggestion comes.
+        #[arg(long)]
+        why: bool,
     },
     /// List the built-in routines and your own, with their durations.
     List,
@@ -129,8 +134,8 @@ pub enum Command {
         #[arg(long)]
         latency: bool,
     },
-    /// Your history: streak, sessions this week, seconds held per day and leg. Full screen in a
-    /// terminal, text otherwise.
+    /// Your history: the days you stretched on a calendar, each week's seconds per leg against
+    /// the weekly dose, the streak. Full screen in a terminal, text otherwise.
     History {
         /// Print text instead of opening the full screen.
         #[arg(long, conflicts_with_all = ["json", "csv"])]
@@ -141,9 +146,11 @@ pub enum Command {
         /// Print every session as CSV, one row per exercise and side (columns in the README).
         #[arg(long)]
         csv: bool,
-        /// Days the text chart goes back.
-        #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=366))]
-        days: u16,
+        /// Weeks the calendar and the weekly chart go back, this week included (the full
+        /// screen shows fewer when they do not fit, and says so).
+        #[arg(long, default_value_t = crate::history::dose::WEEKS_SHOWN,
+              value_parser = clap::value_parser!(u16).range(1..=53))]
+        weeks: u16,
     },
     /// Print the settings in effect and where each comes from (default, config file, flag).
     Config,

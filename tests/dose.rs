@@ -1,9 +1,13 @@
 //! The weekly dose and the suggestions: pure functions over synthetic months of history
 //! (regular, gappy, asymmetric, with the `older` setting), each trigger at its boundary (the
-//! day before and the day of). "Today" is always given; the real date is never read.
+//! day before and the day of), and what `supple plan` prints of them. "Today" is always given;
+//! the real date is never read.
+
+mod common;
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday, date};
+use supple::commands::suggestions_text;
 use supple::content::Kind;
 use supple::history::dose::{self, WEEKLY_SECONDS, against_dose, week_sentence, weeks};
 use supple::history::suggest::{
@@ -351,4 +355,43 @@ fn a_rest_day_between_sessions_keeps_the_streak_and_two_end_it() {
     // Every other day keeps it going for weeks.
     let alternate: Vec<SessionRecord> = (0..30).map(|n| on(plus(start(), n * 2), 60, 60)).collect();
     assert_eq!(Overview::new(&alternate, plus(start(), 58), 7).streak, 30);
+}
+
+#[test]
+fn plan_prints_a_line_per_suggestion_and_why_says_the_sources() {
+    // The quick routine holds for 20 s.
+    let plan = common::builtin_plan("quick");
+    let friday = date(2026, 11, 20);
+    let regular = sessions_on(&MWF, start(), friday, 60, 60);
+    let short = suggestions_text(&plan, &regular, friday, false, false);
+    assert_eq!(
+        short,
+        "\nSuggestion: 3 regular weeks: you could hold each stretch 30 s (--hold 30, or \
+         \"hold_seconds\": 30 in the config).\n(suggestions only: `supple plan --why` says \
+         why, with sources)\n"
+    );
+    // The day before: nothing added to the plan at all.
+    let thursday = plus(friday, -1);
+    let before = sessions_on(&MWF, start(), thursday, 60, 60);
+    assert_eq!(suggestions_text(&plan, &before, thursday, false, false), "");
+    // With the older setting, the next step is the same 30 s, and the reason is ACSM's.
+    let why = suggestions_text(&plan, &regular, friday, true, true);
+    for words in [
+        "The weekly dose: 60 s per leg on 5 days a week (5:00 per leg a week).",
+        "This week so far: left 3:00 of 5:00, right 3:00 of 5:00.",
+        "Suggestion: Longer holds: 30 s instead of 20 s.",
+        "Source: ACSM",
+        "When supple suggests what",
+        "Reid & Kim 2014",
+        "Willy, Kyle, Moore & Chleboun 2001",
+        "Bandy, Irion & Briggler 1997",
+    ] {
+        let flat = why.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(words), "{words}: {why}");
+    }
+    assert!(why.lines().all(|l| l.chars().count() <= 92), "{why}");
+    // With no history, --why still says the dose and the rules.
+    let empty = suggestions_text(&plan, &[], friday, false, true);
+    assert!(empty.contains("No suggestion today."), "{empty}");
+    assert!(empty.contains("When supple suggests what"), "{empty}");
 }
