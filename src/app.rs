@@ -9,7 +9,7 @@ use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyM
 use crate::audio::voice;
 use crate::audio::{self, Cue, SoundStatus};
 use crate::content::Exercise;
-use crate::history::{LastTime, Streaks};
+use crate::history::{LastTime, LegSeconds, Streaks};
 use crate::session::{Engine, Event, Phase, Plan, PlanStep, Status, Tally};
 
 /// What a key asks for.
@@ -78,6 +78,7 @@ pub struct App {
     sound: SoundStatus,
     last_time: Option<LastTime>,
     streaks: Option<Streaks>,
+    week_before: Option<LegSeconds>,
     /// The next cue's moment, as last foretold.
     next_cue: Option<Instant>,
     /// Say each step's line (instead of its beep), where there is a voice to say it.
@@ -116,6 +117,8 @@ pub struct ViewModel<'a> {
     pub last_time: Option<LastTime>,
     /// The streak, with and without this session, for the summary.
     pub streaks: Option<Streaks>,
+    /// Seconds held per leg this week before this session, for the summary's "this week".
+    pub week_before: Option<LegSeconds>,
     /// Changes whenever anything but the clock changed: panels that do not move with time
     /// can be kept from one frame to the next while it stays the same.
     pub revision: u64,
@@ -136,6 +139,7 @@ impl App {
             sound: SoundStatus::Starting,
             last_time: None,
             streaks: None,
+            week_before: None,
             next_cue: None,
             voice: false,
             count_aloud: false,
@@ -159,6 +163,12 @@ impl App {
     /// Gives the summary the streak to show, with and without this session.
     pub fn with_streaks(mut self, streaks: Option<Streaks>) -> Self {
         self.streaks = streaks;
+        self
+    }
+
+    /// Gives the summary this week's seconds per leg before this session, to add it to.
+    pub fn with_week(mut self, week_before: Option<LegSeconds>) -> Self {
+        self.week_before = week_before;
         self
     }
 
@@ -416,6 +426,7 @@ impl App {
             ascii: self.ascii,
             last_time: self.last_time,
             streaks: self.streaks,
+            week_before: self.week_before,
             revision: self.revision,
         })
     }

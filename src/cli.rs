@@ -116,10 +116,15 @@ pub enum Command {
         /// A routine name (see `supple list`) or the path of a routine file.
         routine: Option<String>,
     },
-    /// Print a routine's plan: every step with its start time, phase, side and duration.
+    /// Print a routine's plan: every step with its start time, phase, side and duration, and
+    /// any suggestion your history brings.
     Plan {
         /// A routine name (see `supple list`) or the path of a routine file.
         routine: Option<String>,
+        /// Also say why: the weekly dose, each suggestion in full and its source, and when
+        /// each suggestion comes.
+        #[arg(long)]
+        why: bool,
     },
     /// List the built-in routines and your own, with their durations.
     List,
@@ -130,8 +135,8 @@ pub enum Command {
         #[arg(long)]
         latency: bool,
     },
-    /// Your history: streak, sessions this week, seconds held per day and leg. Full screen in a
-    /// terminal, text otherwise.
+    /// Your history: the days you stretched on a calendar, each week's seconds per leg against
+    /// the weekly dose, the streak. Full screen in a terminal, text otherwise.
     History {
         /// Print text instead of opening the full screen.
         #[arg(long, conflicts_with_all = ["json", "csv"])]
@@ -145,9 +150,11 @@ pub enum Command {
         /// With --csv: print the flexibility test results instead, one row per test.
         #[arg(long, requires = "csv")]
         tests: bool,
-        /// Days the text chart goes back.
-        #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=366))]
-        days: u16,
+        /// Weeks the calendar and the weekly chart go back, this week included (the full
+        /// screen shows fewer when they do not fit, and says so).
+        #[arg(long, default_value_t = crate::history::dose::WEEKS_SHOWN,
+              value_parser = clap::value_parser!(u16).range(1..=53))]
+        weeks: u16,
     },
     /// A flexibility test of each leg, guided full screen; or, with --record, a result you
     /// measured, saved with its comparison to your first and last test.

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Tuning;
 use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Need, Origin, Routine};
+use crate::history::dose::{self, Week};
+use crate::history::suggest;
 use crate::history::{self, LastTime, LegSeconds, Overview, SessionRecord, Store};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text, whole_seconds};
 
@@ -115,6 +117,93 @@ pub fn write_plan(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
     }
     writeln!(out, "{}", crate::safety::CAUTION)?;
     Ok(())
+}
+
+/// What `supple plan` adds from history: a line per suggestion; with `why`, the weekly dose,
+/// each suggestion in full with its source, and when each suggestion comes.
+pub fn suggestions_text(
+    plan: &Plan,
+    sessions: &[SessionRecord],
+    today: jiff::civil::Date,
+    older: bool,
+    why: bool,
+) -> String {
+    let inputs = suggest::Inputs {
+        older,
+        hold_seconds: shortest_hold(plan),
+        tighter_leg: None,
+    };
+    let found = suggest::suggestions(sessions, today, &inputs);
+    let mut text = String::new();
+    if !why {
+        if !found.is_empty() {
+            text.push('\n');
+            for suggestion in &found {
+                text.push_str(&format!("Suggestion: {}\n", suggestion.short()));
+            }
+            text.push_str("(suggestions only: `supple plan --why` says why, with sources)\n");
+        }
+        return text;
+    }
+    text.push('\n');
+    text.push_str(&wrap(
+        &format!(
+            "The weekly dose: {} ({} per leg a week). {}.",
+            dose::DOSE_RULE,
+            dose::clock(dose::WEEKLY_SECONDS),
+            dose::DOSE_SOURCE
+        ),
+        "",
+    ));
+    text.push_str(&format!(
+        "This week so far: {}.\n\n",
+        dose::against_dose(dose::this_week(sessions, today).held)
+    ));
+    if found.is_empty() {
+        text.push_str("No suggestion today.\n");
+    }
+    for suggestion in &found {
+        text.push_str(&wrap(&format!("Suggestion: {}", suggestion.why()), ""));
+        text.push_str(&wrap(&format!("Source: {}.", suggestion.source()), "  "));
+    }
+    text.push_str(
+        "\nWhen supple suggests what (suggestions only: nothing changes unless you change it):\n",
+    );
+    for rule in suggest::rules() {
+        text.push_str(&wrap(&format!("- {rule}"), "  "));
+    }
+    text
+}
+
+/// The shortest static hold of a plan, in seconds.
+fn shortest_hold(plan: &Plan) -> Option<u32> {
+    plan.steps
+        .iter()
+        .filter(|s| s.phase == Phase::Hold)
+        .map(|s| u32::try_from(s.duration.as_secs()).unwrap_or(u32::MAX))
+        .min()
+}
+
+/// `text` broken into lines of at most 92 columns, the lines after the first indented by
+/// `indent` more (the first by `indent` too when it is a continuation, as for a source).
+fn wrap(text: &str, indent: &str) -> String {
+    const WIDTH: usize = 92;
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        if !line.trim().is_empty() && line.len() + 1 + word.len() > WIDTH {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = format!("{indent}  ");
+        }
+        if !line.trim().is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
 }
 
 /// For each partner or piece of equipment a routine needs, a line naming the routine to run
@@ -386,35 +475,144 @@ pub fn save_session(store: Option<&Store>, record: &SessionRecord) -> String {
     }
 }
 
-/// `supple history --plain`: the overview as text, with a bar per leg and day.
-pub fn history_text(overview: &Overview, path: &Path) -> String {
+/// `supple history --plain`: the same as the full screen, as text: the streak and this week
+/// against the dose, a calendar of `weeks` (one character per day), and each week's seconds
+/// per leg against the dose. Plain ASCII whatever the locale.
+pub fn history_text(overview: &Overview, weeks: &[Week], path: &Path) -> String {
     let mut text = format!("supple history ({})\n", path.display());
+    if let Some(words) = overview.nothing_yet() {
+        text.push_str(&format!(
+            "  {words}\n  Then this shows each day you stretched on a calendar, and each week's \
+             seconds per leg against the weekly dose ({}).\n",
+            dose::DOSE_RULE
+        ));
+        return text;
+    }
     text.push_str(&format!(
-        "  {}\n  {}\n",
+        "  {}\n  ({})\n",
         overview.headline("-"),
-        overview.held_line()
+        history::stats::STREAK_RULE
     ));
+    if let Some(week) = weeks.last() {
+        text.push_str(&format!(
+            "  This week: {} (dose: {})\n",
+            dose::against_dose(week.held),
+            dose::DOSE_RULE
+        ));
+    }
+    text.push_str(&format!("  {}\n", overview.held_line()));
     if let Some(imbalance) = &overview.imbalance {
         text.push_str(&format!("  {}\n", imbalance.advice()));
     }
-    if let Some(words) = overview.nothing_yet() {
-        text.push_str(&format!("  {words}\n"));
+    text.push_str(&calendar_text(weeks, overview.first));
+    text.push_str(&weekly_text(weeks));
+    // The flexibility tests' block (branch flex-test) goes here, in its own function.
+    text
+}
+
+/// The plain calendar: a row per weekday, a column per week.
+fn calendar_text(weeks: &[Week], first_session: Option<jiff::civil::Date>) -> String {
+    let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
+        return String::new();
+    };
+    let today = last.days.last().map_or(last.monday, |d| d.date);
+    let mut text = format!(
+        "\n  Days you stretched, the last {} week{}, {} to {}:\n  \
+         (# 60 s or more on each leg, + less, . no session)\n",
+        weeks.len(),
+        if weeks.len() == 1 { "" } else { "s" },
+        history::day_label(first.monday),
+        history::day_label(today)
+    );
+    const COLUMN: usize = 3;
+    let mut months = " ".repeat(7);
+    for (i, week) in weeks.iter().enumerate() {
+        let begins = week.days.iter().find(|d| d.date.day() == 1).map(|d| d.date);
+        let name = match (i, begins) {
+            (_, Some(date)) => date.strftime("%b").to_string(),
+            (0, None)
+                if !weeks
+                    .get(1)
+                    .is_some_and(|w| w.days.iter().any(|d| d.date.day() == 1)) =>
+            {
+                week.monday.strftime("%b").to_string()
+            }
+            _ => continue,
+        };
+        let at = 7 + i * COLUMN;
+        if months.len() <= at {
+            months.push_str(&" ".repeat(at - months.len()));
+            months.push_str(&name);
+        }
     }
-    let peak = history::stats::peak(&overview.days).max(1);
-    const BAR: u64 = 20;
-    let bar = |secs: u64| "#".repeat(((secs * BAR).div_ceil(peak)) as usize);
-    text.push_str(&format!(
-        "  seconds held per day, the last {}:\n",
-        overview.days.len()
-    ));
-    for day in &overview.days {
+    text.push_str(months.trim_end());
+    text.push('\n');
+    for (row, name) in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        .iter()
+        .enumerate()
+    {
+        let mut line = format!("  {name}  ");
+        for week in weeks {
+            let cell = match week.days.get(row) {
+                None => " ",
+                // Days before the first session were not missed: left blank.
+                Some(day) if first_session.is_none_or(|first| day.date < first) => " ",
+                Some(day)
+                    if day.held.left >= dose::SECONDS_PER_DAY
+                        && day.held.right >= dose::SECONDS_PER_DAY =>
+                {
+                    "#"
+                }
+                Some(day) if day.sessions > 0 => "+",
+                Some(_) => ".",
+            };
+            line.push_str(&format!("{cell:<COLUMN$}"));
+        }
+        if row + 1 == last.days.len() {
+            line.push_str("<- today");
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// The plain weekly chart: per week, each leg's seconds as a bar, `|` marking the dose.
+fn weekly_text(weeks: &[Week]) -> String {
+    const DOSE_AT: u64 = 20;
+    const LONGEST: u64 = 30;
+    let bar = |secs: u64| -> String {
+        let filled = (u128::from(secs) * u128::from(DOSE_AT) / u128::from(dose::WEEKLY_SECONDS))
+            .min(u128::from(LONGEST + 1)) as u64;
+        let mut bar: String = (0..LONGEST)
+            .map(|i| match i {
+                i if i < filled => '#',
+                DOSE_AT => '|',
+                _ => ' ',
+            })
+            .collect();
+        if filled > LONGEST {
+            bar.push('>');
+        }
+        bar
+    };
+    let mut text = format!(
+        "\n  Seconds held per week against the weekly dose ({} per leg, at |):\n  \
+         {:<12} {:>5} {:<31} {:>5}\n",
+        dose::clock(dose::WEEKLY_SECONDS),
+        "week of",
+        "left",
+        "",
+        "right"
+    );
+    for week in weeks {
         let line = format!(
-            "  {:<10}  L {:>4} {:<20}  R {:>4} {}",
-            history::day_label(day.date),
-            day.held.left,
-            bar(day.held.left),
-            day.held.right,
-            bar(day.held.right)
+            "  {:<12} {:>5} {:<31} {:>5} {}",
+            history::day_label(week.monday),
+            dose::clock(week.held.left),
+            bar(week.held.left),
+            dose::clock(week.held.right),
+            bar(week.held.right)
         );
         text.push_str(line.trim_end());
         text.push('\n');

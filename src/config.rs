@@ -58,6 +58,10 @@ pub struct ConfigFile {
     /// Say "three, two, one" instead of ticking (false by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count_aloud: Option<bool>,
+    /// An older adult: suggestions go up to 60 s holds rather than 30 s (ACSM: 30 to 60 s for
+    /// older adults). False by default; it changes only what is suggested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<bool>,
 }
 
 /// What the command line says, where it says anything.
@@ -112,6 +116,8 @@ pub struct Settings {
     pub bell: Setting<bool>,
     pub voice: Setting<bool>,
     pub count_aloud: Setting<bool>,
+    /// Longer holds suggested (up to 60 s rather than 30 s).
+    pub older: Setting<bool>,
 }
 
 /// Seconds written as a person writes them: `30`, `30s`, `1m`, `1m30s`, `1m 30s`, `90sec`.
@@ -280,6 +286,7 @@ pub fn resolve(file: Option<&ConfigFile>, flags: &Flags) -> Settings {
             true,
         ),
         count_aloud: pick(flags.count_aloud, "--count-aloud", f.count_aloud, false),
+        older: pick(None, "", f.older, false),
     }
 }
 
@@ -321,6 +328,7 @@ impl Settings {
                 on(self.count_aloud.value),
                 &self.count_aloud.source,
             ),
+            ("older", on(self.older.value), &self.older.source),
         ]
         .into_iter()
         .map(|(name, value, source)| format!("{name:<16} {value:<20} {source}"))

@@ -33,11 +33,21 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         None => run(&cli, None, user_dir).map(|()| true),
         Some(Command::Run { routine }) => run(&cli, routine.as_deref(), user_dir).map(|()| true),
-        Some(Command::Plan { routine }) => {
+        Some(Command::Plan { routine, why }) => {
             let settings = settings(&cli, &mut err, BadConfig::Warn);
             settings.and_then(|s| {
                 let plan = resolve(routine.as_deref(), &s, user_dir)?;
                 commands::write_plan(&mut out, &plan)?;
+                // Suggestions only: an unreadable history is dealt with when a session is saved.
+                let kept = Store::default_location().and_then(|store| store.load().ok());
+                let sessions = kept.map(|h| h.sessions).unwrap_or_default();
+                let today = jiff::ZonedDateTime::now().date();
+                let older = s.older.value;
+                write!(
+                    out,
+                    "{}",
+                    commands::suggestions_text(&plan, &sessions, today, older, *why)
+                )?;
                 Ok(true)
             })
         }
@@ -50,8 +60,8 @@ fn main() -> ExitCode {
             json,
             csv,
             tests,
-            days,
-        }) => show_history(&mut out, *plain, *json, (*csv, *tests), *days).map(|()| true),
+            weeks,
+        }) => show_history(&mut out, *plain, *json, (*csv, *tests), *weeks).map(|()| true),
         Some(Command::Test {
             record,
             left,
@@ -128,6 +138,9 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     let streaks = kept
         .as_ref()
         .map(|h| history::Streaks::of(&h.sessions, started.date()));
+    let week = kept
+        .as_ref()
+        .map(|h| history::dose::this_week(&h.sessions, started.date()).held);
     let data_dir = supple::paths::data_dir();
     let note = !safety::note_read(data_dir.as_deref());
     // From here until the session ends, what libraries print goes to the log, not the screen.
@@ -146,7 +159,8 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
         .with_ascii(!supple::term::utf8_locale())
         .with_voice(voice, settings.count_aloud.value)
         .with_last_time(last_time)
-        .with_streaks(streaks);
+        .with_streaks(streaks)
+        .with_week(week);
     let clock = SystemClock;
     let keep = commands::keep_session(store, started, last_time);
     let last_words = Arc::new(LastWords::new(keep));
@@ -275,7 +289,7 @@ fn show_history(
     plain: bool,
     json: bool,
     (csv, tests): (bool, bool),
-    days: u16,
+    weeks: u16,
 ) -> anyhow::Result<()> {
     let Some(store) = Store::default_location() else {
         bail!("no home folder, so no history");
@@ -297,9 +311,14 @@ fn show_history(
         return Ok(history::export::csv(out, &kept)?);
     }
     let today = jiff::ZonedDateTime::now().date();
+    let overview = history::Overview::new(&kept.sessions, today, 7);
+    let weeks = history::dose::weeks(&kept.sessions, today, weeks);
     if plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || supple::term::dumb() {
-        let overview = history::Overview::new(&kept.sessions, today, i32::from(days));
-        write!(out, "{}", commands::history_text(&overview, &store.path()))?;
+        write!(
+            out,
+            "{}",
+            commands::history_text(&overview, &weeks, &store.path())
+        )?;
         return Ok(write!(
             out,
             "{}",
@@ -308,16 +327,14 @@ fn show_history(
     }
     let color = color();
     supple::tui::show_until_key(|frame| {
-        let area = frame.area();
-        let days = supple::ui::history::HistoryView::days_for(area);
-        let overview = history::Overview::new(&kept.sessions, today, days);
         frame.render_widget(
             supple::ui::history::HistoryView {
                 overview: &overview,
+                weeks: &weeks,
                 color,
                 ascii: !supple::term::utf8_locale(),
             },
-            area,
+            frame.area(),
         );
     })
     .context("the terminal failed")

@@ -170,7 +170,9 @@ fn history_as_text_csv_and_with_a_broken_file() {
         cmd
     };
     history(&["--plain"]).assert().success().stdout(
-        predicate::str::contains("No sessions yet").and(predicate::str::contains("Streak 0 days")),
+        predicate::str::contains("No sessions yet")
+            .and(predicate::str::contains("60 s per leg on 5 days a week"))
+            .and(predicate::str::contains("Streak 0 days").not()),
     );
     history(&["--csv"])
         .assert()
@@ -215,4 +217,26 @@ fn a_history_over_the_size_limit_is_refused_by_every_view() {
     }
     let len = std::fs::metadata(&file).expect("kept").len();
     assert_eq!(len, supple::history::MAX_BYTES + 1);
+}
+
+#[test]
+fn plan_why_says_the_dose_and_when_each_suggestion_comes() {
+    let home = tempfile::tempdir().expect("tempdir");
+    supple(home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .args(["plan", "quick", "--why"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("The weekly dose: 60 s per leg on 5 days a week")
+                .and(predicate::str::contains("No suggestion today."))
+                .and(predicate::str::contains("When supple suggests what")),
+        );
+    // Without --why, an empty history adds nothing to the plan.
+    supple(home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .args(["plan", "quick"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Suggestion").not());
 }

@@ -55,6 +55,14 @@ fn flags_win_over_the_file_which_wins_over_the_defaults() {
     );
     assert_eq!((s.bell.value, &s.bell.source), (false, &Source::Default));
 
+    assert_eq!((s.older.value, &s.older.source), (false, &Source::Default));
+    let older = ConfigFile {
+        older: Some(true),
+        ..ConfigFile::default()
+    };
+    let o = config::resolve(Some(&older), &Flags::default());
+    assert_eq!((o.older.value, &o.older.source), (true, &Source::File));
+
     let defaults = config::resolve(None, &Flags::default());
     assert_eq!(defaults.routine.value, "hamstring");
     assert_eq!(defaults.volume.value, supple::audio::DEFAULT_VOLUME);
@@ -128,6 +136,9 @@ fn bad_files_name_the_place_and_the_fix() {
         ),
         ("{ \"volume\": 101 }", "at volume", "from 0 to 100"),
         ("{ \"sound\": \"yes\" }", "at sound", "boolean"),
+        ("{ \"older\": \"yes\" }", "at older", "boolean"),
+        ("{ \"older\": 1 }", "at older", "boolean"),
+        ("{ \"oldr\": true }", "1:", "did you mean `older`?"),
         ("", "empty", "write {} in it"),
         ("[1]", "JSON object", "\"hold_seconds\": 30"),
         ("{ \"routine\": \" \" }", "at routine", "supple list"),
@@ -144,7 +155,10 @@ fn bad_files_name_the_place_and_the_fix() {
 #[test]
 fn supple_config_prints_each_setting_with_its_source() {
     let home = tempfile::tempdir().expect("tempdir");
-    write_config(home.path(), r#"{ "hold_seconds": 30, "volume": 60 }"#);
+    write_config(
+        home.path(),
+        r#"{ "hold_seconds": 30, "volume": 60, "older": true }"#,
+    );
     supple(home.path())
         .args(["config", "--volume", "70"])
         .assert()
@@ -156,7 +170,8 @@ fn supple_config_prints_each_setting_with_its_source() {
                     predicate::str::is_match(r"volume +70 % +command line \(--volume\)")
                         .expect("re"),
                 )
-                .and(predicate::str::is_match(r"routine +hamstring +default").expect("re")),
+                .and(predicate::str::is_match(r"routine +hamstring +default").expect("re"))
+                .and(predicate::str::is_match(r"older +on +config file").expect("re")),
         );
 }
 

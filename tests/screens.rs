@@ -180,6 +180,40 @@ fn summary_compares_with_last_time() {
 }
 
 #[test]
+fn summary_says_this_week_against_the_weekly_dose() {
+    let plan = builtin_plan("hamstring");
+    let total = plan.total();
+    // 100 s left and 60 s right earlier this week; the whole routine holds 160 s a leg.
+    let before = supple::history::LegSeconds {
+        left: 100,
+        right: 60,
+    };
+    let mut app = silent_app(plan).with_week(Some(before));
+    let t0 = Instant::now();
+    app.start(t0);
+    app.tick(t0 + total);
+    for size in [(80, 24), (120, 40)] {
+        let terminal = render(&app, t0 + total, size);
+        let text = format!("{:?}", terminal.backend());
+        assert!(
+            text.contains("This week: left 4:20 of 5:00, right 3:40 of 5:00."),
+            "{text}"
+        );
+    }
+    // A session too short to count is not added to the week.
+    let (mut early, now) = at_phase(Phase::GetReady, 0, S3);
+    early = early.with_week(Some(before));
+    early.handle_event(&key(KeyCode::Char('q')), now);
+    early.handle_event(&key(KeyCode::Char('y')), now);
+    assert!(early.showing_summary());
+    let text = format!("{:?}", render(&early, now, (80, 24)).backend());
+    assert!(
+        !text.contains("This week:"),
+        "nothing done, nothing said: {text}"
+    );
+}
+
+#[test]
 fn too_small_asks_to_enlarge() {
     let (app, now) = at_phase(Phase::Hold, 0, S3);
     let terminal = render(&app, now, (30, 8));

@@ -1,16 +1,18 @@
 //! What was stretched, kept across sessions: the records and flexibility test results, the file
-//! that holds them, and the numbers drawn from them (streaks, per-day totals, leg balance, and
-//! what counts as a change in a test).
+//! that holds them, and the numbers drawn from them (streaks, per-day totals, leg balance, the
+//! weekly dose, suggestions that never impose, and what counts as a change in a test).
 //!
 //! Like `session`, this knows nothing of the screen; `ui::history` draws what `stats` computes.
 
 pub mod change;
 mod disk;
+pub mod dose;
 pub mod export;
 pub mod flex;
 pub mod record;
 pub mod stats;
 pub mod store;
+pub mod suggest;
 
 pub use disk::MAX_BYTES;
 pub use flex::{Felt, FlexTest, Legs, TestResult};

@@ -57,11 +57,14 @@ pub struct Imbalance {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overview {
     pub today: Date,
-    /// Consecutive days with a session, up to today (or up to yesterday, when today has none
-    /// yet: the streak is not lost until the day is over).
+    /// Days with a session in the run that reaches today, where one rest day between two
+    /// sessions keeps the run going and two days in a row without one end it (see
+    /// [`STREAK_RULE`]).
     pub streak: u32,
     /// Sessions from Monday of this week through today.
     pub this_week: u32,
+    /// The first day with a session that counts.
+    pub first: Option<Date>,
     /// Sessions that count (see `SessionRecord::counts`).
     pub total: u32,
     /// Sessions kept but too short to count.
@@ -75,20 +78,28 @@ pub struct Overview {
     pub imbalance: Option<Imbalance>,
 }
 
+/// Per day, the sessions that count and their seconds held per leg.
+pub fn per_day(sessions: &[SessionRecord]) -> BTreeMap<Date, DayTotal> {
+    let mut per_day: BTreeMap<Date, DayTotal> = BTreeMap::new();
+    for s in sessions.iter().filter(|s| s.counts()) {
+        let day = per_day.entry(s.day()).or_insert(DayTotal {
+            date: s.day(),
+            sessions: 0,
+            held: LegSeconds::default(),
+        });
+        day.sessions = day.sessions.saturating_add(1);
+        day.held += s.held();
+    }
+    per_day
+}
+
 impl Overview {
     pub fn new(sessions: &[SessionRecord], today: Date, days: i32) -> Overview {
         let counted: Vec<&SessionRecord> = sessions.iter().filter(|s| s.counts()).collect();
-        let mut per_day: BTreeMap<Date, DayTotal> = BTreeMap::new();
+        let per_day = per_day(sessions);
         let mut held_total = LegSeconds::default();
-        for s in &counted {
-            let day = per_day.entry(s.day()).or_insert(DayTotal {
-                date: s.day(),
-                sessions: 0,
-                held: LegSeconds::default(),
-            });
-            day.sessions = day.sessions.saturating_add(1);
-            day.held += s.held();
-            held_total += s.held();
+        for day in per_day.values() {
+            held_total += day.held;
         }
         let active: BTreeSet<Date> = per_day.keys().copied().collect();
         let monday = today
@@ -114,6 +125,7 @@ impl Overview {
         Overview {
             today,
             streak: streak(&active, today),
+            first: active.first().copied(),
             this_week,
             total: counted.len() as u32,
             short: (sessions.len() - counted.len()) as u32,
@@ -133,26 +145,32 @@ fn day_range(today: Date, n: i32) -> Vec<Date> {
         .collect()
 }
 
+/// The streak's rule, as the screens say it.
+pub const STREAK_RULE: &str =
+    "one rest day between two sessions keeps a streak; two days in a row without one end it";
+
+/// Days without a session allowed between two days with one, within a streak.
+pub const REST_DAYS: i32 = 1;
+
+/// Days with a session in the run that reaches `today`: each at most `REST_DAYS` + 1 days
+/// after the one before, and the last at most that many days before `today` (a day is not
+/// missed until it is over).
 fn streak(active: &BTreeSet<Date>, today: Date) -> u32 {
-    let Ok(yesterday) = today.yesterday() else {
-        return 0;
-    };
-    let mut day = if active.contains(&today) {
-        today
-    } else if active.contains(&yesterday) {
-        yesterday
-    } else {
-        return 0;
-    };
     let mut count = 0;
-    while active.contains(&day) {
-        count += 1;
-        match day.yesterday() {
-            Ok(before) => day = before,
-            Err(_) => break,
+    let mut after = today;
+    for &day in active.range(..=today).rev() {
+        if days_between(day, after) > REST_DAYS + 1 {
+            break;
         }
+        count += 1;
+        after = day;
     }
     count
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: Date, to: Date) -> i32 {
+    from.until(to).map_or(i32::MAX, |span| span.get_days())
 }
 
 fn imbalance(held: LegSeconds) -> Option<Imbalance> {

@@ -1,116 +1,491 @@
-//! `supple history`, full screen: the streak and totals, a bar chart of seconds held per day
-//! with the left and right leg side by side, and any imbalance worth a word.
+//! `supple history`, full screen: the streak and this week against the weekly dose; a calendar
+//! of the last weeks, one cell per day, so a streak and its gaps show at a glance; below it,
+//! the same weeks' seconds per leg, left and right side by side, against the dose. The weeks
+//! line up: each calendar column sits over its week's two bars.
+//!
+//! With no session yet, it says how to start instead.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
-use crate::history::Overview;
-use crate::history::stats::NO_IMBALANCE;
-use crate::history::stats::peak;
+use crate::history::dose::{self, DOSE_RULE, WEEKLY_SECONDS, Week};
+use crate::history::{Overview, day_label};
+use crate::session::Side;
 
-/// Columns one day takes in the chart: a bar per leg and a gap.
-const DAY_WIDTH: u16 = 3;
+/// Columns left of the weeks: the weekday names and the chart's axis.
+const MARGIN: u16 = 6;
+/// Columns kept right of the last week for "◀ today".
+const TODAY_MARK: u16 = 8;
+/// A legend beside the calendar needs this many columns.
+const SIDE_LEGEND: u16 = 30;
+/// The widest week column.
+const MAX_COLUMN: u16 = 10;
+/// The chart's bars never take more rows than this.
+const MAX_BAR_ROWS: u16 = 24;
+/// The fewest bar rows worth drawing a chart with.
+const MIN_BAR_ROWS: u16 = 4;
+/// Bar rows the chart gets before the lines that can do without (air, the totals).
+const GOOD_BAR_ROWS: u16 = 7;
 
 pub struct HistoryView<'a> {
     pub overview: &'a Overview,
+    /// The weeks to show, oldest first; the last holds today (see `dose::weeks`).
+    pub weeks: &'a [Week],
     pub color: bool,
     /// Plain ASCII, for a terminal whose locale is not UTF-8.
     pub ascii: bool,
 }
 
-impl HistoryView<'_> {
-    /// How many days fit the chart in a screen of this size (inside the border), at least a
-    /// week.
-    pub fn days_for(area: Rect) -> i32 {
-        i32::from((area.width.saturating_sub(2) + 1) / DAY_WIDTH).max(7)
+/// Where the weeks go across the screen, shared by the calendar and the chart.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    /// Where the first week starts.
+    x: u16,
+    /// Columns per week.
+    width: u16,
+    /// Weeks shown (the most recent ones).
+    shown: usize,
+    /// Columns of each of the two bars of a week (0: no chart).
+    bar: u16,
+}
+
+impl Columns {
+    fn new(area: Rect, weeks: usize) -> Columns {
+        let room = area.width.saturating_sub(MARGIN + TODAY_MARK);
+        let wanted = u16::try_from(weeks.max(1)).unwrap_or(u16::MAX);
+        let width = (room / wanted).clamp(2, MAX_COLUMN);
+        let shown = usize::from(room / width).min(weeks);
+        let bar = if width >= 3 {
+            ((width - 1) / 2).min(4)
+        } else {
+            0
+        };
+        Columns {
+            x: area.x + MARGIN,
+            width,
+            shown,
+            bar,
+        }
+    }
+
+    /// Where week `i` (of those shown) starts.
+    fn at(&self, i: usize) -> u16 {
+        self.x + u16::try_from(i).unwrap_or(0).saturating_mul(self.width)
+    }
+
+    /// Columns of a day's cell: over the week's two bars, or one.
+    fn cell(&self) -> u16 {
+        if self.bar == 0 { 1 } else { self.bar * 2 }
+    }
+
+    /// Columns the weeks take.
+    fn span(&self) -> u16 {
+        u16::try_from(self.shown)
+            .unwrap_or(0)
+            .saturating_mul(self.width)
     }
 }
 
-impl Widget for HistoryView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let o = self.overview;
-        let theme = if self.ascii {
+/// The calendar's glyphs: at least the day's dose, less, nothing.
+struct Cells {
+    full: &'static str,
+    some: &'static str,
+    none: &'static str,
+    today: &'static str,
+    target: &'static str,
+    axis: &'static str,
+    tick: &'static str,
+    corner: &'static str,
+}
+
+const UNICODE_CELLS: Cells = Cells {
+    full: "█",
+    some: "▒",
+    none: "·",
+    today: "◀ today",
+    target: "╌",
+    axis: "│",
+    tick: "┤",
+    corner: "└",
+};
+
+const ASCII_CELLS: Cells = Cells {
+    full: "#",
+    some: "+",
+    none: ".",
+    today: "< today",
+    target: "-",
+    axis: "|",
+    tick: "+",
+    corner: "+",
+};
+
+impl HistoryView<'_> {
+    fn theme(&self) -> Theme {
+        if self.ascii {
             Theme::ascii()
         } else {
             Theme::new(self.color)
-        };
-        let block = theme
-            .panel(Line::styled(" Your stretching history ", theme.title()))
-            .title_bottom(" any key to close ");
-        let inner = block.inner(area);
-        block.render(area, buf);
-
-        let (left_style, right_style) = if self.color {
-            (
-                Style::new().fg(Color::Cyan),
-                Style::new().fg(Color::Magenta),
-            )
-        } else {
-            (Style::new(), theme.dim())
-        };
-        let mut head = vec![
-            Line::styled(o.headline(theme.glyphs().dot), theme.title()),
-            Line::raw(o.held_line()),
-        ];
-        match &o.imbalance {
-            Some(imbalance) => head.push(Line::styled(imbalance.advice(), theme.caution())),
-            None => head.push(Line::raw(o.nothing_yet().unwrap_or(NO_IMBALANCE.into()))),
         }
-        let head = Paragraph::new(head).wrap(Wrap { trim: true });
-        let head_height = u16::try_from(head.line_count(inner.width)).unwrap_or(u16::MAX);
-        let [head_area, _, legend_area, chart_area] = Layout::vertical([
-            Constraint::Length(head_height),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(inner);
-        head.render(head_area, buf);
+    }
 
-        // The last day needs no gap after it.
-        let fit = usize::from((chart_area.width + DAY_WIDTH - 2) / DAY_WIDTH);
-        let shown = o.days.len().min(fit);
-        let days = &o.days[o.days.len() - shown..];
-        let peak = peak(days);
-        Line::from(vec![
-            Span::raw(format!(
-                "Seconds held per day, the last {shown} up to today: "
-            )),
-            Span::styled("left", left_style),
-            Span::raw(" then "),
-            Span::styled("right", right_style),
-            Span::raw(format!(" (highest {peak} s)")),
-        ])
-        .render(legend_area, buf);
+    fn cells(&self) -> &'static Cells {
+        if self.ascii {
+            &ASCII_CELLS
+        } else {
+            &UNICODE_CELLS
+        }
+    }
 
-        let groups: Vec<BarGroup> = days
+    /// The weeks on screen: the most recent that fit.
+    fn shown(&self, columns: &Columns) -> &[Week] {
+        &self.weeks[self.weeks.len().saturating_sub(columns.shown)..]
+    }
+
+    /// "the last 12 weeks, Mon 1 Sep to Tue 24 Nov".
+    fn span_words(weeks: &[Week]) -> String {
+        let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else {
+            return String::new();
+        };
+        let today = last.days.last().map_or(last.monday, |d| d.date);
+        let count = weeks.len();
+        format!(
+            "the last {count} week{}, {} to {}",
+            if count == 1 { "" } else { "s" },
+            day_label(first.monday),
+            day_label(today)
+        )
+    }
+
+    /// A leg's key, as at the foot of its bars: its letter on its colour.
+    fn leg_key(&self, side: Side) -> Span<'static> {
+        let letter = if side == Side::Left { "L" } else { "R" };
+        Span::styled(letter, self.theme().leg_band(side))
+    }
+
+    fn leg_style(&self, side: Side) -> Style {
+        self.theme().leg_side(side)
+    }
+
+    /// The first of `lines` that fits `width`, or the last.
+    fn fit(lines: Vec<Line<'static>>, width: u16) -> Line<'static> {
+        let width = usize::from(width);
+        let last = lines.len().saturating_sub(1);
+        lines
+            .into_iter()
+            .enumerate()
+            .find(|(i, l)| l.width() <= width || *i == last)
+            .map(|(_, l)| l)
+            .unwrap_or_default()
+    }
+
+    /// The streak, sessions this week and in all.
+    fn headline(&self, width: u16) -> Line<'static> {
+        let o = self.overview;
+        let theme = self.theme();
+        let dot = theme.glyphs().dot;
+        let days = if o.streak == 1 { "day" } else { "days" };
+        Self::fit(
+            vec![
+                Line::styled(o.headline(dot), theme.title()),
+                Line::styled(
+                    format!(
+                        "Streak {} {days} {dot} {} this week {dot} {} in all",
+                        o.streak, o.this_week, o.total
+                    ),
+                    theme.title(),
+                ),
+                Line::styled(
+                    format!("Streak {} {days} {dot} {} in all", o.streak, o.total),
+                    theme.title(),
+                ),
+            ],
+            width,
+        )
+    }
+
+    /// This week's seconds per leg against the dose.
+    fn dose_line(&self, width: u16) -> Line<'static> {
+        let Some(week) = self.weeks.last() else {
+            return Line::default();
+        };
+        let theme = self.theme();
+        let dot = theme.glyphs().dot;
+        let target = dose::clock(WEEKLY_SECONDS);
+        let leg = |side: Side, secs: u64, long: bool| {
+            let name = if side == Side::Left { "left" } else { "right" };
+            let text = if long {
+                format!("{name} {} of {target}", dose::clock(secs))
+            } else {
+                format!("{} {}", &name[..1].to_uppercase(), dose::clock(secs))
+            };
+            Span::styled(text, self.leg_style(side))
+        };
+        let reached = if week.reached() {
+            theme.glyphs().reached
+        } else {
+            ""
+        };
+        let line = |long: bool, rule: bool| {
+            let mut spans = vec![
+                Span::styled("This week: ", theme.title()),
+                leg(Side::Left, week.held.left, long),
+                Span::raw(format!(" {dot} ")),
+                leg(Side::Right, week.held.right, long),
+            ];
+            if !long {
+                spans.push(Span::raw(format!(" of {target}")));
+            }
+            spans.push(Span::styled(reached, theme.done()));
+            if rule {
+                spans.push(Span::styled(format!("  (dose: {DOSE_RULE})"), theme.dim()));
+            }
+            Line::from(spans)
+        };
+        Self::fit(
+            vec![line(true, true), line(true, false), line(false, false)],
+            width,
+        )
+    }
+
+    /// The leg balance over the last two weeks, when one leg fell behind.
+    fn advice(&self) -> Option<Line<'static>> {
+        self.overview
+            .imbalance
+            .as_ref()
+            .map(|i| Line::styled(i.advice(), self.theme().caution()))
+    }
+
+    fn calendar_heading(&self, weeks: &[Week], width: u16) -> Line<'static> {
+        let theme = self.theme();
+        Self::fit(
+            vec![
+                Line::styled(
+                    format!("Days you stretched, {}", Self::span_words(weeks)),
+                    theme.title(),
+                ),
+                Line::styled(
+                    format!("Days you stretched, the last {} weeks", weeks.len()),
+                    theme.title(),
+                ),
+            ],
+            width,
+        )
+    }
+
+    /// The calendar's key in one line.
+    fn legend_line(&self, width: u16) -> Line<'static> {
+        let theme = self.theme();
+        let c = self.cells();
+        let full = Span::styled(c.full, theme.done());
+        let some = Span::styled(c.some, self.some_style());
+        let none = Span::styled(c.none, theme.dim());
+        Self::fit(
+            vec![
+                Line::from(vec![
+                    full.clone(),
+                    Span::raw(" 60 s or more on each leg  "),
+                    some.clone(),
+                    Span::raw(" less  "),
+                    none.clone(),
+                    Span::raw(" none   "),
+                    Span::styled("A rest day between sessions keeps a streak.", theme.dim()),
+                ]),
+                Line::from(vec![
+                    full.clone(),
+                    Span::raw(" 60 s+ each leg  "),
+                    some.clone(),
+                    Span::raw(" less  "),
+                    none.clone(),
+                    Span::raw(" none  "),
+                    Span::styled("(a rest day keeps a streak)", theme.dim()),
+                ]),
+                Line::from(vec![
+                    full,
+                    Span::raw(" 60 s+ each leg "),
+                    some,
+                    Span::raw(" less "),
+                    none,
+                    Span::raw(" none"),
+                ]),
+            ],
+            width,
+        )
+    }
+
+    /// The calendar's key beside it, a line per row.
+    fn legend_lines(&self) -> Vec<Line<'static>> {
+        let theme = self.theme();
+        let c = self.cells();
+        vec![
+            Line::from(vec![
+                Span::styled(c.full, theme.done()),
+                Span::raw(" 60 s or more on each leg"),
+            ]),
+            Line::from(vec![
+                Span::styled(c.some, self.some_style()),
+                Span::raw(" some, less than that"),
+            ]),
+            Line::from(vec![
+                Span::styled(c.none, theme.dim()),
+                Span::raw(" no session"),
+            ]),
+            Line::default(),
+            Line::styled("Streak: one rest day between", theme.dim()),
+            Line::styled("two sessions keeps it going;", theme.dim()),
+            Line::styled("two days without one end it.", theme.dim()),
+        ]
+    }
+
+    fn some_style(&self) -> Style {
+        if self.color {
+            Style::new().fg(ratatui::style::Color::Green)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// Month names over the weeks: over the week where a month begins (and the first week,
+    /// where there is room).
+    fn render_months(&self, columns: &Columns, weeks: &[Week], area: Rect, buf: &mut Buffer) {
+        let style = self.theme().title();
+        let mut free_from = area.x;
+        let labels: Vec<(usize, String)> = weeks
             .iter()
-            .map(|day| {
-                let label = day.date.day().to_string();
+            .enumerate()
+            .filter_map(|(i, week)| {
+                let first = week.days.iter().find(|d| d.date.day() == 1).map(|d| d.date);
+                match (i, first) {
+                    (_, Some(date)) => Some((i, date.strftime("%b").to_string())),
+                    (0, None) => Some((0, week.monday.strftime("%b").to_string())),
+                    _ => None,
+                }
+            })
+            .collect();
+        for (n, (i, name)) in labels.iter().enumerate() {
+            let x = columns.at(*i);
+            let len = u16::try_from(name.len()).unwrap_or(3);
+            // The first week's label gives way to a month beginning right after it.
+            let next = labels.get(n + 1).map(|(j, _)| columns.at(*j));
+            if x < free_from || next.is_some_and(|next| x + len >= next) {
+                continue;
+            }
+            if x + len <= area.right() {
+                buf.set_string(x, area.y, name, style);
+                free_from = x + len + 1;
+            }
+        }
+    }
+
+    /// The calendar: a row per weekday, a column per week, a cell per day.
+    fn render_calendar(&self, columns: &Columns, weeks: &[Week], area: Rect, buf: &mut Buffer) {
+        let theme = self.theme();
+        let c = self.cells();
+        let cell = columns.cell();
+        for (row, name) in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            .iter()
+            .enumerate()
+        {
+            let y = area.y + row as u16;
+            if y >= area.bottom() {
+                break;
+            }
+            buf.set_string(area.x, y, name, theme.dim());
+            for (i, week) in weeks.iter().enumerate() {
+                let Some(day) = week.days.get(row) else {
+                    continue;
+                };
+                let x = columns.at(i);
+                // Days before the first session were not missed: left blank.
+                if self.overview.first.is_none_or(|first| day.date < first) {
+                    continue;
+                }
+                let (text, style) = if day.held.left >= dose::SECONDS_PER_DAY
+                    && day.held.right >= dose::SECONDS_PER_DAY
+                {
+                    (c.full.repeat(usize::from(cell)), theme.done())
+                } else if day.sessions > 0 {
+                    (c.some.repeat(usize::from(cell)), self.some_style())
+                } else {
+                    let pad = usize::from((cell - 1) / 2);
+                    (format!("{}{}", " ".repeat(pad), c.none), theme.dim())
+                };
+                buf.set_string(x, y, text, style);
+            }
+        }
+        // Today: the last day of the last week.
+        if let Some(last) = weeks.last() {
+            let row = last.days.len().saturating_sub(1) as u16;
+            let x = columns.at(weeks.len().saturating_sub(1)) + cell + 1;
+            let y = area.y + row;
+            if y < area.bottom() && x + 7 <= area.right() + 1 {
+                buf.set_string(
+                    x,
+                    y,
+                    c.today,
+                    theme.caution().add_modifier(ratatui::style::Modifier::BOLD),
+                );
+            }
+        }
+    }
+
+    /// Seconds per week and leg, against the dose: two bars a week under its calendar
+    /// column, the dose as a dashed line, an axis with the dose and the top marked.
+    fn render_chart(&self, columns: &Columns, weeks: &[Week], area: Rect, buf: &mut Buffer) {
+        let theme = self.theme();
+        let c = self.cells();
+        // One row of labels under the bars.
+        let rows = area.height.saturating_sub(1);
+        if rows < 2 || columns.bar == 0 {
+            return;
+        }
+        let peak = weeks
+            .iter()
+            .map(|w| w.held.left.max(w.held.right))
+            .max()
+            .unwrap_or(0);
+        // The dose sits on a whole row, `dose_rows` up, with room above it for more.
+        let top = peak.max(WEEKLY_SECONDS + WEEKLY_SECONDS / 4);
+        let dose_rows = ((u64::from(rows) * WEEKLY_SECONDS) / top).clamp(1, u64::from(rows - 1));
+        let scale = |secs: u64| -> u64 {
+            (u128::from(secs) * u128::from(dose_rows) * 8 / u128::from(WEEKLY_SECONDS))
+                .min(u128::from(rows) * 8) as u64
+        };
+        let bar_style = |side| self.leg_style(side);
+        let key_style = |side| theme.leg_band(side);
+        let groups: Vec<BarGroup> = weeks
+            .iter()
+            .map(|week| {
+                let label = match week.days.iter().find(|d| d.date.day() == 1) {
+                    Some(first) => first.date.strftime("%b").to_string(),
+                    None => week.monday.day().to_string(),
+                };
                 BarGroup::default()
                     .label(Line::from(label).centered())
                     .bars(&[
                         Bar::default()
-                            .value(day.held.left)
-                            .text_value(String::new())
-                            .style(left_style),
+                            .value(scale(week.held.left))
+                            .text_value("L")
+                            .style(bar_style(Side::Left))
+                            .value_style(key_style(Side::Left)),
                         Bar::default()
-                            .value(day.held.right)
-                            .text_value(String::new())
-                            .style(right_style),
+                            .value(scale(week.held.right))
+                            .text_value("R")
+                            .style(bar_style(Side::Right))
+                            .value_style(key_style(Side::Right)),
                     ])
             })
             .collect();
         let mut chart = BarChart::default()
-            .block(Block::new())
-            .bar_width(1)
+            .bar_width(columns.bar)
             .bar_gap(0)
-            .group_gap(DAY_WIDTH - 2)
-            .max(peak.max(1));
+            .group_gap(columns.width - 2 * columns.bar)
+            .max(u64::from(rows) * 8)
+            .label_style(theme.dim());
         if self.ascii {
             chart = chart.bar_set(ratatui::symbols::bar::Set {
                 full: "#",
@@ -127,6 +502,322 @@ impl Widget for HistoryView<'_> {
         for group in groups {
             chart = chart.data(group);
         }
+        let chart_area = Rect {
+            x: columns.x,
+            width: columns.span().min(area.right().saturating_sub(columns.x)),
+            ..area
+        };
         chart.render(chart_area, buf);
+
+        // The dose line, behind the bars: drawn only where no bar is.
+        let dose_y = area.y + rows - dose_rows as u16 - 1;
+        let line_style = theme.caution();
+        for x in chart_area.x..chart_area.right() {
+            if buf[(x, dose_y)].symbol() == " " {
+                buf[(x, dose_y)].set_symbol(c.target).set_style(line_style);
+            }
+        }
+        let dose_label = format!(" dose {}", dose::clock(WEEKLY_SECONDS));
+        let after = chart_area.right();
+        if after + dose_label.len() as u16 <= area.right() {
+            buf.set_string(after, dose_y, dose_label, line_style);
+        }
+        // The axis: the top, the dose and zero.
+        let axis_x = columns.x.saturating_sub(1);
+        for y in area.y..area.y + rows {
+            buf.set_string(axis_x, y, c.axis, theme.dim());
+        }
+        let mark = |y: u16, text: String, style: Style, buf: &mut Buffer| {
+            let w = text.len() as u16;
+            buf.set_string(axis_x.saturating_sub(w), y, text, style);
+            buf.set_string(axis_x, y, c.tick, theme.dim());
+        };
+        // Whole doses up the axis: each falls on a whole row, as the dose does.
+        let mut times = 2;
+        while dose_rows * times < u64::from(rows) {
+            let y = area.y + rows - (dose_rows * times) as u16 - 1;
+            mark(y, dose::clock(WEEKLY_SECONDS * times), theme.dim(), buf);
+            times += 1;
+        }
+        mark(dose_y, dose::clock(WEEKLY_SECONDS), line_style, buf);
+        let zero_y = area.y + rows;
+        buf.set_string(axis_x.saturating_sub(1), zero_y, "0", theme.dim());
+        buf.set_string(axis_x, zero_y, c.corner, theme.dim());
+    }
+
+    fn chart_heading(&self, width: u16) -> Line<'static> {
+        let theme = self.theme();
+        let target = dose::clock(WEEKLY_SECONDS);
+        let dash = self.cells().target.repeat(2);
+        let keys = |long: bool| {
+            vec![
+                self.leg_key(Side::Left),
+                Span::styled(" left", self.leg_style(Side::Left)),
+                Span::raw("  "),
+                self.leg_key(Side::Right),
+                Span::styled(" right", self.leg_style(Side::Right)),
+                Span::raw("  "),
+                Span::styled(
+                    if long {
+                        format!("{dash} the weekly dose, {target} per leg")
+                    } else {
+                        format!("{dash} dose {target}")
+                    },
+                    theme.caution(),
+                ),
+            ]
+        };
+        let line = |title: &str, long: bool| {
+            let mut spans = vec![Span::styled(title.to_string(), theme.title())];
+            spans.extend(keys(long));
+            Line::from(spans)
+        };
+        Self::fit(
+            vec![
+                line("Seconds held per week:  ", true),
+                line("Seconds held per week:  ", false),
+                line("Per week: ", false),
+            ],
+            width,
+        )
+    }
+
+    /// Rows the "Flexibility" section asks for: per-leg flexibility test results over time.
+    // TODO(flex-test): the flexibility test's results fill this section once both branches
+    // are merged: give the view the results, return the rows they need here (0 hides the
+    // section), and draw them in `render_flexibility`. The layout already gives the section
+    // its rows after the calendar and the chart's least height, before the chart grows.
+    fn flexibility_rows(&self) -> u16 {
+        0
+    }
+
+    /// The "Flexibility" section: per-leg test results over time (see `flexibility_rows`).
+    fn render_flexibility(&self, _area: Rect, _buf: &mut Buffer) {}
+
+    /// With nothing to show yet: how to start, and what will show here.
+    fn render_empty(&self, words: String, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme();
+        let none_yet = self.overview.short == 0;
+        let text = vec![
+            Line::styled(
+                if none_yet {
+                    "No sessions yet.".to_string()
+                } else {
+                    words
+                },
+                theme.title(),
+            ),
+            Line::default(),
+            Line::from(vec![
+                Span::raw("Type "),
+                Span::styled("supple", theme.key()),
+                Span::raw(
+                    " to start a session: it guides you through a warm-up, then timed \
+                     holds for each leg.",
+                ),
+            ]),
+            Line::default(),
+            Line::raw(format!(
+                "Then this screen shows each day you stretched on a calendar, and each week's \
+                 seconds per leg against the weekly dose: {DOSE_RULE}."
+            )),
+        ];
+        let inner = area.inner(ratatui::layout::Margin::new(2, 0));
+        let fits = |text: Vec<Line<'static>>| {
+            let paragraph = Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .alignment(Alignment::Center);
+            let height = u16::try_from(paragraph.line_count(inner.width)).unwrap_or(u16::MAX);
+            (paragraph, height)
+        };
+        // On a small screen, how to start is enough.
+        let (mut paragraph, mut height) = fits(text.clone());
+        if height > inner.height {
+            (paragraph, height) = fits(text.into_iter().take(3).collect());
+        }
+        let y = inner.y + inner.height.saturating_sub(height) / 2;
+        paragraph.render(
+            Rect {
+                y,
+                height: height.min(inner.height),
+                ..inner
+            },
+            buf,
+        );
+    }
+}
+
+/// Rows beyond the least, handed to the sections that can do without them, in turn.
+struct Budget(u16);
+
+impl Budget {
+    /// Takes `rows` if they are all there.
+    fn want(&mut self, rows: u16) -> bool {
+        let ok = rows <= self.0;
+        if ok {
+            self.0 -= rows;
+        }
+        ok
+    }
+
+    /// Takes as many as are there, up to `rows`.
+    fn most(&mut self, rows: u16) -> u16 {
+        let taken = rows.min(self.0);
+        self.0 -= taken;
+        taken
+    }
+}
+
+/// Rows handed out top to bottom: each section gets its rows while they last.
+struct Rows {
+    next: u16,
+    left: u16,
+}
+
+impl Rows {
+    fn take(&mut self, rows: u16) -> Option<u16> {
+        (rows <= self.left).then(|| {
+            let y = self.next;
+            self.next += rows;
+            self.left -= rows;
+            y
+        })
+    }
+}
+
+impl Widget for HistoryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme();
+        let columns = Columns::new(
+            area.inner(ratatui::layout::Margin::new(1, 1)),
+            self.weeks.len(),
+        );
+        let weeks = self.shown(&columns);
+        let plural = if weeks.len() == 1 { "" } else { "s" };
+        let title = if self.overview.nothing_yet().is_some() {
+            " Your stretching history ".to_string()
+        } else if area.width >= 50 {
+            format!(
+                " Your stretching history: the last {} week{plural} ",
+                weeks.len()
+            )
+        } else {
+            format!(" History: {} week{plural} ", weeks.len())
+        };
+        let block = theme
+            .panel(Line::styled(title, theme.title()))
+            .title_bottom(" any key to close ");
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if let Some(words) = self.overview.nothing_yet() {
+            self.render_empty(words, inner, buf);
+            return;
+        }
+        let line = |y: u16, line: Line, buf: &mut Buffer| {
+            line.render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+        };
+
+        // What must be there: the headline, this week, the months and the seven days. Then,
+        // while rows last: the legend, the chart at its least, the headings, air, the advice,
+        // the flexibility section, and the chart's growth.
+        let side_legend = inner.width >= MARGIN + columns.span() + TODAY_MARK + SIDE_LEGEND;
+        let chart_least = 2 + MIN_BAR_ROWS + 1; // air, heading, bars, labels
+        let mut budget = Budget(inner.height.saturating_sub(10));
+        let legend_below = !side_legend && budget.want(1);
+        let chart = columns.bar > 0 && budget.want(chart_least);
+        let cal_heading = budget.want(1);
+        let mut extra_bars = 0;
+        if chart {
+            extra_bars = budget.most(GOOD_BAR_ROWS - MIN_BAR_ROWS);
+        }
+        let air = budget.want(1);
+        let advice = self.advice().filter(|_| budget.want(1));
+        let flexibility = self.flexibility_rows();
+        let flexibility = (flexibility > 0 && budget.want(flexibility + 1)).then_some(flexibility);
+        let held_line = budget.want(1);
+        if chart {
+            extra_bars += budget.most(MAX_BAR_ROWS - MIN_BAR_ROWS - extra_bars);
+        }
+
+        let mut rows = Rows {
+            next: inner.y,
+            left: inner.height,
+        };
+        if let Some(y) = rows.take(1) {
+            line(y, self.headline(inner.width), buf);
+        }
+        if let Some(y) = rows.take(1) {
+            line(y, self.dose_line(inner.width), buf);
+        }
+        if held_line && let Some(y) = rows.take(1) {
+            line(y, Line::raw(self.overview.held_line()), buf);
+        }
+        if let Some(advice) = advice
+            && let Some(y) = rows.take(1)
+        {
+            line(y, advice, buf);
+        }
+        if air {
+            rows.take(1);
+        }
+        if cal_heading && let Some(y) = rows.take(1) {
+            line(y, self.calendar_heading(weeks, inner.width), buf);
+        }
+        if let Some(y) = rows.take(1) {
+            self.render_months(
+                &columns,
+                weeks,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+        }
+        if let Some(y) = rows.take(7) {
+            let days = Rect {
+                y,
+                height: 7,
+                ..inner
+            };
+            self.render_calendar(&columns, weeks, days, buf);
+            if side_legend {
+                let x = columns.x + columns.span() + TODAY_MARK + 2;
+                let legend = Rect {
+                    x,
+                    width: inner.right().saturating_sub(x),
+                    ..days
+                };
+                super::render_lines(self.legend_lines(), legend, buf);
+            }
+        }
+        if legend_below && let Some(y) = rows.take(1) {
+            line(y, self.legend_line(inner.width), buf);
+        }
+        if chart {
+            rows.take(1);
+            if let Some(y) = rows.take(1) {
+                line(y, self.chart_heading(inner.width), buf);
+            }
+            let height = MIN_BAR_ROWS + extra_bars + 1;
+            if let Some(y) = rows.take(height) {
+                let area = Rect { y, height, ..inner };
+                self.render_chart(&columns, weeks, area, buf);
+            }
+        }
+        if let Some(height) = flexibility {
+            rows.take(1);
+            if let Some(y) = rows.take(height) {
+                self.render_flexibility(Rect { y, height, ..inner }, buf);
+            }
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The end of a session, said plainly: how it went, each leg's seconds as a bar against its
-//! target, how that compares with last time, the streak, then per exercise and leg what was
-//! done.
+//! target, how that compares with last time, the streak, this week's seconds against the weekly
+//! dose, then per exercise and leg what was done.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -61,7 +61,7 @@ impl Summary<'_> {
         ])
     }
 
-    /// The sentences under the bars: balance, last time, streak, time.
+    /// The sentences under the bars: balance, last time, streak, this week, time.
     fn sentences(&self, held: LegSeconds) -> Vec<String> {
         let vm = self.0;
         let worked = vm
@@ -83,13 +83,19 @@ impl Summary<'_> {
         match (vm.streaks, counts) {
             (Some(s), true) => lines.push(match s.if_counted {
                 1 => "Streak: 1 day. Come back tomorrow to make it two.".to_string(),
-                n => format!("Streak: {n} days in a row."),
+                n => format!("Streak: {n} days (a rest day between sessions keeps it)."),
             }),
             (Some(_), false) => lines.push(format!(
                 "Kept, but too short to count toward your streak: finish a step or work for {} s.",
                 crate::session::tally::COUNTS_AFTER_SECONDS
             )),
             (None, _) => {}
+        }
+        if let Some(mut week) = vm.week_before {
+            if counts {
+                week += held;
+            }
+            lines.push(crate::history::dose::week_sentence(week));
         }
         let paused = if vm.paused_total.as_secs() > 0 {
             format!(", plus {} paused", clock_text(vm.paused_total))
