@@ -85,6 +85,9 @@ pub struct App {
     voice: bool,
     /// Say "three, two, one" instead of ticking.
     count_aloud: bool,
+    /// Show the summary at the end until a key; without it (the plain mode) the app quits
+    /// as the session ends.
+    summary: bool,
 }
 
 /// Everything the screen shows, computed once per frame.
@@ -143,6 +146,7 @@ impl App {
             next_cue: None,
             voice: false,
             count_aloud: false,
+            summary: true,
         }
     }
 
@@ -191,7 +195,14 @@ impl App {
     }
 
     pub fn should_quit(&self) -> bool {
-        self.quit
+        self.quit || (!self.summary && self.showing_summary())
+    }
+
+    /// Quit as the session ends instead of showing the summary until a key (the plain mode,
+    /// which prints the record instead).
+    pub fn without_summary(mut self) -> Self {
+        self.summary = false;
+        self
     }
 
     /// Whether the screen uses colour (not under NO_COLOR).

@@ -115,6 +115,10 @@ pub enum Command {
     Run {
         /// A routine name (see `supple list`) or the path of a routine file.
         routine: Option<String>,
+        /// One line per change (step, 3-2-1, pause, end) instead of the full screen: for
+        /// screen readers and logs. Also taken when the output is not a terminal or TERM=dumb.
+        #[arg(long)]
+        plain: bool,
     },
     /// Print a routine's plan: every step with its start time, phase, side and duration, and
     /// any suggestion your history brings.

@@ -16,6 +16,7 @@ pub mod flextest;
 pub mod history;
 pub mod keys;
 pub mod paths;
+pub mod plain;
 pub mod quiet;
 pub mod safe_text;
 pub mod safety;

@@ -31,8 +31,10 @@ fn main() -> ExitCode {
     let user_dir = user_routine_dir();
     let user_dir = user_dir.as_deref();
     let result = match &cli.command {
-        None => run(&cli, None, user_dir).map(|()| true),
-        Some(Command::Run { routine }) => run(&cli, routine.as_deref(), user_dir).map(|()| true),
+        None => run(&cli, None, false, user_dir).map(|()| true),
+        Some(Command::Run { routine, plain }) => {
+            run(&cli, routine.as_deref(), *plain, user_dir).map(|()| true)
+        }
         Some(Command::Plan { routine, why }) => {
             let settings = settings(&cli, &mut err, BadConfig::Warn);
             settings.and_then(|s| {
@@ -114,17 +116,16 @@ fn usage_error(e: &clap::Error, err: &mut impl Write) -> ExitCode {
 }
 
 /// A guided session: everything that can fail on bad input is checked before the screen opens.
-fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> anyhow::Result<()> {
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        bail!("a guided session needs a terminal; `supple plan` prints the plan instead");
-    }
-    if supple::term::dumb() {
-        bail!(
-            "this terminal cannot show the full-screen coach (TERM is {}): run supple in a \
-             terminal such as xterm, GNOME Terminal or tmux, or print the plan with `supple plan`",
-            std::env::var("TERM").map_or_else(|_| "not set".into(), |t| format!("`{t}`"))
-        );
-    }
+/// Full screen in a terminal; one line per change with `--plain`, when the output or the input
+/// is not a terminal, or when the terminal cannot show the full screen (TERM=dumb).
+fn run(
+    cli: &Cli,
+    routine: Option<&str>,
+    plain: bool,
+    user_dir: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let plain =
+        plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || supple::term::dumb();
     let settings = settings(cli, &mut SafeWriter::new(io::stderr()), BadConfig::Ask)?;
     let plan = resolve(routine, &settings, user_dir)?;
     let store = Store::default_location();
@@ -155,7 +156,14 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     // Words where there is a device to say them (not with --no-sound, the bell or a silent
     // build).
     let voice = settings.voice.value && off.is_none() && cfg!(feature = "sound");
-    let mut app = App::new(plan, color)
+    if plain {
+        write!(
+            SafeWriter::new(io::stdout()),
+            "{}",
+            supple::plain::opening(&plan, note)
+        )?;
+    }
+    let mut app = App::new(plan, color && !plain)
         .with_ascii(!supple::term::utf8_locale())
         .with_voice(voice, settings.count_aloud.value)
         .with_last_time(last_time)
@@ -166,8 +174,16 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
     let last_words = Arc::new(LastWords::new(keep));
     // A panic has already given the terminal back (ratatui's hook) and printed its message;
     // what the person did is still saved below before the panic goes on.
+    if plain {
+        app = app.without_summary();
+    }
     let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        supple::tui::run_in_terminal(&mut app, player.as_mut(), &clock, note, &last_words)
+        if plain {
+            let out = SafeWriter::new(io::stdout());
+            supple::plain::run(&mut app, player.as_mut(), &clock, out, &last_words).map(Some)
+        } else {
+            supple::tui::run_in_terminal(&mut app, player.as_mut(), &clock, note, &last_words)
+        }
     }));
     drop(quiet);
     if let Ok(Ok(None)) = ran {
@@ -178,7 +194,8 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
         );
         return Ok(());
     }
-    if note && matches!(ran, Ok(Ok(Some(_)))) {
+    // The plain mode shows the note's words but waits for no key: it does not count as read.
+    if note && !plain && matches!(ran, Ok(Ok(Some(_)))) {
         // Read and confirmed with a key: it does not come back every day.
         let _ = safety::mark_note_read(data_dir.as_deref());
     }

@@ -1,0 +1,411 @@
+//! The plain mode: a session as one line per change, for screen readers, logs and terminals
+//! that cannot show the full screen (`supple run --plain`, output that is not a terminal,
+//! TERM=dumb). No cursor movement and no colour: each line is said once, in order, and stays
+//! in the scrollback. The same loop, keys, sound and history as the full screen; only the
+//! screen and the input differ.
+
+use std::io::{self, Write};
+use std::os::fd::AsFd;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use crate::app::{App, Overlay, ViewModel};
+use crate::audio::Player;
+use crate::session::{Clock, Phase, Side};
+use crate::tui::{Input, LastWords, LoopStats, Screen};
+
+/// Runs a session in plain mode: lines to `out`, keys from standard input, the same loop,
+/// player and signals as the full screen. The session is kept up to date in `last_words`,
+/// for the watchdog; the caller ends and keeps it with [`LastWords::end`].
+pub fn run(
+    app: &mut App,
+    player: &mut dyn Player,
+    clock: &impl Clock,
+    out: impl Write,
+    last_words: &Arc<LastWords>,
+) -> io::Result<LoopStats> {
+    let loop_done = Arc::new(AtomicBool::new(false));
+    let stop = crate::tui::watch_signals(Arc::clone(&loop_done), Some(Arc::clone(last_words)))?;
+    let mut screen = PlainScreen::new(out);
+    let mut input = StdinKeys::new();
+    let ran = session(&mut screen, &mut input, clock, app, player, &stop, |app| {
+        last_words.remember(app.engine());
+    });
+    loop_done.store(true, Ordering::SeqCst);
+    ran
+}
+
+/// The loop on a plain screen, then its last line ("Session complete."), which the loop,
+/// ending as the session ends, does not stay to draw.
+pub fn session<W: Write>(
+    screen: &mut PlainScreen<W>,
+    input: &mut impl Input,
+    clock: &impl Clock,
+    app: &mut App,
+    player: &mut dyn Player,
+    stop: &AtomicBool,
+    changed: impl FnMut(&App),
+) -> io::Result<LoopStats> {
+    let stats = crate::tui::run_loop_with(screen, input, clock, app, player, stop, changed)?;
+    screen.draw(app, clock.now())?;
+    Ok(stats)
+}
+
+/// What plain mode says before the first step: the routine, the keys and the safety rule.
+pub fn opening(plan: &crate::session::Plan, first_time: bool) -> String {
+    let total: Duration = plan.steps.iter().map(|s| s.duration).sum();
+    let mut text = format!(
+        "supple: {}, about {}. Keys: space pauses, n skips, p goes back, m mutes, q quits \
+         (in a terminal, no Enter needed).\n",
+        plan.title,
+        seconds(total.as_secs().div_ceil(60) * 60)
+    );
+    text.push_str(crate::safety::AIM);
+    text.push(' ');
+    text.push_str(crate::safety::STOP_RULE);
+    text.push('\n');
+    if first_time {
+        text.push_str(crate::safety::ASK_FIRST);
+        text.push('\n');
+    }
+    text
+}
+
+/// A "screen" that writes a line whenever something a person needs to know changes: a new
+/// step, the 3-2-1, halfway through a long hold, pause and resume, the help, the quit
+/// question, the end.
+pub struct PlainScreen<W: Write> {
+    out: W,
+    said: Said,
+}
+
+/// What has been said already, so nothing is said twice.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Said {
+    step: Option<usize>,
+    /// The last whole second counted down ("3", "2", "1") in this step.
+    count: Option<u64>,
+    halfway: bool,
+    paused: bool,
+    overlay: Option<Overlay>,
+    finished: bool,
+}
+
+impl<W: Write> PlainScreen<W> {
+    pub fn new(out: W) -> Self {
+        PlainScreen {
+            out,
+            said: Said::default(),
+        }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+
+    /// The lines the change from what was said to `vm` calls for.
+    fn lines(&mut self, vm: &ViewModel<'_>) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let Some(early) = vm.finished {
+            if !self.said.finished {
+                self.said.finished = true;
+                lines.push(
+                    if early {
+                        "Session ended early. What you did is kept."
+                    } else {
+                        "Session complete. Well done."
+                    }
+                    .to_string(),
+                );
+            }
+            return lines;
+        }
+        if self.said.step != Some(vm.index) {
+            self.said = Said {
+                step: Some(vm.index),
+                paused: self.said.paused,
+                overlay: self.said.overlay,
+                ..Said::default()
+            };
+            lines.push(step_line(vm));
+        }
+        if vm.paused != self.said.paused {
+            self.said.paused = vm.paused;
+            // The quit question and the help pause the session too: they say so themselves.
+            if vm.overlay == Overlay::None {
+                lines.push(if vm.paused {
+                    "Paused. Space goes on.".to_string()
+                } else {
+                    format!("Going on: {} left.", seconds(whole_seconds(vm.remaining)))
+                });
+            }
+        }
+        if self.said.overlay != Some(vm.overlay) {
+            let before = self.said.overlay.replace(vm.overlay);
+            match vm.overlay {
+                Overlay::ConfirmQuit => {
+                    lines.push("Quit the session? y or Enter quits; any other key goes on.".into());
+                }
+                Overlay::Help => {
+                    lines.push("Keys:".into());
+                    for (keys, what) in crate::keys::help_rows() {
+                        lines.push(format!("  {}: {what}", crate::keys::shown(keys, true)));
+                    }
+                    lines.push("Any key closes the help.".into());
+                }
+                Overlay::None if before.is_some_and(|b| b != Overlay::None) && !vm.paused => {
+                    lines.push(format!(
+                        "Going on: {} left.",
+                        seconds(whole_seconds(vm.remaining))
+                    ));
+                }
+                Overlay::None => {}
+            }
+        }
+        if vm.paused {
+            return lines;
+        }
+        let left = whole_seconds(vm.remaining);
+        let hold = vm.step.phase == Phase::Hold;
+        let total = vm.step.duration.as_secs();
+        if hold && total >= 20 && !self.said.halfway && left <= total / 2 && left > 3 {
+            self.said.halfway = true;
+            lines.push("Halfway.".into());
+        }
+        if vm.step.phase.has_countdown()
+            && total > 3
+            && (1..=3).contains(&left)
+            && self.said.count.is_none_or(|c| left < c)
+        {
+            self.said.count = Some(left);
+            lines.push(left.to_string());
+        }
+        lines
+    }
+}
+
+impl<W: Write> Screen for PlainScreen<W> {
+    fn area(&self) -> io::Result<Rect> {
+        Ok(Rect::new(0, 0, 80, 24))
+    }
+
+    fn resize(&mut self, _area: Rect) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn draw(&mut self, app: &App, now: Instant) -> io::Result<()> {
+        let Some(vm) = app.view(now) else {
+            return Ok(());
+        };
+        let lines = self.lines(&vm);
+        for line in &lines {
+            writeln!(self.out, "{line}")?;
+        }
+        if !lines.is_empty() {
+            self.out.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// Seconds shown the way the screen shows them: a step with 2.3 s to go shows 3.
+fn whole_seconds(remaining: Duration) -> u64 {
+    remaining
+        .as_millis()
+        .div_ceil(1000)
+        .try_into()
+        .unwrap_or(u64::MAX)
+}
+
+/// "20 s", "1 min", "1 min 30 s".
+fn seconds(s: u64) -> String {
+    match (s / 60, s % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+fn leg(side: Side) -> Option<&'static str> {
+    match side {
+        Side::Left => Some("left leg"),
+        Side::Right => Some("right leg"),
+        Side::Both => Some("both legs"),
+        Side::None => None,
+    }
+}
+
+/// The line that starts a step: what to do, which leg, for how long, and the key cue.
+fn step_line(vm: &ViewModel<'_>) -> String {
+    let step = vm.step;
+    let name = &vm.exercise.name;
+    let length = seconds(step.duration.as_secs());
+    let with_leg = |what: &str| match leg(step.side) {
+        Some(leg) => format!("{what}, {leg}"),
+        None => what.to_string(),
+    };
+    let reps = if step.reps > 1 {
+        format!(" (rep {} of {})", step.rep, step.reps)
+    } else {
+        String::new()
+    };
+    let focus = vm.exercise.focus.trim();
+    match step.phase {
+        Phase::GetReady => {
+            let mut line = format!("Get ready, {length}: {}.", with_leg(name));
+            if let Some(setup) = vm.exercise.setup.as_deref() {
+                line.push(' ');
+                line.push_str(setup.trim());
+            }
+            line
+        }
+        Phase::Cardio => format!("Cardio: {}, {length}.", with_leg(name)),
+        Phase::Dynamic => format!("Dynamic: {}, {length}{reps}.", with_leg(name)),
+        Phase::Hold => {
+            let mut line = format!("Hold: {}, {length}{reps}.", with_leg(name));
+            if !focus.is_empty() {
+                line.push(' ');
+                line.push_str(focus);
+                if !focus.ends_with(['.', '!', '?']) {
+                    line.push('.');
+                }
+            }
+            line.push(' ');
+            line.push_str(crate::safety::CAUTION);
+            line
+        }
+        Phase::Rest => {
+            let next = vm
+                .index
+                .checked_add(1)
+                .and_then(|i| vm.plan.steps.get(i))
+                .and_then(|next| {
+                    let exercise = vm.plan.exercises.get(next.exercise)?;
+                    Some(match leg(next.side) {
+                        Some(leg) => format!(" Next: {}, {leg}.", exercise.name),
+                        None => format!(" Next: {}.", exercise.name),
+                    })
+                })
+                .unwrap_or_default();
+            format!("Rest, {length}.{next}")
+        }
+        Phase::SwitchLeg => match leg(step.side) {
+            Some(leg) => format!("Switch to the {leg}, {length}."),
+            None => format!("Switch legs, {length}."),
+        },
+    }
+}
+
+/// Keys from standard input when it is a pipe or a file, or a terminal in plain mode: the
+/// bytes a terminal sends for the session's keys, one key per byte (arrow keys as their
+/// escape sequences). At the end of the input the session goes on without keys.
+pub struct StdinKeys {
+    ended: bool,
+    pending: std::collections::VecDeque<u8>,
+    /// The terminal's settings to put back, when standard input is a terminal this changed.
+    restore: Option<rustix::termios::Termios>,
+}
+
+impl StdinKeys {
+    /// Reads keys from standard input. A terminal is switched to take each key as it is
+    /// pressed, without echo (and back when this is dropped); output is left as it is.
+    pub fn new() -> Self {
+        let stdin = rustix::stdio::stdin();
+        let restore = rustix::termios::tcgetattr(stdin).ok().and_then(|before| {
+            let mut keys = before.clone();
+            keys.local_modes -= rustix::termios::LocalModes::ICANON;
+            keys.local_modes -= rustix::termios::LocalModes::ECHO;
+            rustix::termios::tcsetattr(stdin, rustix::termios::OptionalActions::Now, &keys)
+                .ok()
+                .map(|()| before)
+        });
+        StdinKeys {
+            ended: false,
+            pending: Default::default(),
+            restore,
+        }
+    }
+
+    /// The next key from the bytes read so far.
+    fn key(&mut self) -> Option<TermEvent> {
+        let byte = self.pending.pop_front()?;
+        let plain = |code| Some(TermEvent::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        match byte {
+            0x1b => {
+                // An arrow key is ESC [ C or ESC O C; ESC alone is Esc.
+                if matches!(self.pending.front(), Some(b'[' | b'O')) && self.pending.len() >= 2 {
+                    self.pending.pop_front();
+                    return match self.pending.pop_front() {
+                        Some(b'C') => plain(KeyCode::Right),
+                        Some(b'D') => plain(KeyCode::Left),
+                        _ => None,
+                    };
+                }
+                plain(KeyCode::Esc)
+            }
+            b'\r' | b'\n' => plain(KeyCode::Enter),
+            0x03 => Some(TermEvent::Key(KeyEvent::new(
+                KeyCode::Char('c'),
+                KeyModifiers::CONTROL,
+            ))),
+            0x20..=0x7e => plain(KeyCode::Char(char::from(byte))),
+            _ => None,
+        }
+    }
+}
+
+impl Default for StdinKeys {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for StdinKeys {
+    fn drop(&mut self) {
+        if let Some(before) = &self.restore {
+            let stdin = rustix::stdio::stdin();
+            let _ =
+                rustix::termios::tcsetattr(stdin, rustix::termios::OptionalActions::Now, before);
+        }
+    }
+}
+
+impl Input for StdinKeys {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<TermEvent>> {
+        use rustix::event::{PollFd, PollFlags, Timespec};
+        while !self.pending.is_empty() {
+            if let Some(key) = self.key() {
+                return Ok(Some(key));
+            }
+        }
+        if self.ended {
+            // No more keys: wait the time out, as a quiet terminal would.
+            std::thread::sleep(timeout);
+            return Ok(None);
+        }
+        let stdin = rustix::stdio::stdin();
+        let mut fds = [PollFd::from_borrowed_fd(stdin.as_fd(), PollFlags::IN)];
+        let timeout = Timespec::try_from(timeout).unwrap_or(Timespec {
+            tv_sec: i64::MAX,
+            tv_nsec: 0,
+        });
+        match rustix::event::poll(&mut fds, Some(&timeout)) {
+            Ok(0) | Err(rustix::io::Errno::INTR) => return Ok(None),
+            Ok(_) => {}
+            Err(errno) => return Err(errno.into()),
+        }
+        let mut buf = [0u8; 64];
+        match rustix::io::read(stdin, &mut buf) {
+            Ok(0) => self.ended = true,
+            Ok(n) => self.pending.extend(&buf[..n]),
+            Err(rustix::io::Errno::INTR | rustix::io::Errno::AGAIN) => {}
+            // A closed or failing input: the session goes on without keys.
+            Err(_) => self.ended = true,
+        }
+        Ok(self.key())
+    }
+}

@@ -1,0 +1,259 @@
+//! The plain mode: one line per change, at its instant on a hand-moved clock, keys on the same
+//! loop; and through the real binary with a pipe: lines, no escape sequences, history saved.
+
+mod common;
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use common::{ScriptedInput, key, plan_from, silent, silent_app};
+use crossterm::event::KeyCode;
+use supple::plain::{PlainScreen, session};
+use supple::session::{Clock, ManualClock};
+
+/// Lines as written, each with the clock's time since `t0` when its newline came.
+#[derive(Clone)]
+struct Timed {
+    clock: Rc<ManualClock>,
+    t0: Instant,
+    partial: Rc<RefCell<String>>,
+    lines: Rc<RefCell<Vec<(Duration, String)>>>,
+}
+
+impl Write for Timed {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = std::str::from_utf8(buf).expect("UTF-8");
+        let mut partial = self.partial.borrow_mut();
+        for c in text.chars() {
+            if c == '\n' {
+                let at = self.clock.now() - self.t0;
+                self.lines
+                    .borrow_mut()
+                    .push((at, std::mem::take(&mut partial)));
+            } else {
+                partial.push(c);
+            }
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+const ROUTINE: &str = r#"{ "name": "plain", "title": "Plain",
+  "defaults": { "lead_in_seconds": 5, "switch_seconds": 5, "transition_seconds": 0 },
+  "steps": [ { "exercise": "lying-stretch", "seconds": 20 } ] }"#;
+
+fn s(secs: u64) -> Duration {
+    Duration::from_secs(secs)
+}
+
+#[test]
+fn each_change_is_one_line_at_its_instant() {
+    let clock = Rc::new(ManualClock::new());
+    let t0 = clock.now();
+    let out = Timed {
+        clock: Rc::clone(&clock),
+        t0,
+        partial: Rc::default(),
+        lines: Rc::default(),
+    };
+    let mut screen = PlainScreen::new(out.clone());
+    let mut app = silent_app(plan_from(ROUTINE)).without_summary();
+    // Space at 8 s (3 s into the first hold), space again 4 s later: the rest shifts by 4 s.
+    let mut input = ScriptedInput::new(
+        &clock,
+        vec![
+            (s(8), key(KeyCode::Char(' '))),
+            (s(4), key(KeyCode::Char(' '))),
+        ],
+    );
+    session(
+        &mut screen,
+        &mut input,
+        clock.as_ref(),
+        &mut app,
+        &mut silent(),
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("loop");
+    let lines = out.lines.borrow().clone();
+    let at = |secs: u64, text: &str| (s(secs), text.to_string());
+    let hold = |leg: &str| {
+        format!(
+            "Hold: Lying hamstring stretch, {leg}, 20 s. {}. Gentle pull, never pain. Stop if \
+             the pain is sharp or shoots down the leg, or if you feel tingling or numbness.",
+            app.engine().plan().exercises[0].focus
+        )
+    };
+    let first = &lines[0].1;
+    assert!(
+        first.starts_with("Get ready, 5 s: Lying hamstring stretch, left leg."),
+        "{first}"
+    );
+    assert_eq!(
+        lines[1..],
+        [
+            at(2, "3"),
+            at(3, "2"),
+            at(4, "1"),
+            at(5, &hold("left leg")),
+            at(8, "Paused. Space goes on."),
+            at(12, "Going on: 17 s left."),
+            at(19, "Halfway."),
+            at(26, "3"),
+            at(27, "2"),
+            at(28, "1"),
+            at(29, "Switch to the right leg, 5 s."),
+            at(31, "3"),
+            at(32, "2"),
+            at(33, "1"),
+            at(34, &hold("right leg")),
+            at(44, "Halfway."),
+            at(51, "3"),
+            at(52, "2"),
+            at(53, "1"),
+            at(54, "Session complete. Well done."),
+        ]
+    );
+    assert!(app.should_quit(), "plain mode quits as the session ends");
+}
+
+#[test]
+fn the_help_and_the_quit_question_are_said_and_answered_by_keys() {
+    let clock = Rc::new(ManualClock::new());
+    let out = Timed {
+        clock: Rc::clone(&clock),
+        t0: clock.now(),
+        partial: Rc::default(),
+        lines: Rc::default(),
+    };
+    let mut screen = PlainScreen::new(out.clone());
+    let mut app = silent_app(plan_from(ROUTINE)).without_summary();
+    let mut input = ScriptedInput::new(
+        &clock,
+        vec![
+            (s(6), key(KeyCode::Char('?'))),
+            (s(1), key(KeyCode::Char('x'))),
+            (s(1), key(KeyCode::Char('q'))),
+            (s(1), key(KeyCode::Char('y'))),
+        ],
+    );
+    session(
+        &mut screen,
+        &mut input,
+        clock.as_ref(),
+        &mut app,
+        &mut silent(),
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("loop");
+    let text: Vec<String> = out.lines.borrow().iter().map(|(_, l)| l.clone()).collect();
+    let text = text.join("\n");
+    assert!(text.contains("Keys:\n  space: pause / resume"), "{text}");
+    assert!(
+        text.contains("Any key closes the help.\nGoing on: "),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "Quit the session? y or Enter quits; any other key goes on.\n\
+             Session ended early. What you did is kept."
+        ),
+        "{text}"
+    );
+    assert!(app.should_quit());
+}
+
+/// The real binary with its output and input piped: plain lines without escape sequences,
+/// keys from the pipe, the session saved.
+fn supple(home: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("supple").expect("binary");
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("LANG", "C.UTF-8");
+    cmd
+}
+
+#[test]
+fn a_piped_session_prints_lines_reads_keys_and_is_saved() {
+    let home = tempfile::tempdir().expect("home");
+    let routine = home.path().join("r.json");
+    std::fs::write(&routine, ROUTINE).expect("routine");
+    // Skip the get-ready; a moment into the hold, ask to quit and say yes.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("supple"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .args(["run", routine.to_str().expect("path"), "--no-sound"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("supple runs");
+    let mut keys = child.stdin.take().expect("stdin");
+    for (key, after) in [("n", 1500), ("q", 300), ("y", 0)] {
+        keys.write_all(key.as_bytes()).expect("key");
+        keys.flush().expect("key");
+        std::thread::sleep(Duration::from_millis(after));
+    }
+    drop(keys);
+    let run = child.wait_with_output().expect("supple ends");
+    assert!(run.status.success(), "{run:?}");
+    let out = String::from_utf8(run.stdout).expect("UTF-8");
+    assert!(
+        !out.contains('\u{1b}'),
+        "escape sequences in plain output:\n{out}"
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("supple: Plain, about 1 min."), "{out}");
+    assert!(lines[1].contains("gentle pull, never to pain"), "{out}");
+    let get_ready = lines.iter().position(|l| l.starts_with("Get ready, 5 s"));
+    let hold = lines.iter().position(|l| l.starts_with("Hold: Lying"));
+    let quit = lines
+        .iter()
+        .position(|l| l.starts_with("Quit the session?"));
+    assert!(
+        get_ready < hold && hold < quit && get_ready.is_some(),
+        "in order:\n{out}"
+    );
+    assert!(out.contains("saved to your history"), "{out}");
+    let saved = std::fs::read_to_string(home.path().join("data/supple/history.json"))
+        .expect("history saved");
+    assert!(saved.contains("\"routine\": \"plain\""), "{saved}");
+    assert!(saved.contains("\"completed\": false"), "{saved}");
+}
+
+#[test]
+fn plain_is_taken_for_a_dumb_terminal_and_on_request() {
+    let home = tempfile::tempdir().expect("home");
+    let routine = home.path().join("r.json");
+    std::fs::write(&routine, ROUTINE).expect("routine");
+    for extra in [&["--plain"][..], &[]] {
+        let run = supple(home.path())
+            .env("TERM", "dumb")
+            .args(["run", routine.to_str().expect("path"), "--no-sound"])
+            .args(extra)
+            .write_stdin("qy")
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .success();
+        let out = String::from_utf8(run.get_output().stdout.clone()).expect("UTF-8");
+        assert!(
+            out.contains("Get ready, 5 s: Lying hamstring stretch"),
+            "{out}"
+        );
+        assert!(!out.contains('\u{1b}'), "{out}");
+    }
+}
