@@ -47,6 +47,8 @@ pub enum Effect {
     Expect(Option<Duration>),
     /// Change the volume by this many percent.
     ChangeVolume(i8),
+    /// Show this as a notification through the terminal (only while it is not focused).
+    Notify(String),
 }
 
 /// What covers the session screen.
@@ -88,6 +90,10 @@ pub struct App {
     /// Show the summary at the end until a key; without it (the plain mode) the app quits
     /// as the session ends.
     summary: bool,
+    /// Notify through the terminal as steps start, while it is not focused.
+    notify: bool,
+    /// As the terminal last reported (focus reporting); focused until it says otherwise.
+    focused: bool,
 }
 
 /// Everything the screen shows, computed once per frame.
@@ -147,7 +153,16 @@ impl App {
             voice: false,
             count_aloud: false,
             summary: true,
+            notify: false,
+            focused: true,
         }
+    }
+
+    /// Asks for a notification as each step starts and as the session ends, while the
+    /// terminal says it is not focused.
+    pub fn with_notify(mut self, notify: bool) -> Self {
+        self.notify = notify;
+        self
     }
 
     /// Speaks each step's line instead of its beep; with `count_aloud`, the 3-2-1 too.
@@ -284,7 +299,32 @@ impl App {
         let sound = speech
             .or_else(|| audio::cue_for(events).map(|(_, cue)| Effect::Play(cue)))
             .filter(|_| !self.muted);
-        sound.into_iter().chain(self.foretell(now)).collect()
+        let notes = self.notifications(events);
+        sound
+            .into_iter()
+            .chain(self.foretell(now))
+            .chain(notes)
+            .collect()
+    }
+
+    /// What to show as notifications for `events`: each step as it starts, and the end; none
+    /// while the terminal is focused (the person sees the screen) or notifications are off.
+    fn notifications(&self, events: &[Event]) -> Vec<Effect> {
+        if !self.notify || self.focused {
+            return Vec::new();
+        }
+        let plan = self.engine.plan();
+        events
+            .iter()
+            .filter_map(|event| match event {
+                Event::StepStarted { index, .. } => Some(crate::plain::step_line(plan, *index)),
+                Event::SessionComplete { early: false, .. } => {
+                    Some("Session complete.".to_string())
+                }
+                _ => None,
+            })
+            .map(Effect::Notify)
+            .collect()
     }
 
     /// The command a key stands for in the current state; `None` for keys that do nothing.
@@ -322,8 +362,17 @@ impl App {
                 Some(command) => self.apply(command, now),
                 None => Vec::new(),
             },
-            TermEvent::Resize(..) | TermEvent::FocusGained => {
+            TermEvent::FocusGained => {
+                self.focused = true;
                 self.revision += 1;
+                Vec::new()
+            }
+            TermEvent::Resize(..) => {
+                self.revision += 1;
+                Vec::new()
+            }
+            TermEvent::FocusLost => {
+                self.focused = false;
                 Vec::new()
             }
             _ => Vec::new(),

@@ -51,6 +51,16 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub count_aloud: bool,
 
+    /// Notify through the terminal as each step starts while it is not focused, also where
+    /// supple does not know the terminal to support it (by default: kitty, iTerm2, WezTerm,
+    /// ghostty, foot, rxvt-unicode, Windows Terminal).
+    #[arg(long, global = true, conflicts_with = "no_notify")]
+    pub notify: bool,
+
+    /// No terminal notifications.
+    #[arg(long, global = true)]
+    pub no_notify: bool,
+
     /// Seconds of every static hold, instead of the routine's own. ACSM: 10 to 30 s; 30 to
     /// 60 s for older adults (for example --hold 30).
     #[arg(long, global = true, value_name = "TIME",
@@ -105,6 +115,7 @@ impl Cli {
             bell: either(self.bell, self.no_bell),
             voice: either(self.voice, self.no_voice),
             count_aloud: self.count_aloud.then_some(true),
+            notify: either(self.notify, self.no_notify),
         }
     }
 }

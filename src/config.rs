@@ -62,6 +62,10 @@ pub struct ConfigFile {
     /// older adults). False by default; it changes only what is suggested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub older: Option<bool>,
+    /// Notify through the terminal as each step starts while it is not focused: true, false,
+    /// or absent for "where the terminal is known to support it".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify: Option<bool>,
 }
 
 /// What the command line says, where it says anything.
@@ -76,6 +80,7 @@ pub struct Flags {
     pub bell: Option<bool>,
     pub voice: Option<bool>,
     pub count_aloud: Option<bool>,
+    pub notify: Option<bool>,
 }
 
 /// Where a setting's value came from.
@@ -118,6 +123,8 @@ pub struct Settings {
     pub count_aloud: Setting<bool>,
     /// Longer holds suggested (up to 60 s rather than 30 s).
     pub older: Setting<bool>,
+    /// Terminal notifications: `None` where the terminal is known to support them.
+    pub notify: Setting<Option<bool>>,
 }
 
 /// Seconds written as a person writes them: `30`, `30s`, `1m`, `1m30s`, `1m 30s`, `90sec`.
@@ -287,6 +294,20 @@ pub fn resolve(file: Option<&ConfigFile>, flags: &Flags) -> Settings {
         ),
         count_aloud: pick(flags.count_aloud, "--count-aloud", f.count_aloud, false),
         older: pick(None, "", f.older, false),
+        notify: match (flags.notify, f.notify) {
+            (Some(on), _) => Setting {
+                value: Some(on),
+                source: Source::Flag(if on { "--notify" } else { "--no-notify" }),
+            },
+            (None, Some(on)) => Setting {
+                value: Some(on),
+                source: Source::File,
+            },
+            (None, None) => Setting {
+                value: None,
+                source: Source::Default,
+            },
+        },
     }
 }
 
@@ -329,6 +350,13 @@ impl Settings {
                 &self.count_aloud.source,
             ),
             ("older", on(self.older.value), &self.older.source),
+            (
+                "notify",
+                self.notify
+                    .value
+                    .map_or_else(|| "where supported".into(), on),
+                &self.notify.source,
+            ),
         ]
         .into_iter()
         .map(|(name, value, source)| format!("{name:<16} {value:<20} {source}"))

@@ -15,6 +15,7 @@ pub mod content;
 pub mod flextest;
 pub mod history;
 pub mod keys;
+pub mod notify;
 pub mod paths;
 pub mod plain;
 pub mod quiet;

@@ -163,12 +163,16 @@ fn run(
             supple::plain::opening(&plan, note)
         )?;
     }
+    // Terminal notifications, where the terminal understands them (never in plain mode).
+    let notify = supple::notify::target(settings.notify.value, |name| std::env::var(name).ok())
+        .filter(|_| !plain);
     let mut app = App::new(plan, color && !plain)
         .with_ascii(!supple::term::utf8_locale())
         .with_voice(voice, settings.count_aloud.value)
         .with_last_time(last_time)
         .with_streaks(streaks)
-        .with_week(week);
+        .with_week(week)
+        .with_notify(notify.is_some());
     let clock = SystemClock;
     let keep = commands::keep_session(store, started, last_time);
     let last_words = Arc::new(LastWords::new(keep));
@@ -182,7 +186,13 @@ fn run(
             let out = SafeWriter::new(io::stdout());
             supple::plain::run(&mut app, player.as_mut(), &clock, out, &last_words).map(Some)
         } else {
-            supple::tui::run_in_terminal(&mut app, player.as_mut(), &clock, note, &last_words)
+            supple::tui::run_in_terminal(
+                &mut app,
+                player.as_mut(),
+                &clock,
+                (note, notify),
+                &last_words,
+            )
         }
     }));
     drop(quiet);

@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, Overlay, ViewModel};
 use crate::audio::Player;
-use crate::session::{Clock, Phase, Side};
+use crate::session::{Clock, Phase, Plan, Side};
 use crate::tui::{Input, LastWords, LoopStats, Screen};
 
 /// Runs a session in plain mode: lines to `out`, keys from standard input, the same loop,
@@ -131,7 +131,7 @@ impl<W: Write> PlainScreen<W> {
                 overlay: self.said.overlay,
                 ..Said::default()
             };
-            lines.push(step_line(vm));
+            lines.push(step_line(vm.plan, vm.index));
         }
         if vm.paused != self.said.paused {
             self.said.paused = vm.paused;
@@ -239,10 +239,17 @@ fn leg(side: Side) -> Option<&'static str> {
     }
 }
 
-/// The line that starts a step: what to do, which leg, for how long, and the key cue.
-fn step_line(vm: &ViewModel<'_>) -> String {
-    let step = vm.step;
-    let name = &vm.exercise.name;
+/// The line that starts step `index` of `plan`: what to do, which leg, for how long, and the
+/// key cue (with the stop rule) for a hold. Also the text of a terminal notification.
+pub fn step_line(plan: &Plan, index: usize) -> String {
+    let Some((step, exercise)) = plan
+        .steps
+        .get(index)
+        .and_then(|step| Some((step, plan.exercises.get(step.exercise)?)))
+    else {
+        return String::new();
+    };
+    let name = &exercise.name;
     let length = seconds(step.duration.as_secs());
     let with_leg = |what: &str| match leg(step.side) {
         Some(leg) => format!("{what}, {leg}"),
@@ -253,11 +260,11 @@ fn step_line(vm: &ViewModel<'_>) -> String {
     } else {
         String::new()
     };
-    let focus = vm.exercise.focus.trim();
+    let focus = exercise.focus.trim();
     match step.phase {
         Phase::GetReady => {
             let mut line = format!("Get ready, {length}: {}.", with_leg(name));
-            if let Some(setup) = vm.exercise.setup.as_deref() {
+            if let Some(setup) = exercise.setup.as_deref() {
                 line.push(' ');
                 line.push_str(setup.trim());
             }
@@ -279,12 +286,11 @@ fn step_line(vm: &ViewModel<'_>) -> String {
             line
         }
         Phase::Rest => {
-            let next = vm
-                .index
+            let next = index
                 .checked_add(1)
-                .and_then(|i| vm.plan.steps.get(i))
+                .and_then(|i| plan.steps.get(i))
                 .and_then(|next| {
-                    let exercise = vm.plan.exercises.get(next.exercise)?;
+                    let exercise = plan.exercises.get(next.exercise)?;
                     Some(match leg(next.side) {
                         Some(leg) => format!(" Next: {}, {leg}.", exercise.name),
                         None => format!(" Next: {}.", exercise.name),

@@ -106,6 +106,10 @@ pub trait Screen {
     /// The terminal now has this size (from a Resize event).
     fn resize(&mut self, area: Rect) -> io::Result<()>;
     fn draw(&mut self, app: &App, now: std::time::Instant) -> io::Result<()>;
+    /// Shows `text` as a notification, where this screen can (see `crate::notify`).
+    fn notify(&mut self, _text: &str) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The real terminal: every frame is drawn inside a synchronized update, so the big digits
@@ -117,6 +121,8 @@ pub struct TerminalScreen {
     area: Rect,
     /// From `SUPPLE_DEBUG_PANIC`, in debug builds only: the first frame drawn from then on panics.
     debug_panic_at: Option<Instant>,
+    /// Where notifications go; `None`: nowhere (and the terminal is not asked for focus).
+    notify: Option<crate::notify::Target>,
 }
 
 impl TerminalScreen {
@@ -133,7 +139,17 @@ impl TerminalScreen {
             cache: FrameCache::default(),
             area,
             debug_panic_at: None,
+            notify: None,
         })
+    }
+
+    /// Sends notifications to `target`, and asks the terminal to report focus so that they
+    /// go only while it is not focused (a terminal that cannot report focus never says it is
+    /// not, so it gets none).
+    pub fn notify_to(&mut self, target: crate::notify::Target) -> io::Result<()> {
+        crossterm::execute!(io::stdout(), crossterm::event::EnableFocusChange)?;
+        self.notify = Some(target);
+        Ok(())
     }
 }
 
@@ -158,6 +174,23 @@ impl Screen for TerminalScreen {
         crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
         debug_panic_if_due(self.debug_panic_at, now);
         Ok(())
+    }
+
+    fn notify(&mut self, text: &str) -> io::Result<()> {
+        let Some(target) = self.notify else {
+            return Ok(());
+        };
+        let backend = self.terminal.backend_mut();
+        backend.write_all(crate::notify::sequence(target, "supple", text).as_bytes())?;
+        backend.flush()
+    }
+}
+
+impl Drop for TerminalScreen {
+    fn drop(&mut self) {
+        if self.notify.is_some() {
+            let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableFocusChange);
+        }
     }
 }
 
@@ -233,13 +266,13 @@ pub fn run_loop_with(
     mut changed: impl FnMut(&App),
 ) -> io::Result<LoopStats> {
     let mut stats = LoopStats::default();
-    hand_on(app.start(clock.now()), player);
+    hand_on(app.start(clock.now()), player, screen);
     let mut needs_draw = true;
     let mut shown_revision = None;
     loop {
         let now = clock.now();
         let before = app.revision();
-        hand_on(app.tick(now), player);
+        hand_on(app.tick(now), player, screen);
         // A device that finished opening, or a new volume, shows in the footer.
         app.set_sound(player.status());
         needs_draw |= app.revision() != before;
@@ -248,7 +281,7 @@ pub fn run_loop_with(
             changed(app);
         }
         if stop.load(Ordering::Relaxed) {
-            hand_on(app.interrupt(now), player);
+            hand_on(app.interrupt(now), player, screen);
         }
         if app.should_quit() {
             return Ok(stats);
@@ -269,7 +302,7 @@ pub fn run_loop_with(
         let next = match input.next(timeout) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 // The terminal is gone: end the session, keeping what was done.
-                hand_on(app.interrupt(clock.now()), player);
+                hand_on(app.interrupt(clock.now()), player, screen);
                 return Ok(stats);
             }
             other => other?,
@@ -283,7 +316,7 @@ pub fn run_loop_with(
                     if let TermEvent::Resize(width, height) = event {
                         screen.resize(Rect::new(0, 0, width, height))?;
                     }
-                    hand_on(app.handle_event(&event, clock.now()), player);
+                    hand_on(app.handle_event(&event, clock.now()), player, screen);
                     if app.should_quit() {
                         break;
                     }
@@ -297,14 +330,19 @@ pub fn run_loop_with(
     }
 }
 
-/// Hands the app's effects to the player, in the order the app asked for them.
-fn hand_on(effects: Vec<Effect>, player: &mut dyn Player) {
+/// Hands the app's effects to the player (and notifications to the screen), in the order the
+/// app asked for them.
+fn hand_on(effects: Vec<Effect>, player: &mut dyn Player, screen: &mut impl Screen) {
     for effect in effects {
         match effect {
             Effect::Play(cue) => player.play(cue),
             Effect::Speak(line) => player.speak(line),
             Effect::Expect(next_cue) => player.expect(next_cue),
             Effect::ChangeVolume(delta) => player.change_volume(delta),
+            // A notification that cannot be written is not worth ending the session for.
+            Effect::Notify(text) => {
+                let _ = screen.notify(&text);
+            }
         }
     }
 }
@@ -451,6 +489,7 @@ fn give_up(status: i32, words: Option<String>) {
     let _ = std::thread::Builder::new()
         .name("supple-restore".into())
         .spawn(move || {
+            let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableFocusChange);
             ratatui::restore();
             if let Some(words) = words {
                 let mut out = io::stdout();
@@ -511,17 +550,20 @@ fn in_full_screen<T>(
 
 /// Runs a session full-screen in the real terminal and gives the terminal back clean, also
 /// on a panic and on a signal. With `note`, the safety note comes first and the session starts
-/// only after a key; `None` when the person left at the note instead (q, Esc or Ctrl-C).
+/// only after a key; with `notify`, steps are notified there while the terminal is not focused; `None` when the person left at the note instead (q, Esc or Ctrl-C).
 /// The session is kept up to date in `last_words`, for the watchdog; the caller ends and keeps
 /// it with [`LastWords::end`].
 pub fn run_in_terminal(
     app: &mut App,
     player: &mut dyn Player,
     clock: &impl Clock,
-    note: bool,
+    (note, notify): (bool, Option<crate::notify::Target>),
     last_words: &Arc<LastWords>,
 ) -> io::Result<Option<LoopStats>> {
     in_full_screen(Some(Arc::clone(last_words)), |screen, input, stop| {
+        if let Some(target) = notify {
+            screen.notify_to(target)?;
+        }
         if note {
             let (color, ascii) = (app.color(), app.ascii());
             let key = wait_for_key(screen, input, stop, |frame| {
