@@ -17,6 +17,7 @@ pub mod history;
 pub mod keys;
 pub mod paths;
 pub mod quiet;
+pub mod remind;
 pub mod safe_text;
 pub mod safety;
 pub mod session;
