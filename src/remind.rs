@@ -503,56 +503,43 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), RemindError> {
 }
 
 /// `path` quoted for an `ExecStart=` line (systemd.service(5), "Command lines"): in double
-/// quotes, with `\` and `"` escaped, and `%` and `$` doubled so that systemd takes them
-/// literally rather than as specifiers or variables.
-pub fn exec_path(path: &Path) -> Result<String, String> {
-    let text = path
-        .to_str()
-        .filter(|t| !t.chars().any(crate::safe_text::is_unsafe))
-        .ok_or_else(|| {
-            format!(
-                "supple's own path, {}, is not plain text a unit file can hold: install supple \
-                 in a folder whose name has none (cargo install --path . puts it in \
-                 ~/.cargo/bin)",
-                shown(path)
-            )
-        })?;
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '%' => out.push_str("%%"),
-            '$' => out.push_str("$$"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    Ok(out)
+/// quotes, with `%` doubled so that systemd does not take it for a specifier. systemd expands
+/// no `$` in the program's own name, and refuses a name with a quote or a backslash in it
+/// ("contains special characters", as `systemd-analyze verify` says), so such a path is an
+/// error here, with the fix.
+pub fn exec_path(path: &Path) -> Option<String> {
+    let text = path.to_str().filter(|t| {
+        !t.chars()
+            .any(|c| crate::safe_text::is_unsafe(c) || matches!(c, '"' | '\\' | '\''))
+    })?;
+    Some(format!("\"{}\"", text.replace('%', "%%")))
 }
 
 /// `path` quoted for a crontab line: in single quotes for the shell cron runs it with, and
 /// `%` escaped, which cron would otherwise turn into a line break.
-fn cron_path(path: &Path) -> Result<String, String> {
+fn cron_path(path: &Path) -> Option<String> {
     let text = path
         .to_str()
-        .filter(|t| !t.chars().any(crate::safe_text::is_unsafe))
-        .ok_or_else(|| {
-            format!(
-                "supple's own path, {}, is not plain text a crontab line can hold: install \
-                 supple in a folder whose name has none",
-                shown(path)
-            )
-        })?;
-    Ok(format!(
+        .filter(|t| !t.chars().any(crate::safe_text::is_unsafe))?;
+    Some(format!(
         "'{}'",
         text.replace('\'', "'\\''").replace('%', "\\%")
     ))
 }
 
+/// supple's own path cannot be written where `what` needs it.
+fn unfit_path(exe: &Path, what: &str) -> RemindError {
+    RemindError::new(
+        exe,
+        format!("supple's own path has characters {what}"),
+        "install supple in a folder whose name has no quotes, backslashes or control \
+         characters (`cargo install --path .` puts it in ~/.cargo/bin), and run this from there",
+    )
+}
+
 /// The service: one run of `supple remind --notify`.
-pub fn service_text(exe: &Path) -> Result<String, String> {
-    Ok(format!(
+pub fn service_text(exe: &Path) -> Option<String> {
+    Some(format!(
         "{MARK}: `supple remind --off` removes it.\n\
          [Unit]\n\
          Description=supple: a reminder to stretch\n\
@@ -586,8 +573,8 @@ pub fn timer_text(reminder: &Reminder) -> String {
 
 /// The crontab line: at the time, it runs `supple remind --notify` with the session bus found
 /// where a desktop session puts it, as cron gives its commands no desktop environment.
-pub fn cron_line(reminder: &Reminder, exe: &Path) -> Result<String, String> {
-    Ok(format!(
+pub fn cron_line(reminder: &Reminder, exe: &Path) -> Option<String> {
+    Some(format!(
         "{} XDG_RUNTIME_DIR=/run/user/$(id -u) {} remind --notify",
         reminder.cron_fields(),
         cron_path(exe)?
@@ -641,7 +628,8 @@ fn set_timer(
     reminder: &Reminder,
     exe: &Path,
 ) -> Result<(), RemindError> {
-    let service = service_text(exe).map_err(|e| RemindError::new(exe, e, "see above"))?;
+    let service = service_text(exe)
+        .ok_or_else(|| unfit_path(exe, "systemd does not take in a program's name"))?;
     let timer = timer_text(reminder);
     make_folder(&places.units)?;
     // Both checked before either is written: nothing is half set up.
@@ -696,7 +684,8 @@ fn set_cron(
     reminder: &Reminder,
     exe: &Path,
 ) -> Result<(), RemindError> {
-    let line = cron_line(reminder, exe).map_err(|e| RemindError::new(exe, e, "see above"))?;
+    let line = cron_line(reminder, exe)
+        .ok_or_else(|| unfit_path(exe, "that cannot be written in a crontab line"))?;
     let copy = places.cron_copy();
     make_folder(&places.config)?;
     look(&copy)?.ours_or_error()?;
@@ -991,13 +980,15 @@ mod tests {
     #[test]
     fn exec_paths_are_quoted_for_systemd() {
         assert_eq!(
-            exec_path(Path::new("/opt/my apps/100%/$x\"y")).as_deref(),
-            Ok("\"/opt/my apps/100%%/$$x\\\"y\"")
+            exec_path(Path::new("/opt/my apps/100%/$x")).as_deref(),
+            Some("\"/opt/my apps/100%%/$x\"")
         );
-        assert!(exec_path(Path::new("/tmp/a\nb")).is_err());
+        for bad in ["/tmp/a\nb", "/tmp/a\"b", "/tmp/a\\b", "/tmp/it's"] {
+            assert!(exec_path(Path::new(bad)).is_none(), "{bad}");
+        }
         assert_eq!(
             cron_path(Path::new("/o'k/50%")).as_deref(),
-            Ok("'/o'\\''k/50\\%'")
+            Some("'/o'\\''k/50\\%'")
         );
     }
 }

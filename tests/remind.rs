@@ -499,3 +499,43 @@ fn the_reminder_is_a_notification_or_a_line_for_the_next_shell() {
         .stdout("You have stretched today: no reminder.\n");
     assert!(!home.path().join("notified").exists());
 }
+
+/// supple run from a folder with a space and a `%` in its name: systemd reads the unit back to
+/// that very path, and cron's line escapes the `%` it would take for a line break.
+#[test]
+fn an_odd_path_to_supple_is_quoted_for_systemd_and_cron() {
+    let home = Home::new();
+    let odd = home.path().join("my apps/100%");
+    std::fs::create_dir_all(&odd).expect("mkdir");
+    let linked = odd.join("supple");
+    if let Err(e) = std::fs::hard_link(exe(), &linked) {
+        eprintln!(
+            "skipped: cannot link the binary into {}: {e}",
+            odd.display()
+        );
+        return;
+    }
+    let run = |systemd: &str| {
+        let mut cmd = Command::new(&linked);
+        cmd.env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.config())
+            .env("SUPPLE_REMIND_SYSTEMD", systemd)
+            .args(["remind", "--at", "07:30", "--days", "mon,wed,fri"]);
+        cmd
+    };
+    run("1").assert().success();
+    let service = read(&home.units().join("supple-remind.service"));
+    let exec = format!(
+        "ExecStart=\"{}/my apps/100%%/supple\" remind --notify",
+        home.path().display()
+    );
+    assert!(service.lines().any(|l| l == exec), "{exec}\n{service}");
+    verify_units(&home);
+    let out = run("0").assert().success();
+    let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let line = format!(
+        "30 7 * * 1,3,5 XDG_RUNTIME_DIR=/run/user/$(id -u) '{}/my apps/100\\%/supple' remind --notify",
+        home.path().display()
+    );
+    assert!(said.lines().any(|l| l == line), "{line}\n{said}");
+}
