@@ -59,7 +59,7 @@ fn main() -> ExitCode {
             off,
             notify,
             pending,
-        }) => remind(&mut out, &cli, (*at, *days), *off, *notify, *pending).map(|()| true),
+        }) => remind(&mut out, &cli, (*at, *days), *off, *notify, *pending),
         Some(Command::List) => commands::list(&mut out, &mut err, user_dir).map(|()| true),
         Some(Command::SoundTest { latency }) => sound_test(&mut out, *latency),
         Some(Command::Check { files }) => commands::check(&mut out, &mut err, files),
@@ -292,6 +292,7 @@ fn show_config(out: &mut impl Write, cli: &Cli) -> anyhow::Result<bool> {
 }
 
 /// `supple remind`: sets, shows or removes the reminder; `--notify` is what the timer runs.
+/// False when `systemctl` failed.
 fn remind(
     out: &mut impl Write,
     cli: &Cli,
@@ -299,10 +300,12 @@ fn remind(
     off: bool,
     notify: bool,
     pending: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     let data_dir = supple::paths::data_dir();
     if pending {
-        return remind::pending(out, data_dir.as_deref()).map_err(remind_error);
+        return remind::pending(out, data_dir.as_deref())
+            .map(|()| true)
+            .map_err(remind_error);
     }
     if notify {
         let today = jiff::ZonedDateTime::now().date();
@@ -318,7 +321,9 @@ fn remind(
             .and_then(|s| resolve(None, &s, user_routine_dir().as_deref()))
             .ok();
         let text = remind::message(plan.as_ref().map(|p| (p.name.as_str(), p.total())));
-        return remind::notify(out, &text, done_today, data_dir.as_deref()).map_err(remind_error);
+        return remind::notify(out, &text, done_today, data_dir.as_deref())
+            .map(|()| true)
+            .map_err(remind_error);
     }
     let Some(places) = remind::Places::from_env() else {
         bail!("no home folder, so nowhere to keep a reminder");
@@ -333,8 +338,8 @@ fn remind(
             let exe = std::env::current_exe().context("cannot find supple's own path")?;
             remind::set(out, &places, keeper, &reminder, &exe)
         }
-        (None, true) => remind::off(out, &places, keeper),
-        (None, false) => remind::show(out, &places, keeper),
+        (None, true) => remind::off(out, &places, keeper).map(|()| true),
+        (None, false) => remind::show(out, &places, keeper).map(|()| true),
     };
     done.map_err(remind_error)
 }

@@ -27,7 +27,8 @@ pub const CRON_COPY: &str = "remind.crontab";
 pub const PENDING: &str = "remind-pending.txt";
 /// Forces the choice between systemd and cron, for tests only: `1` writes the units as if
 /// systemd ran but its user manager were out of reach (so `systemctl` never runs), `0` acts as
-/// if there were no systemd.
+/// if there were no systemd, and `reachable` as if the user manager answered (tests give it a
+/// stand-in `systemctl` on `PATH`).
 pub const FORCE_ENV: &str = "SUPPLE_REMIND_SYSTEMD";
 
 const MAX_FILE: u64 = 64 * 1024;
@@ -259,6 +260,7 @@ pub fn detect() -> Keeper {
     match std::env::var(FORCE_ENV).as_deref() {
         Ok("1") => return Keeper::Systemd { reachable: false },
         Ok("0") => return Keeper::Cron,
+        Ok("reachable") => return Keeper::Systemd { reachable: true },
         _ => {}
     }
     if Path::new("/run/systemd/system").is_dir() {
@@ -607,17 +609,18 @@ fn systemctl(out: &mut impl Write, args: &[&str]) -> io::Result<bool> {
 }
 
 /// `supple remind --at`: writes the reminder's files for `keeper`, saying each path, and
-/// starts the timer where systemd's user manager is reachable.
+/// starts the timer where systemd's user manager is reachable. False when `systemctl` failed
+/// (the files are written, and what it said was printed).
 pub fn set(
     out: &mut impl Write,
     places: &Places,
     keeper: Keeper,
     reminder: &Reminder,
     exe: &Path,
-) -> Result<(), RemindError> {
+) -> Result<bool, RemindError> {
     match keeper {
         Keeper::Systemd { reachable } => set_timer(out, places, reachable, reminder, exe),
-        Keeper::Cron => set_cron(out, places, reminder, exe),
+        Keeper::Cron => set_cron(out, places, reminder, exe).map(|()| true),
     }
 }
 
@@ -627,7 +630,7 @@ fn set_timer(
     reachable: bool,
     reminder: &Reminder,
     exe: &Path,
-) -> Result<(), RemindError> {
+) -> Result<bool, RemindError> {
     let service = service_text(exe)
         .ok_or_else(|| unfit_path(exe, "systemd does not take in a program's name"))?;
     let timer = timer_text(reminder);
@@ -649,8 +652,8 @@ fn set_timer(
         reminder.on_calendar()
     )?;
     let commands = [&["daemon-reload"][..], &["enable", "--now", TIMER][..]];
+    let mut ok = true;
     if reachable {
-        let mut ok = true;
         for args in commands {
             ok = ok && systemctl(out, args)?;
         }
@@ -658,6 +661,13 @@ fn set_timer(
             writeln!(
                 out,
                 "The timer is on: `systemctl --user list-timers {TIMER}` shows when it comes next."
+            )?;
+        } else {
+            writeln!(
+                out,
+                "The files are written but the timer is not on: after fixing what systemctl \
+                 said, run `systemctl --user daemon-reload` and `systemctl --user enable --now \
+                 {TIMER}`."
             )?;
         }
     } else {
@@ -675,7 +685,7 @@ fn set_timer(
         shown(exe),
         reminder.flags()
     )?;
-    Ok(())
+    Ok(ok)
 }
 
 fn set_cron(
@@ -817,13 +827,10 @@ pub fn off(out: &mut impl Write, places: &Places, keeper: Keeper) -> Result<(), 
             removed = true;
         }
     }
-    // `systemctl --user enable` made this link; with no manager to `disable`, it would be
-    // left pointing at nothing.
+    // `systemctl --user enable` made this link; where no manager could `disable` the timer,
+    // it would be left pointing at nothing.
     let wants = places.units.join("timers.target.wants").join(TIMER);
-    if has_timer
-        && !reachable
-        && fs::read_link(&wants).is_ok_and(|to| to.file_name() == Some(TIMER.as_ref()))
-    {
+    if has_timer && fs::read_link(&wants).is_ok_and(|to| to.file_name() == Some(TIMER.as_ref())) {
         fs::remove_file(&wants).map_err(|e| RemindError::io(&wants, "remove it", &e))?;
         writeln!(out, "removed {} (the link `enable` made)", shown(&wants))?;
     }

@@ -539,3 +539,80 @@ fn an_odd_path_to_supple_is_quoted_for_systemd_and_cron() {
     );
     assert!(said.lines().any(|l| l == line), "{line}\n{said}");
 }
+
+/// A stand-in `systemctl` that writes down each call and fails the ones naming `fail_on`.
+fn fake_systemctl(home: &Home, fail_on: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = home.path().join("fakebin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    let script = bin.join("systemctl");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\ncase \"$*\" in *'{fail_on}'*) echo 'Failed to \
+             enable unit: nope' >&2; exit 1;; esac\ncase \"$1 $2\" in '--user is-enabled') echo \
+             enabled;; '--user is-active') echo active;; esac\n",
+            home.path().join("systemctl.log").display()
+        ),
+    )
+    .expect("write");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    bin
+}
+
+/// Where the user manager answers, supple runs the commands itself and says how each went;
+/// a failure is reported with systemctl's words and ends with exit status 1.
+#[test]
+fn a_reachable_user_manager_is_told_and_each_outcome_said() {
+    let home = Home::new();
+    let bin = fake_systemctl(&home, "no call fails");
+    let supple = |args: &[&str]| {
+        let mut cmd = home.supple("reachable");
+        cmd.env("PATH", &bin).args(args);
+        cmd
+    };
+    supple(&["remind", "--at", "07:30"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("ran `systemctl --user daemon-reload`: done\n")
+                .and(predicate::str::contains(
+                    "ran `systemctl --user enable --now supple-remind.timer`: done\n",
+                ))
+                .and(predicate::str::contains("The timer is on")),
+        );
+    supple(&["remind"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("timer: enabled, active"));
+    supple(&["remind", "--off"]).assert().success().stdout(
+        predicate::str::contains("ran `systemctl --user disable --now supple-remind.timer`: done")
+            .and(predicate::str::contains("removed"))
+            .and(predicate::str::contains(
+                "ran `systemctl --user daemon-reload`: done",
+            )),
+    );
+    assert_eq!(
+        read(&home.path().join("systemctl.log")),
+        "--user daemon-reload\n--user enable --now supple-remind.timer\n--user is-enabled \
+         supple-remind.timer\n--user is-active supple-remind.timer\n--user disable --now \
+         supple-remind.timer\n--user daemon-reload\n"
+    );
+
+    let failing = Home::new();
+    let bin = fake_systemctl(&failing, "enable");
+    failing
+        .supple("reachable")
+        .env("PATH", &bin)
+        .args(["remind", "--at", "07:30"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains(
+                "ran `systemctl --user enable --now supple-remind.timer`: it failed",
+            )
+            .and(predicate::str::contains("Failed to enable unit: nope"))
+            .and(predicate::str::contains("the timer is not on")),
+        );
+    assert!(failing.units().join("supple-remind.timer").exists());
+}
