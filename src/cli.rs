@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use crate::config::Flags;
 use crate::content::limits;
 use crate::history::flex::{self, Felt, FlexTest};
+use crate::remind;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -202,6 +203,35 @@ pub enum Command {
     },
     /// Print the settings in effect and where each comes from (default, config file, flag).
     Config,
+    /// A reminder to stretch that the system keeps: a systemd user timer, or where there is
+    /// no systemd, the crontab line to add. With no options: the reminder set, if any.
+    #[command(
+        after_help = "Writes only its own files, each named as it is written: \
+        supple-remind.timer and supple-remind.service in $XDG_CONFIG_HOME/systemd/user, or a \
+        copy of the crontab line in $XDG_CONFIG_HOME/supple. `supple remind --off` removes them."
+    )]
+    Remind {
+        /// The time of the reminder, on the 24-hour clock (07:30).
+        #[arg(long, value_name = "HH:MM", value_parser = remind::parse_at,
+              conflicts_with_all = ["off", "notify", "pending"])]
+        at: Option<remind::At>,
+        /// The days it comes, such as mon,wed,fri (every day when left out; a day named twice
+        /// counts once).
+        #[arg(long, value_name = "DAYS", requires = "at", value_parser = remind::parse_days)]
+        days: Option<remind::Days>,
+        /// Remove the reminder: stop the timer and remove the files supple wrote, and only
+        /// those.
+        #[arg(long, conflicts_with_all = ["notify", "pending"])]
+        off: bool,
+        /// Remind now, as the timer does: a desktop notification (notify-send), or a line left
+        /// for the next shell when none can be shown. Quiet when you have stretched today.
+        #[arg(long, conflicts_with = "pending")]
+        notify: bool,
+        /// Print a reminder left for the shell, once; nothing when there is none. For your
+        /// shell's startup file (~/.bashrc).
+        #[arg(long)]
+        pending: bool,
+    },
     /// Check routine files; exits 0 when all are valid, 1 when any is not.
     Check {
         /// Routine files to check.

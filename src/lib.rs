@@ -19,6 +19,7 @@ pub mod notify;
 pub mod paths;
 pub mod plain;
 pub mod quiet;
+pub mod remind;
 pub mod safe_text;
 pub mod safety;
 pub mod session;

@@ -14,6 +14,7 @@ use supple::config::{self, Settings};
 use supple::content::user_routine_dir;
 use supple::history::{self, LastTime, Store};
 use supple::quiet::QuietStderr;
+use supple::remind;
 use supple::safe_text::SafeWriter;
 use supple::safety;
 use supple::session::{Clock, SystemClock};
@@ -54,6 +55,13 @@ fn main() -> ExitCode {
             })
         }
         Some(Command::Config) => show_config(&mut out, &cli),
+        Some(Command::Remind {
+            at,
+            days,
+            off,
+            notify,
+            pending,
+        }) => remind(&mut out, &cli, (*at, *days), *off, *notify, *pending),
         Some(Command::List) => commands::list(&mut out, &mut err, user_dir).map(|()| true),
         Some(Command::SoundTest { latency }) => sound_test(&mut out, *latency),
         Some(Command::Check { files }) => commands::check(&mut out, &mut err, files),
@@ -308,6 +316,67 @@ fn show_config(out: &mut impl Write, cli: &Cli) -> anyhow::Result<bool> {
         writeln!(out, "  {line}")?;
     }
     Ok(ok)
+}
+
+/// `supple remind`: sets, shows or removes the reminder; `--notify` is what the timer runs.
+/// False when `systemctl` failed.
+fn remind(
+    out: &mut impl Write,
+    cli: &Cli,
+    (at, days): (Option<remind::At>, Option<remind::Days>),
+    off: bool,
+    notify: bool,
+    pending: bool,
+) -> anyhow::Result<bool> {
+    let data_dir = supple::paths::data_dir();
+    if pending {
+        return remind::pending(out, data_dir.as_deref())
+            .map(|()| true)
+            .map_err(remind_error);
+    }
+    if notify {
+        let today = jiff::ZonedDateTime::now().date();
+        let done_today = Store::default_location()
+            .and_then(|store| store.load().ok())
+            .is_some_and(|h| {
+                h.sessions
+                    .iter()
+                    .any(|s| s.counts() && s.started.date() == today)
+            });
+        // The length of the routine `supple` would run; a bad config is fixed when it runs.
+        let plan = settings(cli, &mut io::sink(), BadConfig::Warn)
+            .and_then(|s| resolve(None, &s, user_routine_dir().as_deref()))
+            .ok();
+        let text = remind::message(plan.as_ref().map(|p| (p.name.as_str(), p.total())));
+        return remind::notify(out, &text, done_today, data_dir.as_deref())
+            .map(|()| true)
+            .map_err(remind_error);
+    }
+    let Some(places) = remind::Places::from_env() else {
+        bail!("no home folder, so nowhere to keep a reminder");
+    };
+    let keeper = remind::detect();
+    let done = match (at, off) {
+        (Some(at), _) => {
+            let reminder = remind::Reminder {
+                at,
+                days: days.unwrap_or(remind::Days::EVERY),
+            };
+            let exe = std::env::current_exe().context("cannot find supple's own path")?;
+            remind::set(out, &places, keeper, &reminder, &exe)
+        }
+        (None, true) => remind::off(out, &places, keeper).map(|()| true),
+        (None, false) => remind::show(out, &places, keeper).map(|()| true),
+    };
+    done.map_err(remind_error)
+}
+
+/// A failed write to the output stays an I/O error, so that a closed pipe ends quietly.
+fn remind_error(e: remind::RemindError) -> anyhow::Error {
+    match e {
+        remind::RemindError::Output(e) => e.into(),
+        e => e.into(),
+    }
 }
 
 /// `supple history`: full screen in a terminal; text, JSON or CSV otherwise.
