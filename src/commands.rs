@@ -8,7 +8,7 @@ use crate::config::Tuning;
 use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Need, Origin, Routine};
 use crate::history::dose::{self, Week};
 use crate::history::suggest;
-use crate::history::{self, LastTime, LegSeconds, Overview, SessionRecord, Store};
+use crate::history::{self, LastTime, LegSeconds, Overview, SessionRecord, Store, TestResult};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text, whole_seconds};
 
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
@@ -476,9 +476,14 @@ pub fn save_session(store: Option<&Store>, record: &SessionRecord) -> String {
 }
 
 /// `supple history --plain`: the same as the full screen, as text: the streak and this week
-/// against the dose, a calendar of `weeks` (one character per day), and each week's seconds
-/// per leg against the dose. Plain ASCII whatever the locale.
-pub fn history_text(overview: &Overview, weeks: &[Week], path: &Path) -> String {
+/// against the dose, a calendar of `weeks` (one character per day), each week's seconds per
+/// leg against the dose, and the flexibility tests over time. Plain ASCII whatever the locale.
+pub fn history_text(
+    overview: &Overview,
+    weeks: &[Week],
+    tests: &[TestResult],
+    path: &Path,
+) -> String {
     let mut text = format!("supple history ({})\n", path.display());
     if let Some(words) = overview.nothing_yet() {
         text.push_str(&format!(
@@ -486,6 +491,9 @@ pub fn history_text(overview: &Overview, weeks: &[Week], path: &Path) -> String 
              seconds per leg against the weekly dose ({}).\n",
             dose::DOSE_RULE
         ));
+        if !tests.is_empty() {
+            text.push_str(&crate::flextest::tests_text(tests));
+        }
         return text;
     }
     text.push_str(&format!(
@@ -506,7 +514,7 @@ pub fn history_text(overview: &Overview, weeks: &[Week], path: &Path) -> String 
     }
     text.push_str(&calendar_text(weeks, overview.first));
     text.push_str(&weekly_text(weeks));
-    // The flexibility tests' block (branch flex-test) goes here, in its own function.
+    text.push_str(&crate::flextest::tests_text(tests));
     text
 }
 

@@ -314,15 +314,10 @@ fn show_history(
     let overview = history::Overview::new(&kept.sessions, today, 7);
     let weeks = history::dose::weeks(&kept.sessions, today, weeks);
     if plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || supple::term::dumb() {
-        write!(
-            out,
-            "{}",
-            commands::history_text(&overview, &weeks, &store.path())
-        )?;
         return Ok(write!(
             out,
             "{}",
-            supple::flextest::tests_text(&kept.tests)
+            commands::history_text(&overview, &weeks, &kept.tests, &store.path())
         )?);
     }
     let color = color();
@@ -331,6 +326,7 @@ fn show_history(
             supple::ui::history::HistoryView {
                 overview: &overview,
                 weeks: &weeks,
+                tests: &kept.tests,
                 color,
                 ascii: !supple::term::utf8_locale(),
             },

@@ -836,8 +836,23 @@ fn the_guided_flexibility_test_saves_both_legs_and_history_shows_them() {
 
     t.rerun("history --plain");
     let plain = t.wait_for("EXITED=0", WAIT);
-    assert!(plain.contains("Flexibility tests (1 result):"), "{plain}");
-    assert!(plain.contains("L 28° R 35°"), "{plain}");
+    assert!(
+        plain.contains("Flexibility tests, per leg (1 result;"),
+        "{plain}"
+    );
+    let row = |leg: &str| {
+        plain
+            .lines()
+            .find(|l| l.trim_start().starts_with(leg))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    assert_eq!(row("left "), "left 28", "{plain}");
+    assert_eq!(row("right "), "right 35", "{plain}");
+    assert!(
+        plain.contains("the first active knee extension test: the next ones are compared"),
+        "{plain}"
+    );
 
     // Leaving half way saves nothing more.
     t.rerun("test");
