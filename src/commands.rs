@@ -123,7 +123,7 @@ pub fn write_plan(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
 /// each suggestion in full with its source, and when each suggestion comes.
 pub fn suggestions_text(
     plan: &Plan,
-    sessions: &[SessionRecord],
+    (sessions, tests): (&[SessionRecord], &[TestResult]),
     today: jiff::civil::Date,
     older: bool,
     why: bool,
@@ -131,7 +131,7 @@ pub fn suggestions_text(
     let inputs = suggest::Inputs {
         older,
         hold_seconds: shortest_hold(plan),
-        tighter_leg: None,
+        tighter_leg: history::progress::tighter_leg(tests, today),
     };
     let found = suggest::suggestions(sessions, today, &inputs);
     let mut text = String::new();

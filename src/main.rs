@@ -39,14 +39,16 @@ fn main() -> ExitCode {
                 let plan = resolve(routine.as_deref(), &s, user_dir)?;
                 commands::write_plan(&mut out, &plan)?;
                 // Suggestions only: an unreadable history is dealt with when a session is saved.
-                let kept = Store::default_location().and_then(|store| store.load().ok());
-                let sessions = kept.map(|h| h.sessions).unwrap_or_default();
+                let kept = Store::default_location()
+                    .and_then(|store| store.load().ok())
+                    .unwrap_or_default();
                 let today = jiff::ZonedDateTime::now().date();
                 let older = s.older.value;
+                let history = (kept.sessions.as_slice(), kept.tests.as_slice());
                 write!(
                     out,
                     "{}",
-                    commands::suggestions_text(&plan, &sessions, today, older, *why)
+                    commands::suggestions_text(&plan, history, today, older, *why)
                 )?;
                 Ok(true)
             })
