@@ -361,11 +361,14 @@ pub fn tally_lines(plan: &Plan, tally: &Tally) -> Vec<String> {
         .collect()
 }
 
-/// The plain-text record printed after a session, so it stays in the terminal's scrollback.
+/// The plain-text record printed after a session, so it stays in the terminal's scrollback:
+/// the same facts as the summary screen, with this week against the dose where
+/// `week_before` (this week's seconds per leg before this session) is known.
 pub fn session_report(
     engine: &Engine,
     now: std::time::Instant,
     last_time: Option<&LastTime>,
+    week_before: Option<LegSeconds>,
 ) -> String {
     let plan = engine.plan();
     let tally = engine.tally();
@@ -384,6 +387,17 @@ pub fn session_report(
     ));
     if let Some(last) = last_time {
         text.push_str(&format!("  last time, {}\n", last.compare(held)));
+    }
+    let worked = tally
+        .rows
+        .iter()
+        .any(|r| r.done > 0 || r.skipped > 0 || whole_seconds(r.held) > 0);
+    if let Some(mut week) = week_before.filter(|_| worked) {
+        // As the summary says it: this session is in the week once it counts.
+        if tally.counts() {
+            week += held;
+        }
+        text.push_str(&format!("  {}\n", dose::week_sentence(week)));
     }
     // Only what was reached: an early quit would otherwise list the whole plan.
     let reached = Tally {
@@ -413,6 +427,7 @@ pub fn keep_session(
     store: Option<Store>,
     started: jiff::ZonedDateTime,
     last_time: Option<LastTime>,
+    week_before: Option<LegSeconds>,
 ) -> impl Fn(&Engine, std::time::Instant) -> String + Send + Sync + 'static {
     move |engine, now| {
         // Saved first: when the terminal has gone away, printing fails but the record is kept.
@@ -420,7 +435,7 @@ pub fn keep_session(
         let saved = save_session(store.as_ref(), &record);
         format!(
             "{}{saved}\n",
-            session_report(engine, now, last_time.as_ref())
+            session_report(engine, now, last_time.as_ref(), week_before)
         )
     }
 }

@@ -164,7 +164,7 @@ fn run(cli: &Cli, routine: Option<&str>, user_dir: Option<&std::path::Path>) -> 
         .with_streaks(streaks)
         .with_week(week);
     let clock = SystemClock;
-    let keep = commands::keep_session(store, started, last_time);
+    let keep = commands::keep_session(store, started, last_time, week);
     let last_words = Arc::new(LastWords::new(keep));
     // A panic has already given the terminal back (ratatui's hook) and printed its message;
     // what the person did is still saved below before the panic goes on.

@@ -606,6 +606,8 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     t.keys(&["Enter"]);
     let after = t.wait_for("EXITED=0", WAIT);
     assert!(after.contains("last time, Mon 23 Nov"), "{after}");
+    // The week against the dose, as the summary says it.
+    assert!(after.contains("  This week: left "), "{after}");
     assert!(after.contains("(2 sessions)"), "{after}");
 
     // The data folder turns into a file: the session runs, and says it was not saved.
