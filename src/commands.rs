@@ -8,7 +8,7 @@ use crate::config::Tuning;
 use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Need, Origin, Routine};
 use crate::history::dose::{self, Week};
 use crate::history::suggest;
-use crate::history::{self, LastTime, LegSeconds, Overview, SessionRecord, Store};
+use crate::history::{self, LastTime, LegSeconds, Overview, SessionRecord, Store, TestResult};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text, whole_seconds};
 
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
@@ -123,7 +123,7 @@ pub fn write_plan(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
 /// each suggestion in full with its source, and when each suggestion comes.
 pub fn suggestions_text(
     plan: &Plan,
-    sessions: &[SessionRecord],
+    (sessions, tests): (&[SessionRecord], &[TestResult]),
     today: jiff::civil::Date,
     older: bool,
     why: bool,
@@ -131,7 +131,7 @@ pub fn suggestions_text(
     let inputs = suggest::Inputs {
         older,
         hold_seconds: shortest_hold(plan),
-        tighter_leg: None,
+        tighter_leg: history::progress::tighter_leg(tests, today),
     };
     let found = suggest::suggestions(sessions, today, &inputs);
     let mut text = String::new();
@@ -361,11 +361,14 @@ pub fn tally_lines(plan: &Plan, tally: &Tally) -> Vec<String> {
         .collect()
 }
 
-/// The plain-text record printed after a session, so it stays in the terminal's scrollback.
+/// The plain-text record printed after a session, so it stays in the terminal's scrollback:
+/// the same facts as the summary screen, with this week against the dose where
+/// `week_before` (this week's seconds per leg before this session) is known.
 pub fn session_report(
     engine: &Engine,
     now: std::time::Instant,
     last_time: Option<&LastTime>,
+    week_before: Option<LegSeconds>,
 ) -> String {
     let plan = engine.plan();
     let tally = engine.tally();
@@ -384,6 +387,17 @@ pub fn session_report(
     ));
     if let Some(last) = last_time {
         text.push_str(&format!("  last time, {}\n", last.compare(held)));
+    }
+    let worked = tally
+        .rows
+        .iter()
+        .any(|r| r.done > 0 || r.skipped > 0 || whole_seconds(r.held) > 0);
+    if let Some(mut week) = week_before.filter(|_| worked) {
+        // As the summary says it: this session is in the week once it counts.
+        if tally.counts() {
+            week += held;
+        }
+        text.push_str(&format!("  {}\n", dose::week_sentence(week)));
     }
     // Only what was reached: an early quit would otherwise list the whole plan.
     let reached = Tally {
@@ -413,6 +427,7 @@ pub fn keep_session(
     store: Option<Store>,
     started: jiff::ZonedDateTime,
     last_time: Option<LastTime>,
+    week_before: Option<LegSeconds>,
 ) -> impl Fn(&Engine, std::time::Instant) -> String + Send + Sync + 'static {
     move |engine, now| {
         // Saved first: when the terminal has gone away, printing fails but the record is kept.
@@ -420,7 +435,7 @@ pub fn keep_session(
         let saved = save_session(store.as_ref(), &record);
         format!(
             "{}{saved}\n",
-            session_report(engine, now, last_time.as_ref())
+            session_report(engine, now, last_time.as_ref(), week_before)
         )
     }
 }
@@ -476,9 +491,14 @@ pub fn save_session(store: Option<&Store>, record: &SessionRecord) -> String {
 }
 
 /// `supple history --plain`: the same as the full screen, as text: the streak and this week
-/// against the dose, a calendar of `weeks` (one character per day), and each week's seconds
-/// per leg against the dose. Plain ASCII whatever the locale.
-pub fn history_text(overview: &Overview, weeks: &[Week], path: &Path) -> String {
+/// against the dose, a calendar of `weeks` (one character per day), each week's seconds per
+/// leg against the dose, and the flexibility tests over time. Plain ASCII whatever the locale.
+pub fn history_text(
+    overview: &Overview,
+    weeks: &[Week],
+    tests: &[TestResult],
+    path: &Path,
+) -> String {
     let mut text = format!("supple history ({})\n", path.display());
     if let Some(words) = overview.nothing_yet() {
         text.push_str(&format!(
@@ -486,6 +506,9 @@ pub fn history_text(overview: &Overview, weeks: &[Week], path: &Path) -> String 
              seconds per leg against the weekly dose ({}).\n",
             dose::DOSE_RULE
         ));
+        if !tests.is_empty() {
+            text.push_str(&crate::flextest::tests_text(tests));
+        }
         return text;
     }
     text.push_str(&format!(
@@ -506,7 +529,7 @@ pub fn history_text(overview: &Overview, weeks: &[Week], path: &Path) -> String 
     }
     text.push_str(&calendar_text(weeks, overview.first));
     text.push_str(&weekly_text(weeks));
-    // The flexibility tests' block (branch flex-test) goes here, in its own function.
+    text.push_str(&crate::flextest::tests_text(tests));
     text
 }
 

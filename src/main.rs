@@ -42,14 +42,16 @@ fn main() -> ExitCode {
                 let plan = resolve(routine.as_deref(), &s, user_dir)?;
                 commands::write_plan(&mut out, &plan)?;
                 // Suggestions only: an unreadable history is dealt with when a session is saved.
-                let kept = Store::default_location().and_then(|store| store.load().ok());
-                let sessions = kept.map(|h| h.sessions).unwrap_or_default();
+                let kept = Store::default_location()
+                    .and_then(|store| store.load().ok())
+                    .unwrap_or_default();
                 let today = jiff::ZonedDateTime::now().date();
                 let older = s.older.value;
+                let history = (kept.sessions.as_slice(), kept.tests.as_slice());
                 write!(
                     out,
                     "{}",
-                    commands::suggestions_text(&plan, &sessions, today, older, *why)
+                    commands::suggestions_text(&plan, history, today, older, *why)
                 )?;
                 Ok(true)
             })
@@ -182,7 +184,7 @@ fn run(
         .with_week(week)
         .with_notify(notify.is_some());
     let clock = SystemClock;
-    let keep = commands::keep_session(store, started, last_time);
+    let keep = commands::keep_session(store, started, last_time, week);
     let last_words = Arc::new(LastWords::new(keep));
     // A panic has already given the terminal back (ratatui's hook) and printed its message;
     // what the person did is still saved below before the panic goes on.
@@ -410,15 +412,10 @@ fn show_history(
     let overview = history::Overview::new(&kept.sessions, today, 7);
     let weeks = history::dose::weeks(&kept.sessions, today, weeks);
     if plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || supple::term::dumb() {
-        write!(
-            out,
-            "{}",
-            commands::history_text(&overview, &weeks, &store.path())
-        )?;
         return Ok(write!(
             out,
             "{}",
-            supple::flextest::tests_text(&kept.tests)
+            commands::history_text(&overview, &weeks, &kept.tests, &store.path())
         )?);
     }
     let color = color();
@@ -427,6 +424,7 @@ fn show_history(
             supple::ui::history::HistoryView {
                 overview: &overview,
                 weeks: &weeks,
+                tests: &kept.tests,
                 color,
                 ascii: !supple::term::utf8_locale(),
             },

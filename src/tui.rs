@@ -650,9 +650,11 @@ where
     B::Error: Into<io::Error>,
 {
     use crate::flextest::guide::Step;
-    let draw = |terminal: &mut Terminal<B>, guide: &crate::flextest::guide::Guide| {
+    let draw = |terminal: &mut Terminal<B>, guide: &mut crate::flextest::guide::Guide| {
         terminal
             .draw(|frame| {
+                // The how-to's pages at this size, so that → knows whether there is more.
+                guide.set_how_to_pages(ui::flextest::how_to_pages(guide, frame.area()));
                 frame.render_widget(ui::flextest::GuideScreen(guide), frame.area());
             })
             .map(|_| ())

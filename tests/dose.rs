@@ -9,12 +9,14 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday, date};
 use supple::commands::suggestions_text;
 use supple::content::Kind;
+use supple::history::change::smallest_real_change;
 use supple::history::dose::{self, WEEKLY_SECONDS, against_dose, week_sentence, weeks};
+use supple::history::progress::{TIGHTER_FOR_DAYS, TighterLeg, tighter_leg};
 use supple::history::suggest::{
     self, GAP_WARNING_DAYS, Inputs, Suggestion, days_since_last, next_hold, regular_weeks,
     suggestions,
 };
-use supple::history::{ExerciseRecord, LegSeconds, Overview, SessionRecord};
+use supple::history::{ExerciseRecord, FlexTest, LegSeconds, Overview, SessionRecord, TestResult};
 use supple::session::Side;
 
 /// A session on `day` at 08:00 UTC with `left` and `right` seconds of holds.
@@ -319,28 +321,153 @@ fn a_gappy_history_counts_only_the_run_that_reaches_today() {
     assert_eq!(regular_weeks(&short, date(2026, 11, 20)), 0);
 }
 
+/// A result of `test` on `day` at 09:00 UTC.
+fn tested(test: FlexTest, day: Date, left: u16, right: u16) -> TestResult {
+    TestResult::new(
+        day.at(9, 0, 0, 0).in_tz("UTC").expect("a time in UTC"),
+        test,
+        (Some(left), Some(right), None),
+        None,
+        None,
+    )
+    .expect("a valid result")
+}
+
 #[test]
 fn the_tighter_leg_suggestion_takes_the_leg_a_test_found_tighter() {
+    let right = TighterLeg {
+        leg: Side::Right,
+        test: FlexTest::Aket,
+        by: 9,
+        taken: start(),
+    };
     assert_eq!(
-        suggest::tighter_leg(Some(Side::Left)),
-        Some(Suggestion::TighterLeg { leg: Side::Left })
+        suggest::tighter_leg(Some(right)),
+        Some(Suggestion::TighterLeg(right))
     );
-    assert_eq!(suggest::tighter_leg(Some(Side::Both)), None);
+    let both = TighterLeg {
+        leg: Side::Both,
+        ..right
+    };
+    assert_eq!(suggest::tighter_leg(Some(both)), None);
     assert_eq!(suggest::tighter_leg(None), None);
     let found = suggestions(
         &[],
         start(),
         &Inputs {
-            tighter_leg: Some(Side::Right),
+            tighter_leg: Some(right),
             ..inputs(20, false)
         },
     );
-    assert_eq!(found, vec![Suggestion::TighterLeg { leg: Side::Right }]);
+    assert_eq!(found, vec![Suggestion::TighterLeg(right)]);
+    let short = found[0].short();
+    assert!(short.contains("right leg tested tighter by 9°"), "{short}");
     assert!(
-        found[0].short().contains("right leg"),
-        "{}",
-        found[0].short()
+        short.contains("active knee extension, Mon 2 Nov"),
+        "{short}"
     );
+    // The source named: the test's measuring error.
+    assert!(found[0].source().contains("Neto"), "{}", found[0].source());
+}
+
+#[test]
+fn the_tighter_leg_comes_from_a_difference_of_at_least_the_measuring_error() {
+    let today = start();
+    for test in [FlexTest::Aket, FlexTest::Slr, FlexTest::SitReach] {
+        let error = smallest_real_change(test);
+        // Left 40, right 40 + difference: for the knee extension the right is then tighter
+        // (more short of straight), for the others the right is looser, so the left tighter.
+        let tighter = if test == FlexTest::Aket {
+            Side::Right
+        } else {
+            Side::Left
+        };
+        let one_less = [tested(test, today, 40, 40 + error - 1)];
+        assert_eq!(tighter_leg(&one_less, today), None, "{test}: {error} - 1");
+        let at = [tested(test, today, 40, 40 + error)];
+        assert_eq!(
+            tighter_leg(&at, today),
+            Some(TighterLeg {
+                leg: tighter,
+                test,
+                by: error,
+                taken: today
+            }),
+            "{test}: {error}"
+        );
+    }
+}
+
+#[test]
+fn only_the_latest_recent_test_of_each_kind_names_the_tighter_leg() {
+    let today = date(2026, 12, 28);
+    let asymmetric = |day| tested(FlexTest::Aket, day, 30, 40);
+    // A test 8 weeks old still counts; a day older, no longer.
+    let eight_weeks = today.checked_sub(TIGHTER_FOR_DAYS.days()).expect("a date");
+    assert_eq!(TIGHTER_FOR_DAYS, 56);
+    assert_eq!(
+        tighter_leg(&[asymmetric(eight_weeks)], today).map(|t| t.leg),
+        Some(Side::Right)
+    );
+    assert_eq!(
+        tighter_leg(&[asymmetric(plus(eight_weeks, -1))], today),
+        None
+    );
+    // A newer test of the same kind with the legs alike: nothing.
+    let alike = tested(FlexTest::Aket, plus(today, -3), 33, 36);
+    assert_eq!(
+        tighter_leg(&[asymmetric(plus(today, -30)), alike], today),
+        None
+    );
+    // Another kind of test agreeing: the most recent is named as the source.
+    let slr = tested(FlexTest::Slr, plus(today, -2), 80, 70);
+    let found = tighter_leg(&[asymmetric(plus(today, -30)), slr], today).expect("a leg");
+    assert_eq!(
+        (found.leg, found.test, found.by),
+        (Side::Right, FlexTest::Slr, 10)
+    );
+    // Two kinds naming different legs: neither counts.
+    let slr_other = tested(FlexTest::Slr, plus(today, -2), 70, 80);
+    assert_eq!(
+        tighter_leg(&[asymmetric(plus(today, -30)), slr_other], today),
+        None
+    );
+    // Both legs together say nothing of either leg.
+    let together = TestResult::new(
+        today.at(9, 0, 0, 0).in_tz("UTC").expect("a time"),
+        FlexTest::SitReach,
+        (None, None, Some(30)),
+        None,
+        None,
+    )
+    .expect("a result");
+    assert_eq!(tighter_leg(&[together], today), None);
+}
+
+#[test]
+fn plan_why_names_the_test_behind_the_tighter_leg() {
+    let plan = common::builtin_plan("quick");
+    let today = date(2026, 11, 20);
+    let tests = [tested(FlexTest::Aket, plus(today, -4), 27, 36)];
+    let short = suggestions_text(&plan, (&[], &tests), today, false, false);
+    assert!(
+        short.contains("Suggestion: Your right leg tested tighter by 9°"),
+        "{short}"
+    );
+    let why = suggestions_text(&plan, (&[], &tests), today, false, true);
+    let flat = why.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "your active knee extension of Mon 16 Nov found your right leg tighter than the other \
+         by 9°, beyond the test's measuring error of 8°",
+        "Source: Neto, Jacobsohn, Carita & Oliveira 2015",
+        "taken in the last 8 weeks",
+    ] {
+        assert!(flat.contains(words), "{words}: {why}");
+    }
+    // Nine weeks later the same test no longer drives it.
+    let later = plus(today, 63);
+    let short = suggestions_text(&plan, (&[], &tests), later, false, false);
+    assert!(!short.contains("tighter"), "{short}");
 }
 
 #[test]
@@ -363,7 +490,7 @@ fn plan_prints_a_line_per_suggestion_and_why_says_the_sources() {
     let plan = common::builtin_plan("quick");
     let friday = date(2026, 11, 20);
     let regular = sessions_on(&MWF, start(), friday, 60, 60);
-    let short = suggestions_text(&plan, &regular, friday, false, false);
+    let short = suggestions_text(&plan, (&regular, &[]), friday, false, false);
     assert_eq!(
         short,
         "\nSuggestion: 3 regular weeks: you could hold each stretch 30 s (--hold 30, or \
@@ -373,9 +500,12 @@ fn plan_prints_a_line_per_suggestion_and_why_says_the_sources() {
     // The day before: nothing added to the plan at all.
     let thursday = plus(friday, -1);
     let before = sessions_on(&MWF, start(), thursday, 60, 60);
-    assert_eq!(suggestions_text(&plan, &before, thursday, false, false), "");
+    assert_eq!(
+        suggestions_text(&plan, (&before, &[]), thursday, false, false),
+        ""
+    );
     // With the older setting, the next step is the same 30 s, and the reason is ACSM's.
-    let why = suggestions_text(&plan, &regular, friday, true, true);
+    let why = suggestions_text(&plan, (&regular, &[]), friday, true, true);
     for words in [
         "The weekly dose: 60 s per leg on 5 days a week (5:00 per leg a week).",
         "This week so far: left 3:00 of 5:00, right 3:00 of 5:00.",
@@ -391,7 +521,7 @@ fn plan_prints_a_line_per_suggestion_and_why_says_the_sources() {
     }
     assert!(why.lines().all(|l| l.chars().count() <= 92), "{why}");
     // With no history, --why still says the dose and the rules.
-    let empty = suggestions_text(&plan, &[], friday, false, true);
+    let empty = suggestions_text(&plan, (&[], &[]), friday, false, true);
     assert!(empty.contains("No suggestion today."), "{empty}");
     assert!(empty.contains("When supple suggests what"), "{empty}");
 }

@@ -606,6 +606,8 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     t.keys(&["Enter"]);
     let after = t.wait_for("EXITED=0", WAIT);
     assert!(after.contains("last time, Mon 23 Nov"), "{after}");
+    // The week against the dose, as the summary says it.
+    assert!(after.contains("  This week: left "), "{after}");
     assert!(after.contains("(2 sessions)"), "{after}");
 
     // The data folder turns into a file: the session runs, and says it was not saved.
@@ -839,8 +841,23 @@ fn the_guided_flexibility_test_saves_both_legs_and_history_shows_them() {
 
     t.rerun("history --plain");
     let plain = t.wait_for("EXITED=0", WAIT);
-    assert!(plain.contains("Flexibility tests (1 result):"), "{plain}");
-    assert!(plain.contains("L 28° R 35°"), "{plain}");
+    assert!(
+        plain.contains("Flexibility tests, per leg (1 result;"),
+        "{plain}"
+    );
+    let row = |leg: &str| {
+        plain
+            .lines()
+            .find(|l| l.trim_start().starts_with(leg))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    assert_eq!(row("left "), "left 28", "{plain}");
+    assert_eq!(row("right "), "right 35", "{plain}");
+    assert!(
+        plain.contains("the first active knee extension test: the next ones are compared"),
+        "{plain}"
+    );
 
     // Leaving half way saves nothing more.
     t.rerun("test");

@@ -229,3 +229,85 @@ fn the_saved_screen_compares_with_the_first_and_the_last() {
         "{text}"
     );
 }
+
+/// The screen's text, row by row, words joined by single spaces.
+fn words_of(backend: &TestBackend) -> String {
+    let buffer = backend.buffer();
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_how_to_turns_pages_on_a_small_screen_and_loses_no_word() {
+    use ratatui::layout::Rect;
+    use supple::flextest::guide::CHOICES;
+    use supple::ui::flextest::how_to_pages;
+    for (n, choice) in CHOICES.iter().enumerate() {
+        let mut guide = Guide::new(kept(), false, false);
+        type_keys(&mut guide, &(n + 1).to_string());
+        assert_eq!(guide.stage, Stage::HowTo);
+        // All on one screen where there is room.
+        assert_eq!(how_to_pages(&guide, Rect::new(0, 0, 120, 40)), 1);
+        assert_eq!(how_to_pages(&guide, Rect::new(0, 0, 80, 24)), 1);
+        // At 40x12, pages: every cue, how to read it and the stop rule are on one of them.
+        let pages = how_to_pages(&guide, Rect::new(0, 0, 40, 12));
+        assert!(pages > 1, "{choice:?}");
+        guide.set_how_to_pages(pages);
+        let mut seen = String::new();
+        for page in 0..pages {
+            assert_eq!(guide.how_to_page, page);
+            let text = words_of(&drawn(&guide, (40, 12)));
+            assert!(text.contains(&format!("({}/{pages})", page + 1)), "{text}");
+            let hint = if page + 1 < pages {
+                "→ more"
+            } else {
+                "← back"
+            };
+            assert!(text.contains(hint), "{text}");
+            seen.push_str(&text);
+            seen.push(' ');
+            guide.handle_key(key(KeyCode::Right), &now());
+        }
+        // → on the last page goes on to typing, as Enter does.
+        assert!(
+            matches!(guide.stage, Stage::Enter { .. }),
+            "{:?}",
+            guide.stage
+        );
+        for words in choice
+            .cues()
+            .iter()
+            .copied()
+            .chain([choice.reading(), supple::safety::CAUTION])
+        {
+            let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+            // Each part whole, though wrapped across rows.
+            let last = words.split(' ').next_back().unwrap_or_default();
+            let first = words.split(' ').take(4).collect::<Vec<_>>().join(" ");
+            assert!(seen.contains(&first), "{choice:?}: `{first}` in {seen}");
+            assert!(seen.contains(last), "{choice:?}: `{last}` in {seen}");
+        }
+        // ← turns back, and from the first page goes back to the choice.
+        let mut guide = Guide::new(kept(), false, false);
+        type_keys(&mut guide, &(n + 1).to_string());
+        guide.set_how_to_pages(pages);
+        guide.handle_key(key(KeyCode::Right), &now());
+        guide.handle_key(key(KeyCode::Left), &now());
+        assert_eq!((guide.stage.clone(), guide.how_to_page), (Stage::HowTo, 0));
+        guide.handle_key(key(KeyCode::Left), &now());
+        assert!(matches!(guide.stage, Stage::Choose { .. }));
+        // A screen grown larger keeps the page within what there is.
+        guide.set_how_to_pages(1);
+        assert_eq!(guide.how_to_page, 0);
+    }
+}

@@ -521,8 +521,16 @@ fn record_saves_then_compares_with_the_first_and_the_last() {
         .output()
         .expect("run");
     let plain = String::from_utf8_lossy(&out.stdout);
-    assert!(plain.contains("Flexibility tests (3 results):"), "{plain}");
-    assert!(plain.contains("active knee extension, "), "{plain}");
+    assert!(
+        plain.contains("Flexibility tests, per leg (3 results;"),
+        "{plain}"
+    );
+    assert!(plain.contains("Active knee extension ("), "{plain}");
+    assert!(plain.contains("8 deg looser"), "{plain}");
+    assert!(
+        plain.contains("the right leg is tighter by 8 deg"),
+        "{plain}"
+    );
     let out = supple(home.path())
         .args(["history", "--csv", "--tests"])
         .output()

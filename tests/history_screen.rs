@@ -1,6 +1,7 @@
 //! `supple history`, full screen and `--plain`, on fixed histories with a fixed "today"
-//! (Tuesday 24 November 2026): empty, one session, three months of regular sessions, and a
-//! gap. Snapshots at 80x24 and 120x40; the other sizes must draw without a panic.
+//! (Tuesday 24 November 2026): empty, one session, three months of regular sessions (without
+//! and with flexibility tests), and a gap. Snapshots at 80x24 and 120x40; the other sizes must
+//! draw without a panic.
 
 use std::path::Path;
 
@@ -11,7 +12,7 @@ use ratatui::backend::TestBackend;
 use supple::commands::history_text;
 use supple::content::Kind;
 use supple::history::dose::{self, WEEKS_SHOWN};
-use supple::history::{ExerciseRecord, Overview, SessionRecord};
+use supple::history::{ExerciseRecord, FlexTest, Overview, SessionRecord, TestResult};
 use supple::session::Side;
 use supple::ui::history::HistoryView;
 
@@ -70,6 +71,33 @@ fn three_months() -> Vec<SessionRecord> {
     regular(date(2026, 8, 31), today())
 }
 
+/// A result of `test` on `day`, each leg.
+fn tested(test: FlexTest, day: Date, left: u16, right: u16) -> TestResult {
+    TestResult::new(
+        day.at(19, 0, 0, 0).in_tz("UTC").expect("a time in UTC"),
+        test,
+        (Some(left), Some(right), None),
+        None,
+        None,
+    )
+    .expect("a valid result")
+}
+
+/// The tests of those three months: the knee extension four times, the left knee loosening
+/// beyond the measuring error and the right one within it; the straight-leg raise three times,
+/// the left leg tighter than the right beyond the error and under 80 degrees.
+fn three_months_of_tests() -> Vec<TestResult> {
+    vec![
+        tested(FlexTest::Aket, date(2026, 9, 7), 36, 40),
+        tested(FlexTest::Slr, date(2026, 9, 7), 70, 78),
+        tested(FlexTest::Aket, date(2026, 10, 5), 33, 37),
+        tested(FlexTest::Slr, date(2026, 10, 19), 74, 80),
+        tested(FlexTest::Aket, date(2026, 11, 2), 30, 35),
+        tested(FlexTest::Aket, date(2026, 11, 23), 27, 33),
+        tested(FlexTest::Slr, date(2026, 11, 23), 76, 85),
+    ]
+}
+
 /// Regular through most of October, three weeks and a half without, then two sessions.
 fn with_a_gap() -> Vec<SessionRecord> {
     let mut sessions = regular(date(2026, 9, 7), date(2026, 10, 24));
@@ -78,7 +106,16 @@ fn with_a_gap() -> Vec<SessionRecord> {
     sessions
 }
 
-fn draw(sessions: &[SessionRecord], (w, h): (u16, u16), ascii: bool) -> Terminal<TestBackend> {
+fn draw(sessions: &[SessionRecord], size: (u16, u16), ascii: bool) -> Terminal<TestBackend> {
+    draw_with(sessions, &[], size, ascii)
+}
+
+fn draw_with(
+    sessions: &[SessionRecord],
+    tests: &[TestResult],
+    (w, h): (u16, u16),
+    ascii: bool,
+) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     let overview = Overview::new(sessions, today(), 7);
     let weeks = dose::weeks(sessions, today(), WEEKS_SHOWN);
@@ -88,6 +125,7 @@ fn draw(sessions: &[SessionRecord], (w, h): (u16, u16), ascii: bool) -> Terminal
                 HistoryView {
                     overview: &overview,
                     weeks: &weeks,
+                    tests,
                     color: false,
                     ascii,
                 },
@@ -112,8 +150,12 @@ fn text_of(terminal: &Terminal<TestBackend>) -> String {
 }
 
 fn snapshot(name: &str, sessions: &[SessionRecord]) {
+    snapshot_with(name, sessions, &[]);
+}
+
+fn snapshot_with(name: &str, sessions: &[SessionRecord], tests: &[TestResult]) {
     for size in [(80, 24), (120, 40)] {
-        let terminal = draw(sessions, size, false);
+        let terminal = draw_with(sessions, tests, size, false);
         insta::assert_snapshot!(
             format!("history_{name}_{}x{}", size.0, size.1),
             terminal.backend()
@@ -229,7 +271,7 @@ fn plain_text_shows_the_same_weeks_as_the_screen() {
     let sessions = three_months();
     let overview = Overview::new(&sessions, today(), 7);
     let weeks = dose::weeks(&sessions, today(), WEEKS_SHOWN);
-    let text = history_text(&overview, &weeks, Path::new("/home/me/history.json"));
+    let text = history_text(&overview, &weeks, &[], Path::new("/home/me/history.json"));
     insta::assert_snapshot!("history_plain_three_months", text);
     assert!(text.is_ascii());
     assert!(
@@ -257,6 +299,7 @@ fn plain_text_shows_the_same_weeks_as_the_screen() {
     let empty = history_text(
         &Overview::new(&[], today(), 7),
         &dose::weeks(&[], today(), WEEKS_SHOWN),
+        &[],
         Path::new("/home/me/history.json"),
     );
     assert!(empty.contains("No sessions yet"), "{empty}");
@@ -277,7 +320,7 @@ fn plain_text_marks_the_dose_on_each_weeks_bars() {
         .collect();
     let overview = Overview::new(&sessions, today(), 7);
     let weeks = dose::weeks(&sessions, today(), 2);
-    let text = history_text(&overview, &weeks, Path::new("h.json"));
+    let text = history_text(&overview, &weeks, &[], Path::new("h.json"));
     let row = text
         .lines()
         .find(|l| l.trim_start().starts_with("Mon 16 Nov"))
@@ -286,5 +329,141 @@ fn plain_text_marks_the_dose_on_each_weeks_bars() {
     assert!(
         row.contains(&format!("2:30 {}{}|", "#".repeat(10), " ".repeat(10))),
         "{row}"
+    );
+}
+
+#[test]
+fn three_months_with_tests_show_each_leg_over_time() {
+    let sessions = three_months();
+    let tests = three_months_of_tests();
+    snapshot_with("three_months_tests", &sessions, &tests);
+
+    // Roomy: per test, the results under their dates, each leg's change since the first and
+    // the last, the tighter leg and "limited".
+    let text = text_of(&draw_with(&sessions, &tests, (120, 40), false));
+    assert!(
+        text.contains("Flexibility tests per leg, 7 results"),
+        "{text}"
+    );
+    assert!(text.contains("Active knee extension"), "{text}");
+    assert!(text.contains("Straight-leg raise"), "{text}");
+    assert!(text.contains("since the first"), "{text}");
+    assert!(text.contains("since the last"), "{text}");
+    let row = |leg: &str, after: &str| -> String {
+        text.lines()
+            .skip_while(|l| !l.contains(after))
+            .find(|l| l.contains(leg))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let left = row("L left", "Active knee extension");
+    assert!(left.contains("36") && left.contains("27"), "{left}");
+    assert!(left.contains("9° looser"), "{left}");
+    // The right knee moved 7°: less than the 8° that counts, so no progress is claimed.
+    let right = row("R right", "Active knee extension");
+    assert!(right.contains("within measuring error (-7°)"), "{right}");
+    assert!(!right.contains("looser"), "{right}");
+    assert!(
+        text.contains("the left leg is tighter by 9° (beyond the measuring error of 7°)"),
+        "{text}"
+    );
+    assert!(text.contains("the left leg under 80°"), "{text}");
+    assert!(text.contains("7 Sep") && text.contains("23 Nov"), "{text}");
+
+    // Small: a line per test, the latest against the first, and the chart kept.
+    let text = text_of(&draw_with(&sessions, &tests, (80, 24), false));
+    assert!(text.contains("Flexibility"), "{text}");
+    let aket = text
+        .lines()
+        .find(|l| l.contains("Knee extension"))
+        .expect("the knee extension's line");
+    assert!(aket.contains("9° looser"), "{aket}");
+    assert!(!aket.contains("7° looser"), "{aket}");
+    let slr = text
+        .lines()
+        .find(|l| l.contains("Leg raise"))
+        .expect("the leg raise's line");
+    assert!(slr.contains("left tighter by 9°"), "{slr}");
+    assert!(text.contains("5:00┤"), "{text}");
+
+    // Fewer rows still: one line says where they are, and nothing is drawn half.
+    let text = text_of(&draw_with(&sessions, &tests, (80, 20), false));
+    assert!(text.contains("Flexibility tests: 7 results."), "{text}");
+    assert!(!text.contains("Knee extension"), "{text}");
+
+    // Without UTF-8, degrees in words.
+    let text = text_of(&draw_with(&sessions, &tests, (120, 40), true));
+    assert!(text.is_ascii(), "{text}");
+    assert!(text.contains("9 deg looser"), "{text}");
+
+    for size in [(40, 12), (60, 20), (100, 30), (200, 60), (1, 1), (20, 5)] {
+        let text = text_of(&draw_with(&sessions, &tests, size, false));
+        if size.0 >= 40 {
+            assert!(text.contains("Sun"), "{size:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn without_a_test_it_says_how_to_take_one() {
+    let text = text_of(&draw(&three_months(), (120, 40), false));
+    assert!(
+        text.contains("Flexibility: no test yet. Take one warm, after a session: supple test"),
+        "{text}"
+    );
+    let text = text_of(&draw(&three_months(), (80, 24), false));
+    assert!(text.contains("supple test"), "{text}");
+}
+
+#[test]
+fn tests_without_a_session_still_show() {
+    let tests = three_months_of_tests();
+    let text = text_of(&draw_with(&[], &tests, (120, 40), false));
+    assert!(text.contains("No sessions yet."), "{text}");
+    assert!(text.contains("Active knee extension"), "{text}");
+    let plain = history_text(
+        &Overview::new(&[], today(), 7),
+        &dose::weeks(&[], today(), WEEKS_SHOWN),
+        &tests,
+        Path::new("h.json"),
+    );
+    assert!(plain.contains("No sessions yet"), "{plain}");
+    assert!(plain.contains("Active knee extension"), "{plain}");
+}
+
+#[test]
+fn plain_text_says_what_the_screen_says_about_the_tests() {
+    let sessions = three_months();
+    let tests = three_months_of_tests();
+    let overview = Overview::new(&sessions, today(), 7);
+    let weeks = dose::weeks(&sessions, today(), WEEKS_SHOWN);
+    let text = history_text(
+        &overview,
+        &weeks,
+        &tests,
+        Path::new("/home/me/history.json"),
+    );
+    insta::assert_snapshot!("history_plain_three_months_tests", text);
+    assert!(text.is_ascii(), "{text}");
+    let screen = text_of(&draw_with(&sessions, &tests, (120, 40), false));
+    // The same facts, in the same words (degrees spelt out in ASCII).
+    for fact in [
+        "Active knee extension",
+        "Straight-leg raise",
+        "since the first",
+        "since the last",
+        "9 deg looser",
+        "within measuring error (-7 deg)",
+        "the left leg is tighter by 9 deg (beyond the measuring error of 7 deg)",
+        "the left leg under 80 deg: commonly taken as limited (Ayala et al. 2013)",
+    ] {
+        assert!(text.contains(fact), "{fact}: {text}");
+        let on_screen = fact.replace(" deg", "°");
+        assert!(screen.contains(&on_screen), "{on_screen}: {screen}");
+    }
+    let no_tests = history_text(&overview, &weeks, &[], Path::new("h.json"));
+    assert!(
+        no_tests.contains("Flexibility tests: none yet.") && no_tests.contains("supple test"),
+        "{no_tests}"
     );
 }

@@ -166,11 +166,50 @@ fn the_session_ending_shows_the_summary() {
 }
 
 #[test]
+fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
+    let week = supple::history::LegSeconds {
+        left: 200,
+        right: 180,
+    };
+    // 10 s of jumping jacks: kept, but too short to count, so the week is as it was.
+    let (mut app, t0) = started();
+    app.tick(t0 + S(20));
+    app.handle_event(&ctrl('c'), t0 + S(20));
+    let record = supple::commands::session_report(app.engine(), t0 + S(20), None, Some(week));
+    assert!(
+        record.contains("\n  This week: left 3:20 of 5:00, right 3:00 of 5:00.\n"),
+        "{record}"
+    );
+    // A whole session counts: its seconds join the week's.
+    let (mut app, t0) = started();
+    let total = app.engine().plan().total().as_secs();
+    for second in 1..=total + 1 {
+        app.tick(t0 + S(second));
+    }
+    let end = t0 + S(total + 1);
+    let held = supple::history::LegSeconds::of(&app.engine().tally());
+    assert!(held.left > 0 && held.right > 0, "{held:?}");
+    let record = supple::commands::session_report(app.engine(), end, None, Some(week));
+    let mut after = week;
+    after += held;
+    assert!(
+        record.contains(&format!(
+            "  {}\n",
+            supple::history::dose::week_sentence(after)
+        )),
+        "{record}"
+    );
+    // Without a readable history, no week to speak of.
+    let record = supple::commands::session_report(app.engine(), t0 + S(20), None, None);
+    assert!(!record.contains("This week"), "{record}");
+}
+
+#[test]
 fn the_record_after_an_early_quit_lists_only_what_was_reached() {
     let (mut app, t0) = started();
     app.tick(t0 + S(20)); // the get-ready (10 s) and 10 s of jumping jacks
     app.handle_event(&ctrl('c'), t0 + S(20));
-    let record = supple::commands::session_report(app.engine(), t0 + S(20), None);
+    let record = supple::commands::session_report(app.engine(), t0 + S(20), None, None);
     assert!(
         record.contains("session ended before any stretch (0:20)"),
         "{record}"

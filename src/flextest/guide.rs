@@ -165,6 +165,11 @@ pub struct Guide {
     pub problem: Option<String>,
     /// The results kept so far, to show the last of each test and to compare with.
     pub kept: Vec<TestResult>,
+    /// The page of the how-to shown, from 0: a small screen splits it into pages.
+    pub how_to_page: usize,
+    /// The pages the how-to takes on the screen as it is (1 where all of it fits), set by the
+    /// loop from the screen's size ([`Guide::set_how_to_pages`]).
+    pub how_to_pages: usize,
     pub color: bool,
     pub ascii: bool,
     quit: bool,
@@ -195,6 +200,8 @@ impl Guide {
             felt: None,
             problem: None,
             kept,
+            how_to_page: 0,
+            how_to_pages: 1,
             color,
             ascii,
             quit: false,
@@ -203,6 +210,13 @@ impl Guide {
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// The how-to takes `pages` pages on the screen as it now is (after a resize, the page shown
+    /// stays within them).
+    pub fn set_how_to_pages(&mut self, pages: usize) {
+        self.how_to_pages = pages.max(1);
+        self.how_to_page = self.how_to_page.min(self.how_to_pages - 1);
     }
 
     /// The latest result kept of a choice, measured the same way.
@@ -246,19 +260,32 @@ impl Guide {
                 }
                 _ => {}
             },
-            Stage::HowTo => match key.code {
-                KeyCode::Enter | KeyCode::Right | KeyCode::Char(' ') => {
-                    self.stage = Stage::Enter {
-                        side: self.choice.sides()[0],
-                        typed: String::new(),
-                    };
+            // Enter: ready, from any page. → and Space turn the page, and from the last one
+            // go on as Enter does; ← turns back, and from the first goes back to the choice.
+            Stage::HowTo => {
+                let more = self.how_to_page + 1 < self.how_to_pages;
+                match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') | KeyCode::PageDown | KeyCode::Down
+                        if more =>
+                    {
+                        self.how_to_page += 1;
+                    }
+                    KeyCode::Enter | KeyCode::Right | KeyCode::Char(' ') => {
+                        self.stage = Stage::Enter {
+                            side: self.choice.sides()[0],
+                            typed: String::new(),
+                        };
+                    }
+                    KeyCode::Left | KeyCode::PageUp | KeyCode::Up if self.how_to_page > 0 => {
+                        self.how_to_page -= 1;
+                    }
+                    KeyCode::Backspace | KeyCode::Left => {
+                        let selected = CHOICES.iter().position(|c| *c == self.choice).unwrap_or(0);
+                        self.stage = Stage::Choose { selected };
+                    }
+                    _ => {}
                 }
-                KeyCode::Backspace | KeyCode::Left => {
-                    let selected = CHOICES.iter().position(|c| *c == self.choice).unwrap_or(0);
-                    self.stage = Stage::Choose { selected };
-                }
-                _ => {}
-            },
+            }
             Stage::Enter { side, typed } => match key.code {
                 KeyCode::Char(c) if c.is_ascii_digit() && typed.len() < MAX_DIGITS => {
                     typed.push(c);
@@ -311,6 +338,7 @@ impl Guide {
             self.left = None;
             self.right = None;
             self.both = None;
+            self.how_to_page = 0;
             self.stage = Stage::HowTo;
         }
     }

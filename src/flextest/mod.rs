@@ -6,8 +6,9 @@ pub mod guide;
 
 use std::path::Path;
 
-use crate::history::change::{Comparison, threshold_line, values};
+use crate::history::change::{Comparison, threshold_line};
 use crate::history::flex::{Felt, FlexTest, Invalid, Legs, TestResult};
+use crate::history::progress::{Series, ascii_units, change_words, date_label, series, shown};
 use crate::history::{HistoryError, Saved, Store};
 
 /// What `supple test --record` was given.
@@ -110,47 +111,103 @@ fn details(result: &TestResult) -> String {
     text
 }
 
-/// The "Flexibility tests" block of `supple history --plain`: for each test taken, the latest
-/// result and how it compares with the first and the last before it.
+/// Result columns the plain block shows at most per test (the first, a gap, the latest).
+const PLAIN_COLUMNS: usize = 8;
+
+/// The "Flexibility tests" block of `supple history --plain`, in ASCII: the same as the full
+/// screen's section. For each test taken (and way of measuring), each leg's results over time
+/// under their dates, the change since the first and the last test, then the tighter leg and
+/// "limited"; then from how much a change counts, and who says so.
 pub fn tests_text(tests: &[TestResult]) -> String {
     if tests.is_empty() {
-        return "  Flexibility tests: none yet. After a session, `supple test` guides one for \
-                each leg.\n"
-            .into();
+        return format!("\n  Flexibility tests: none yet. {}\n", HOW_TO_TAKE);
     }
+    let all = series(tests);
     let mut text = format!(
-        "  Flexibility tests ({} result{}):\n",
+        "\n  Flexibility tests, per leg ({} result{}; a change within the measuring error is no \
+         change):\n",
         tests.len(),
         if tests.len() == 1 { "" } else { "s" }
     );
-    for test in crate::history::flex::TESTS {
-        for together in [false, true] {
-            let latest = tests
-                .iter()
-                .filter(|t| t.test == test && matches!(t.legs, Legs::Together { .. }) == together)
-                .max_by_key(|t| t.taken.timestamp());
-            let Some(latest) = latest else {
-                continue;
-            };
-            text.push_str(&format!(
-                "    {}{}, {}: {}\n",
-                test.name(),
-                if together { ", both legs" } else { "" },
-                latest.day(),
-                values(latest)
-            ));
-            for line in Comparison::of(latest, tests).lines(test) {
-                text.push_str(&format!("      {line}\n"));
+    for s in &all {
+        text.push_str(&format!("    {} ({}):\n", s.title(), s.test.measures()));
+        let latest = s.latest().day();
+        let columns = shown(s.results.len(), PLAIN_COLUMNS);
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|c| match c {
+                Some(i) => date_label(s.results[*i].day(), latest),
+                None => "...".into(),
+            })
+            .collect();
+        let width = cells.iter().map(String::len).max().unwrap_or(0).max(3) + 2;
+        let first_words = |side| {
+            s.since_first(side)
+                .map(|c| ascii_units(&change_words(c, s.test, true)))
+                .unwrap_or_default()
+        };
+        let first_width = s
+            .sides()
+            .iter()
+            .map(|side| first_words(*side).len())
+            .max()
+            .unwrap_or(0)
+            .max("since the first".len());
+        let mut header = format!("      {:<8}", "");
+        for cell in &cells {
+            header.push_str(&format!("{cell:>width$}"));
+        }
+        if s.results.len() > 1 {
+            header.push_str(&format!("   {:<first_width$}", "since the first"));
+        }
+        if s.results.len() > 2 {
+            header.push_str("  since the last");
+        }
+        text.push_str(header.trim_end());
+        text.push('\n');
+        for side in s.sides() {
+            let mut row = format!("      {:<8}", side.name());
+            for c in &columns {
+                let value = match c {
+                    Some(i) => Series::value(s.results[*i], *side)
+                        .map_or_else(String::new, |v| v.to_string()),
+                    None => "...".into(),
+                };
+                row.push_str(&format!("{value:>width$}"));
             }
+            if s.results.len() > 1 {
+                row.push_str(&format!("   {:<first_width$}", first_words(*side)));
+            }
+            if let Some(change) = s.since_last(*side) {
+                row.push_str(&format!(
+                    "  {}",
+                    ascii_units(&change_words(change, s.test, true))
+                ));
+            }
+            text.push_str(row.trim_end());
+            text.push('\n');
+        }
+        if s.results.len() == 1 {
+            text.push_str(&format!(
+                "      the first {} test: the next ones are compared with it\n",
+                s.test.name()
+            ));
+        }
+        for line in s.verdicts() {
+            text.push_str(&format!("      {line}\n"));
         }
     }
     for test in crate::history::flex::TESTS {
-        if tests.iter().any(|t| t.test == test) {
+        if all.iter().any(|s| s.test == test) {
             text.push_str(&format!("    {}: {}\n", test.id(), threshold_line(test)));
         }
     }
-    text
+    ascii_units(&text)
 }
+
+/// How to take a test, in a sentence (the history's empty flexibility section).
+pub const HOW_TO_TAKE: &str =
+    "Take one warm, after a session: `supple test` guides it, for each leg.";
 
 /// Where a result went, for a line after the guided test.
 pub fn saved_where(saved: &Saved) -> String {

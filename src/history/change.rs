@@ -252,6 +252,14 @@ impl Comparison {
                 change.words(test)
             ));
         }
+        lines.extend(self.verdicts(test));
+        lines
+    }
+
+    /// What the result says beyond the changes: the tighter leg, and the legs under 80° in a
+    /// straight-leg raise.
+    pub fn verdicts(&self, test: FlexTest) -> Vec<String> {
+        let mut lines = Vec::new();
         if let Some(asymmetry) = self.asymmetry {
             lines.push(asymmetry.words(test));
         }

@@ -1,6 +1,7 @@
 //! What was stretched, kept across sessions: the records and flexibility test results, the file
 //! that holds them, and the numbers drawn from them (streaks, per-day totals, leg balance, the
-//! weekly dose, suggestions that never impose, and what counts as a change in a test).
+//! weekly dose, suggestions that never impose, what counts as a change in a test, and the tests
+//! over time).
 //!
 //! Like `session`, this knows nothing of the screen; `ui::history` draws what `stats` computes.
 
@@ -9,6 +10,7 @@ mod disk;
 pub mod dose;
 pub mod export;
 pub mod flex;
+pub mod progress;
 pub mod record;
 pub mod stats;
 pub mod store;

@@ -9,12 +9,16 @@
 //! - When the last session is `GAP_WARNING_DAYS` or more days ago: gains were gone four weeks
 //!   after stopping (Willy et al. 2001).
 //! - Extra time for the leg a flexibility test found tighter, beyond the measuring error: the
-//!   test decides which leg that is ([`Inputs::tighter_leg`]).
+//!   latest test of each kind, within the last eight weeks, decides which leg that is
+//!   ([`super::progress::tighter_leg`]).
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use super::change::smallest_real_change;
 use super::dose::monday_of;
+use super::flex::FlexTest;
+use super::progress::{TIGHTER_FOR_DAYS, TighterLeg};
 use super::record::SessionRecord;
 use super::stats::{days_between, per_day};
 use crate::session::Side;
@@ -51,6 +55,16 @@ pub const WILLY_2001: &str = "Willy, Kyle, Moore & Chleboun 2001, Journal of Ort
      Sports Physical Therapy 31(3): the gain of six weeks of stretching was gone four weeks \
      after stopping, and came back when stretching resumed";
 
+/// The measuring error of the angle tests ([`super::change`]).
+pub const NETO_2015: &str = "Neto, Jacobsohn, Carita & Oliveira 2015, Journal of Sport \
+     Rehabilitation 24(4): the smallest real change in people with tight hamstrings is 7 to 8 \
+     degrees for the active knee extension and 6 to 7 for the straight-leg raise; supple takes \
+     the larger";
+/// The measuring error of sit-and-reach ([`super::change`]).
+pub const SIT_REACH_ERROR: &str = "López-Miñarro, Sáinz de Baranda & Rodríguez-García 2009, \
+     Journal of Sports Science and Medicine 8(1): the smallest real change of the reach is 3 to \
+     4 cm; supple takes 4";
+
 /// What the suggestions are drawn from besides the sessions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Inputs {
@@ -59,11 +73,10 @@ pub struct Inputs {
     /// The shortest static hold of the plan about to run (with `--hold` or `hold_seconds`
     /// applied); `None` for a plan with no static hold.
     pub hold_seconds: Option<u32>,
-    /// The leg the latest flexibility test found tighter than the other by more than the
-    /// measuring error; `None` when no test says so.
-    // TODO(flex-test): filled from the test results once that branch is merged; nothing else
-    // here needs to change.
-    pub tighter_leg: Option<Side>,
+    /// The leg the latest flexibility tests found tighter than the other by more than the
+    /// measuring error, and the result that says so ([`super::progress::tighter_leg`]); `None` when
+    /// no recent test says so.
+    pub tighter_leg: Option<TighterLeg>,
 }
 
 /// One suggestion.
@@ -80,8 +93,8 @@ pub enum Suggestion {
     ThreeAWeekKeeps { weeks: u32 },
     /// `days` since the last session that counts.
     Gap { days: i32 },
-    /// An extra hold for this leg, which a test found tighter.
-    TighterLeg { leg: Side },
+    /// An extra hold for the leg a test found tighter.
+    TighterLeg(TighterLeg),
 }
 
 impl Suggestion {
@@ -102,9 +115,13 @@ impl Suggestion {
             Suggestion::Gap { days } => format!(
                 "{days} days since your last session: a session this week keeps your gains."
             ),
-            Suggestion::TighterLeg { leg } => format!(
-                "Your {} tested tighter: you could give it an extra hold.",
-                leg.label()
+            Suggestion::TighterLeg(t) => format!(
+                "Your {} leg tested tighter by {}{} ({}, {}): you could give it an extra hold.",
+                t.leg.name(),
+                t.by,
+                t.test.unit().after(),
+                t.test.name(),
+                super::day_label(t.taken)
             ),
         }
     }
@@ -158,11 +175,19 @@ impl Suggestion {
                     n => format!("{n} days"),
                 }
             ),
-            Suggestion::TighterLeg { leg } => format!(
-                "The tighter leg: your last flexibility test found your {} tighter than the \
-                 other by more than the test's measuring error. You could give it an extra \
-                 hold each session, until the two test alike.",
-                leg.label()
+            Suggestion::TighterLeg(t) => format!(
+                "The tighter leg: your {} of {} found your {} leg tighter than the other by \
+                 {}{}, beyond the test's measuring error of {}{}. You could give it an extra \
+                 hold each session, and test again in a few weeks to see whether the two come \
+                 alike. A test more than {} weeks old no longer counts.",
+                t.test.name(),
+                super::day_label(t.taken),
+                t.leg.name(),
+                t.by,
+                t.test.unit().after(),
+                smallest_real_change(t.test),
+                t.test.unit().after(),
+                TIGHTER_FOR_DAYS / 7
             ),
         }
     }
@@ -174,9 +199,10 @@ impl Suggestion {
             Suggestion::LongerHolds { older: false, .. } => BANDY_1997,
             Suggestion::ThreeAWeekKeeps { .. } => REID_KIM_2014,
             Suggestion::Gap { .. } => WILLY_2001,
-            Suggestion::TighterLeg { .. } => {
-                "the flexibility test's measuring error (see `supple test`)"
-            }
+            Suggestion::TighterLeg(t) => match t.test {
+                FlexTest::SitReach => SIT_REACH_ERROR,
+                _ => NETO_2015,
+            },
         }
     }
 }
@@ -221,10 +247,11 @@ pub fn next_hold(from: u32, older: bool) -> Option<u32> {
     (from < cap).then(|| from.saturating_add(HOLD_STEP).max(HOLD_CAP).min(cap))
 }
 
-/// The extra-hold suggestion for the leg a test found tighter.
-pub fn tighter_leg(leg: Option<Side>) -> Option<Suggestion> {
-    leg.filter(|l| matches!(l, Side::Left | Side::Right))
-        .map(|leg| Suggestion::TighterLeg { leg })
+/// The extra-hold suggestion for the leg a test found tighter (left or right only).
+pub fn tighter_leg(tighter: Option<TighterLeg>) -> Option<Suggestion> {
+    tighter
+        .filter(|t| matches!(t.leg, Side::Left | Side::Right))
+        .map(Suggestion::TighterLeg)
 }
 
 /// Every suggestion that holds today, the most pressing first.
@@ -268,8 +295,16 @@ pub fn rules() -> Vec<String> {
             "A gap: from {GAP_WARNING_DAYS} days after your last session, a word before four \
              weeks pass. {WILLY_2001}."
         ),
-        "The tighter leg: when a flexibility test finds one leg tighter than the other by \
-         more than the measuring error, an extra hold for it."
-            .to_string(),
+        format!(
+            "The tighter leg: when the latest flexibility test (of a kind measured leg by leg, \
+             taken in the last {} weeks) finds one leg tighter than the other by at least the \
+             test's measuring error ({}° for the knee extension, {}° for the leg raise, {} cm \
+             for sit-and-reach), an extra hold for it; when two tests name different legs, \
+             neither counts. {NETO_2015}. {SIT_REACH_ERROR}.",
+            TIGHTER_FOR_DAYS / 7,
+            smallest_real_change(FlexTest::Aket),
+            smallest_real_change(FlexTest::Slr),
+            smallest_real_change(FlexTest::SitReach),
+        ),
     ]
 }

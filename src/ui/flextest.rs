@@ -98,6 +98,12 @@ fn header_line(guide: &Guide, theme: Theme) -> Line<'static> {
 fn footer_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
     let keys: &[(&str, &str)] = match guide.stage {
         Stage::Choose { .. } => &[("1-4", "choose"), ("Enter", "next"), ("q", "leave")],
+        Stage::HowTo if guide.how_to_page + 1 < guide.how_to_pages => {
+            &[("→", "more"), ("Enter", "I'm ready"), ("q", "leave")]
+        }
+        Stage::HowTo if guide.how_to_pages > 1 => {
+            &[("←", "back"), ("Enter", "I'm ready"), ("q", "leave")]
+        }
         Stage::HowTo => &[
             ("Enter", "I'm ready"),
             ("Backspace", "back"),
@@ -122,9 +128,11 @@ fn footer_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
     };
     let mut spans = vec![Span::raw(" ")];
     for (key, word) in keys {
-        // Narrow screens: the first word of each ("leave"), and one space between.
+        // Narrow screens: the first word of each ("leave"; "ready" for "I'm ready"), and one
+        // space between.
         let (word, gap) = if width < 60 {
-            (word.split([',', ' ']).next().unwrap_or(word), " ")
+            let short = word.trim_start_matches("I'm ");
+            (short.split([',', ' ']).next().unwrap_or(short), " ")
         } else {
             (*word, "  ")
         };
@@ -199,68 +207,185 @@ fn choose(guide: &Guide, selected: usize, theme: Theme, area: Rect, buf: &mut Bu
     wrapped(notes, rest, buf);
 }
 
-fn how_to(guide: &Guide, theme: Theme, area: Rect, buf: &mut Buffer) {
+/// The how-to's body: the steps beside the figure where there is room; otherwise its parts in
+/// turn, on as many pages as the rows need.
+enum HowTo {
+    Figure {
+        figure: &'static str,
+        size: (u16, u16),
+        cues: Vec<Line<'static>>,
+        notes: Vec<Line<'static>>,
+    },
+    /// The pages, and the first that tells how to read the result.
+    Pages(Vec<Vec<Line<'static>>>, usize),
+}
+
+/// The how-to's body area within the whole screen `area`, as `GuideScreen` lays it out.
+fn body_of(area: Rect) -> Rect {
+    Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    }
+    .inner(Margin::new(1, 0))
+}
+
+/// The pages the how-to of `guide`'s test takes on a screen of `area` (1 where it all fits).
+pub fn how_to_pages(guide: &Guide, area: Rect) -> usize {
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        return 1;
+    }
+    let theme = Theme::with(guide.color, guide.ascii);
+    match how_to_plan(guide, theme, body_of(area)) {
+        HowTo::Figure { .. } => 1,
+        HowTo::Pages(pages, _) => pages.len().max(1),
+    }
+}
+
+fn how_to_plan(guide: &Guide, theme: Theme, area: Rect) -> HowTo {
     let choice = guide.choice;
-    let mut cues: Vec<Line<'static>> = Vec::new();
-    for (i, cue) in choice.cues().iter().enumerate() {
-        cues.push(Line::from(vec![
-            Span::styled(format!("{}. ", i + 1), theme.key()),
-            Span::styled(*cue, theme.key_cue()),
-        ]));
-    }
-    let mut notes = vec![
-        Line::raw(choice.reading()),
-        Line::raw(WHEN),
-        Line::styled(CAUTION, theme.caution()),
-    ];
+    let cues: Vec<Line<'static>> = choice
+        .cues()
+        .iter()
+        .enumerate()
+        .map(|(i, cue)| {
+            Line::from(vec![
+                Span::styled(format!("{}. ", i + 1), theme.key()),
+                Span::styled(*cue, theme.key_cue()),
+            ])
+        })
+        .collect();
+    let caution = Line::styled(CAUTION, theme.caution());
+    let reading = Line::raw(choice.reading());
+    let when = Line::raw(WHEN);
+    let notes = vec![reading.clone(), when.clone(), caution.clone()];
     let figure = art::figure(choice.figure());
-    let (fw, fh) = figure.map_or((0, 0), art::size);
+    let size = figure.map_or((0, 0), art::size);
     let notes_rows = rows_of(&notes, area.width);
-    let with_figure = figure.is_some() && area.width >= 70 && area.height > fh + 2 + notes_rows;
-    if !with_figure {
-        let mut all = cues;
-        all.push(Line::raw(""));
-        all.append(&mut notes);
-        if rows_of(&all, area.width) > area.height {
-            // Small screens: the stop rule first, then the steps.
-            all.retain(|l| !l.spans.is_empty());
-            let caution = all.pop();
-            if let Some(caution) = caution {
-                all.insert(0, caution);
+    if let Some(figure) = figure
+        && area.width >= 70
+        && area.height > size.1 + 2 + notes_rows
+    {
+        // Rows to spare: air between the notes.
+        let spare = area.height - (size.1 + 2 + 1 + notes_rows);
+        let notes = if spare >= 2 {
+            vec![reading, Line::raw(""), when, Line::raw(""), caution]
+        } else {
+            notes
+        };
+        return HowTo::Figure {
+            figure,
+            size,
+            cues,
+            notes,
+        };
+    }
+    let mut all = cues.clone();
+    all.push(Line::raw(""));
+    all.extend(notes);
+    if rows_of(&all, area.width) <= area.height {
+        return HowTo::Pages(vec![all], 0);
+    }
+    // Pages, each with a row kept for where it is: the stop rule and the steps first, then how
+    // to read the result and when to take it.
+    let room = area.height.saturating_sub(1);
+    let mut pages: Vec<Vec<Line<'static>>> = Vec::new();
+    let mut page: Vec<Line<'static>> = Vec::new();
+    let mut used = 0;
+    let mut steps = vec![caution];
+    steps.extend(cues);
+    let mut reading_from = 0;
+    for (n, section) in [steps, vec![reading, when]].into_iter().enumerate() {
+        let rows = rows_of(&section, area.width);
+        // A section starts a page where it would not fit whole after what is there.
+        if !page.is_empty() && used + rows > room {
+            pages.push(std::mem::take(&mut page));
+            used = 0;
+        }
+        if n == 1 {
+            reading_from = pages.len();
+        }
+        for line in section {
+            let rows = rows_of(std::slice::from_ref(&line), area.width);
+            if !page.is_empty() && used + rows > room {
+                pages.push(std::mem::take(&mut page));
+                used = 0;
             }
-        }
-        wrapped(all, area, buf);
-        return;
-    }
-    let [top, _, bottom] = Layout::vertical([
-        Constraint::Length(fh + 2),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    let [figure_area, _, cue_area] = Layout::horizontal([
-        Constraint::Length(fw + 4),
-        Constraint::Length(2),
-        Constraint::Fill(1),
-    ])
-    .areas(top);
-    if let Some(text) = figure {
-        let block = Block::bordered()
-            .border_set(theme.glyphs().border)
-            .border_style(theme.border());
-        let inner = block.inner(figure_area);
-        block.render(figure_area, buf);
-        render_lines(text.lines().map(Line::raw), centered(inner, fw, fh), buf);
-    }
-    let mut spaced = Vec::new();
-    for cue in cues {
-        spaced.push(cue);
-        if area.height >= 30 {
-            spaced.push(Line::raw(""));
+            page.push(line);
+            used += rows;
         }
     }
-    wrapped(spaced, cue_area, buf);
-    wrapped(notes, bottom, buf);
+    if !page.is_empty() {
+        pages.push(page);
+    }
+    HowTo::Pages(pages, reading_from)
+}
+
+fn how_to(guide: &Guide, theme: Theme, area: Rect, buf: &mut Buffer) {
+    match how_to_plan(guide, theme, area) {
+        HowTo::Figure {
+            figure,
+            size: (fw, fh),
+            cues,
+            notes,
+        } => {
+            let [top, _, bottom] = Layout::vertical([
+                Constraint::Length(fh + 2),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ])
+            .areas(area);
+            let [figure_area, _, cue_area] = Layout::horizontal([
+                Constraint::Length(fw + 4),
+                Constraint::Length(2),
+                Constraint::Fill(1),
+            ])
+            .areas(top);
+            let block = Block::bordered()
+                .border_set(theme.glyphs().border)
+                .border_style(theme.border());
+            let inner = block.inner(figure_area);
+            block.render(figure_area, buf);
+            render_lines(figure.lines().map(Line::raw), centered(inner, fw, fh), buf);
+            let mut spaced = Vec::new();
+            for cue in cues {
+                spaced.push(cue);
+                if area.height >= 30 {
+                    spaced.push(Line::raw(""));
+                }
+            }
+            wrapped(spaced, cue_area, buf);
+            wrapped(notes, bottom, buf);
+        }
+        HowTo::Pages(pages, reading_from) => {
+            let count = pages.len();
+            let shown = guide.how_to_page.min(count.saturating_sub(1));
+            let Some(page) = pages.into_iter().nth(shown) else {
+                return;
+            };
+            if count == 1 {
+                wrapped(page, area, buf);
+                return;
+            }
+            let [text, mark] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+            wrapped(page, text, buf);
+            let (back, more) = if guide.ascii {
+                ("<-", "->")
+            } else {
+                ("←", "→")
+            };
+            let page = shown + 1;
+            let words = if page >= count {
+                format!("{back} back ({page}/{count})")
+            } else if page < reading_from {
+                format!("{more} more steps ({page}/{count})")
+            } else {
+                format!("{more} how to read it ({page}/{count})")
+            };
+            Line::styled(words, theme.dim()).render(mark, buf);
+        }
+    }
 }
 
 /// The leg in big letters across `area` (a band of colour when it is one row).

@@ -3,6 +3,11 @@
 //! the same weeks' seconds per leg, left and right side by side, against the dose. The weeks
 //! line up: each calendar column sits over its week's two bars.
 //!
+//! Under them, the flexibility tests: per test and leg, the results under their dates, the
+//! change since the first and the last test (within the measuring error is no change), the
+//! tighter leg and "limited"; one line each where rows are few, one line in all where they are
+//! fewer. `supple history --plain` says the same (`flextest::tests_text`).
+//!
 //! With no session yet, it says how to start instead.
 
 use ratatui::buffer::Buffer;
@@ -12,8 +17,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
+use crate::history::change::Change;
 use crate::history::dose::{self, DOSE_RULE, WEEKLY_SECONDS, Week};
-use crate::history::{Overview, day_label};
+use crate::history::progress::{self, Series, change_words, date_label, shown};
+use crate::history::{Overview, TestResult, day_label};
 use crate::session::Side;
 
 /// Columns left of the weeks: the weekday names and the chart's axis.
@@ -35,6 +42,8 @@ pub struct HistoryView<'a> {
     pub overview: &'a Overview,
     /// The weeks to show, oldest first; the last holds today (see `dose::weeks`).
     pub weeks: &'a [Week],
+    /// The flexibility test results, in any order.
+    pub tests: &'a [TestResult],
     pub color: bool,
     /// Plain ASCII, for a terminal whose locale is not UTF-8.
     pub ascii: bool,
@@ -582,17 +591,456 @@ impl HistoryView<'_> {
         )
     }
 
-    /// Rows the "Flexibility" section asks for: per-leg flexibility test results over time.
-    // TODO(flex-test): the flexibility test's results fill this section once both branches
-    // are merged: give the view the results, return the rows they need here (0 hides the
-    // section), and draw them in `render_flexibility`. The layout already gives the section
-    // its rows after the calendar and the chart's least height, before the chart grows.
-    fn flexibility_rows(&self) -> u16 {
-        0
+    /// The flexibility tests, one series per test and way of measuring.
+    fn series(&self) -> Vec<Series<'_>> {
+        progress::series(self.tests)
     }
 
-    /// The "Flexibility" section: per-leg test results over time (see `flexibility_rows`).
-    fn render_flexibility(&self, _area: Rect, _buf: &mut Buffer) {}
+    /// Text with its degree signs, or `deg` in ASCII.
+    fn units(&self, text: String) -> String {
+        if self.ascii {
+            progress::ascii_units(&text)
+        } else {
+            text
+        }
+    }
+
+    /// Rows the flexibility section takes drawn as `form`, at `width`.
+    fn flexibility_rows(&self, form: Form, width: u16) -> u16 {
+        let all = self.series();
+        if all.is_empty() {
+            return 1;
+        }
+        let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        match form {
+            Form::Line => 1,
+            Form::Compact => 1 + count(all.len()),
+            Form::Full => {
+                1 + all
+                    .iter()
+                    .map(|s| {
+                        let table = self.table(s, width);
+                        2 + count(s.sides().len())
+                            + count(s.verdicts().len())
+                            + u16::from(table.first_test)
+                    })
+                    .sum::<u16>()
+            }
+        }
+    }
+
+    /// The style of a change: looser in the colour of done, tighter in caution's, within the
+    /// error dimmed (it is no change).
+    fn change_style(&self, change: Change) -> Style {
+        let theme = self.theme();
+        match change {
+            Change::Looser(_) => theme.done(),
+            Change::Tighter(_) => theme.caution(),
+            Change::WithinError(_) => theme.dim(),
+        }
+    }
+
+    /// A leg's name at the head of its row, as in the chart's key: `L left`.
+    fn leg_name(&self, side: Side) -> Vec<Span<'static>> {
+        match side {
+            Side::Left | Side::Right => vec![
+                self.leg_key(side),
+                Span::styled(format!(" {:<6}", side.name()), self.leg_style(side)),
+            ],
+            _ => vec![Span::styled(
+                format!("{:<8}", "both"),
+                self.leg_style(Side::Both),
+            )],
+        }
+    }
+
+    /// How a series' table is laid out at `width`.
+    fn table(&self, s: &Series<'_>, width: u16) -> Table {
+        let latest = s.latest().day();
+        let first_width = |long: bool| -> usize {
+            s.sides()
+                .iter()
+                .filter_map(|side| s.since_first(*side))
+                .map(|c| self.units(change_words(c, s.test, long)).chars().count())
+                .max()
+                .map_or(0, |w| w.max("since the first".len()))
+        };
+        let last_width = |long: bool| -> usize {
+            s.sides()
+                .iter()
+                .filter_map(|side| s.since_last(*side))
+                .map(|c| self.units(change_words(c, s.test, long)).chars().count())
+                .max()
+                .map_or(0, |w| w.max("since the last".len()))
+        };
+        let labels: Vec<String> = s
+            .results
+            .iter()
+            .map(|r| date_label(r.day(), latest))
+            .collect();
+        let column = labels.iter().map(String::len).max().unwrap_or(5).max(3) + 2;
+        let width = usize::from(width);
+        let room = |long: bool| {
+            let changes = match (first_width(long), last_width(long)) {
+                (0, _) => 0,
+                (f, 0) => f + 3,
+                (f, l) => f + 3 + l + 2,
+            };
+            width.saturating_sub(LEG_COLUMN + changes) / column
+        };
+        // The long words where they leave room for the first test and the latest two.
+        let long = room(true) >= s.results.len().min(3);
+        let columns = shown(s.results.len(), room(long).max(1));
+        Table {
+            columns,
+            column,
+            long,
+            first_width: first_width(long),
+            first_test: s.results.len() == 1,
+        }
+    }
+
+    /// A series in full: its title, the dates, a row per leg with the change since the first
+    /// and the last test, then what the latest says beyond that.
+    /// `align`: the columns the results take and the width of "since the first", the same for
+    /// every series so that their changes line up.
+    fn series_lines(
+        &self,
+        s: &Series<'_>,
+        width: u16,
+        align: Option<(usize, usize)>,
+    ) -> Vec<Line<'static>> {
+        let theme = self.theme();
+        let mut table = self.table(s, width);
+        let own = table.columns.len() * table.column;
+        let pad = match align {
+            Some((values, first)) => {
+                table.first_width = first;
+                " ".repeat(values.saturating_sub(own))
+            }
+            None => String::new(),
+        };
+        let latest = s.latest().day();
+        let mut lines = vec![Self::fit(
+            vec![
+                Line::from(vec![
+                    Span::styled(s.title(), theme.title()),
+                    Span::raw(self.units(format!(": {} ({})", s.what(), s.source()))),
+                ]),
+                Line::from(vec![
+                    Span::styled(s.title(), theme.title()),
+                    Span::raw(self.units(format!(
+                        ": {} ({})",
+                        s.what(),
+                        s.source().split(',').next().unwrap_or_default()
+                    ))),
+                ]),
+                Line::from(vec![
+                    Span::styled(s.title(), theme.title()),
+                    Span::raw(self.units(format!(": {}", s.what()))),
+                ]),
+                Line::from(vec![
+                    Span::styled(s.title(), theme.title()),
+                    Span::raw(format!(": {}", s.test.measures())),
+                ]),
+            ],
+            width,
+        )];
+        let column = table.column;
+        let mut header = vec![Span::raw(" ".repeat(LEG_COLUMN))];
+        for c in &table.columns {
+            let label = match c {
+                Some(i) => date_label(s.results[*i].day(), latest),
+                None => self.gap().to_string(),
+            };
+            header.push(Span::styled(format!("{label:>column$}"), theme.dim()));
+        }
+        header.push(Span::raw(pad.clone()));
+        if !table.first_test {
+            header.push(Span::styled(
+                format!("   {:<w$}", "since the first", w = table.first_width),
+                theme.dim(),
+            ));
+        }
+        if s.results.len() > 2 {
+            header.push(Span::styled("  since the last", theme.dim()));
+        }
+        lines.push(Line::from(header));
+        for side in s.sides() {
+            let mut row = self.leg_name(*side);
+            for c in &table.columns {
+                let value = match c {
+                    Some(i) => Series::value(s.results[*i], *side)
+                        .map_or_else(String::new, |v| v.to_string()),
+                    None => self.gap().to_string(),
+                };
+                row.push(Span::styled(
+                    format!("{value:>column$}"),
+                    self.leg_style(*side),
+                ));
+            }
+            row.push(Span::raw(pad.clone()));
+            if let Some(change) = s.since_first(*side) {
+                let words = self.units(change_words(change, s.test, table.long));
+                row.push(Span::raw("   "));
+                row.push(Span::styled(
+                    format!("{words:<w$}", w = table.first_width),
+                    self.change_style(change),
+                ));
+            }
+            if let Some(change) = s.since_last(*side) {
+                let words = self.units(change_words(change, s.test, table.long));
+                row.push(Span::raw("  "));
+                row.push(Span::styled(words, self.change_style(change)));
+            }
+            lines.push(Line::from(row));
+        }
+        if table.first_test {
+            lines.push(Line::styled(
+                format!(
+                    "  the first {} test: the next ones are compared with it",
+                    s.test.name()
+                ),
+                theme.dim(),
+            ));
+        }
+        for verdict in s.verdicts() {
+            lines.push(Line::styled(
+                format!("  {}", self.units(verdict)),
+                theme.caution(),
+            ));
+        }
+        lines
+    }
+
+    /// A series in one line: the latest result of each leg, its change since the first, and
+    /// the tighter leg and "limited".
+    /// The compact form's lines: each series in one line, all in the same words, the longest
+    /// that fit `width`.
+    fn series_lines_compact(&self, all: &[Series<'_>], width: u16) -> Vec<Line<'static>> {
+        let lines = |level: usize| -> Vec<Line<'static>> {
+            all.iter().map(|s| self.series_line(s, level)).collect()
+        };
+        (0..COMPACT_LEVELS)
+            .map(lines)
+            .find(|lines| lines.iter().all(|l| l.width() <= usize::from(width)))
+            .unwrap_or_else(|| lines(COMPACT_LEVELS - 1))
+    }
+
+    /// One series in one line, in the words of `level` (0, the most, to
+    /// `COMPACT_LEVELS - 1`).
+    fn series_line(&self, s: &Series<'_>, level: usize) -> Line<'static> {
+        let theme = self.theme();
+        let dot = theme.glyphs().dot;
+        let unit = s.test.unit().after();
+        let latest = s.latest().day();
+        let first = s.results[0].day();
+        let tighter = s.asymmetry();
+        let limited: Vec<Side> = s
+            .sides()
+            .iter()
+            .copied()
+            .filter(|side| s.limited(*side))
+            .collect();
+        // `dates`: 0 none, 1 the latest, 2 the latest against the first.
+        let line = |dates: u8, long: bool, verdicts: bool| {
+            let when = match dates {
+                2 if s.results.len() > 1 => format!(
+                    " {} against {}: ",
+                    date_label(latest, latest),
+                    date_label(first, latest)
+                ),
+                1 | 2 => format!(" {}: ", date_label(latest, latest)),
+                _ => ": ".into(),
+            };
+            let mut spans = vec![
+                Span::styled(s.short_title(), theme.title()),
+                Span::raw(when),
+            ];
+            for (n, side) in s.sides().iter().enumerate() {
+                if n > 0 {
+                    spans.push(Span::raw(format!(" {dot} ")));
+                }
+                let value = Series::value(s.latest(), *side).unwrap_or(0);
+                match side {
+                    Side::Left | Side::Right => {
+                        spans.push(self.leg_key(*side));
+                        spans.push(Span::styled(
+                            self.units(format!(" {value}{unit}")),
+                            self.leg_style(*side),
+                        ));
+                    }
+                    _ => spans.push(Span::styled(
+                        self.units(format!("both {value}{unit}")),
+                        self.leg_style(*side),
+                    )),
+                }
+                if let Some(change) = s.since_first(*side) {
+                    let words = if long {
+                        change_words(change, s.test, false)
+                    } else if change.is_real() {
+                        change.words(s.test)
+                    } else {
+                        "within error".into()
+                    };
+                    spans.push(Span::raw(","));
+                    spans.push(Span::styled(
+                        self.units(format!(" {words}")),
+                        self.change_style(change),
+                    ));
+                }
+            }
+            if s.results.len() == 1 {
+                spans.push(Span::styled(" (the first test)", theme.dim()));
+            }
+            if verdicts {
+                let mut clauses = Vec::new();
+                if let Some(a) = tighter {
+                    let mut clause = format!("{} tighter by {}{unit}", a.tighter.name(), a.by);
+                    if limited.contains(&a.tighter) {
+                        clause.push_str(", limited");
+                    }
+                    clauses.push(clause);
+                }
+                for side in &limited {
+                    if tighter.is_none_or(|a| a.tighter != *side) {
+                        clauses.push(format!("{} limited", side.name()));
+                    }
+                }
+                for clause in clauses {
+                    spans.push(Span::styled(
+                        self.units(format!("; {clause}")),
+                        theme.caution(),
+                    ));
+                }
+            }
+            Line::from(spans)
+        };
+        match level {
+            0 => line(2, true, true),
+            1 => line(1, true, true),
+            2 => line(1, false, true),
+            3 => line(0, false, true),
+            _ => line(0, false, false),
+        }
+    }
+
+    /// The section's heading.
+    fn flexibility_heading(&self, form: Form, width: u16) -> Line<'static> {
+        let theme = self.theme();
+        let count = self.tests.len();
+        let results = format!("{count} result{}", if count == 1 { "" } else { "s" });
+        let title = |text: String| Span::styled(text, theme.title());
+        let note = |text: &'static str| Span::styled(text, theme.dim());
+        match form {
+            Form::Full => Self::fit(
+                vec![
+                    Line::from(vec![
+                        title(format!("Flexibility tests per leg, {results}:  ")),
+                        note("a change within the measuring error is no change"),
+                    ]),
+                    Line::from(title(format!("Flexibility tests per leg, {results}:"))),
+                ],
+                width,
+            ),
+            Form::Compact => Self::fit(
+                vec![
+                    Line::from(vec![
+                        title("Flexibility, the latest test against the first:  ".into()),
+                        note("within the measuring error is no change"),
+                    ]),
+                    Line::from(title(
+                        "Flexibility, the latest test against the first:".into(),
+                    )),
+                    Line::from(title("Flexibility, latest against first:".into())),
+                ],
+                width,
+            ),
+            Form::Line => Self::fit(
+                vec![
+                    Line::from(vec![
+                        title(format!("Flexibility tests: {results}. ")),
+                        note("A taller window shows them, as does `supple history --plain`."),
+                    ]),
+                    Line::from(vec![
+                        title(format!("Flexibility tests: {results}. ")),
+                        note("A taller window shows them."),
+                    ]),
+                    Line::from(vec![
+                        title(format!("Tests: {results}; ")),
+                        note("more rows show them"),
+                    ]),
+                ],
+                width,
+            ),
+        }
+    }
+
+    /// The flexibility section, drawn as `form`; with no test yet, how to take one.
+    fn render_flexibility(&self, form: Form, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme();
+        let all = self.series();
+        if all.is_empty() {
+            let line = Self::fit(
+                vec![
+                    Line::from(vec![
+                        Span::styled("Flexibility: no test yet. ", theme.title()),
+                        Span::raw("Take one warm, after a session: "),
+                        Span::styled("supple test", theme.key()),
+                        Span::raw(" guides it, for each leg."),
+                    ]),
+                    Line::from(vec![
+                        Span::styled("Flexibility: no test yet; ", theme.title()),
+                        Span::styled("supple test", theme.key()),
+                        Span::raw(" takes one."),
+                    ]),
+                    Line::from(vec![
+                        Span::styled("No test yet: ", theme.title()),
+                        Span::styled("supple test", theme.key()),
+                    ]),
+                ],
+                area.width,
+            );
+            super::render_lines([line], area, buf);
+            return;
+        }
+        let mut lines = vec![self.flexibility_heading(form, area.width)];
+        match form {
+            Form::Line => {}
+            Form::Compact => lines.extend(self.series_lines_compact(&all, area.width)),
+            Form::Full => {
+                // The changes line up across the tests where the widest row still fits.
+                let tables: Vec<(usize, usize, usize)> = all
+                    .iter()
+                    .map(|s| {
+                        let t = self.table(s, area.width);
+                        let last = s
+                            .sides()
+                            .iter()
+                            .filter_map(|side| s.since_last(*side))
+                            .map(|c| self.units(change_words(c, s.test, t.long)).chars().count())
+                            .max()
+                            .unwrap_or(0);
+                        (t.columns.len() * t.column, t.first_width, last)
+                    })
+                    .collect();
+                let values = tables.iter().map(|t| t.0).max().unwrap_or(0);
+                let first = tables.iter().map(|t| t.1).max().unwrap_or(0);
+                let last = tables.iter().map(|t| t.2).max().unwrap_or(0);
+                let widest = LEG_COLUMN + values + 3 + first + 2 + last;
+                let align = (widest <= usize::from(area.width)).then_some((values, first));
+                for s in &all {
+                    lines.extend(self.series_lines(s, area.width, align));
+                }
+            }
+        }
+        super::render_lines(lines, area, buf);
+    }
+
+    /// Where results are left out between the first and the latest.
+    fn gap(&self) -> &'static str {
+        if self.ascii { "..." } else { "…" }
+    }
 
     /// With nothing to show yet: how to start, and what will show here.
     fn render_empty(&self, words: String, area: Rect, buf: &mut Buffer) {
@@ -645,6 +1093,36 @@ impl HistoryView<'_> {
             buf,
         );
     }
+}
+
+/// How the flexibility section is drawn, by the rows it gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// Per test, its results under their dates, a row per leg, and the changes in columns.
+    Full,
+    /// A heading, then a line per test: the latest against the first.
+    Compact,
+    /// One line: how many results, and that more rows would show them.
+    Line,
+}
+
+/// How many ways of saying a series in one line, from the most words to the fewest.
+const COMPACT_LEVELS: usize = 5;
+
+/// Columns left of a series' results: `L left`.
+const LEG_COLUMN: usize = 8;
+
+/// A series' table laid out for a width.
+struct Table {
+    /// The results shown (`None`: a gap between the first and the latest).
+    columns: Vec<Option<usize>>,
+    /// Columns per result.
+    column: usize,
+    /// The changes in long words (`within measuring error`).
+    long: bool,
+    first_width: usize,
+    /// Only one result: a line says the next ones are compared with it.
+    first_test: bool,
 }
 
 /// Rows beyond the least, handed to the sections that can do without them, in turn.
@@ -710,7 +1188,25 @@ impl Widget for HistoryView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if let Some(words) = self.overview.nothing_yet() {
-            self.render_empty(words, inner, buf);
+            // Tests taken before any session: under how to start, as rows allow.
+            let room = inner.height.saturating_sub(4);
+            let form = [Form::Full, Form::Compact, Form::Line]
+                .into_iter()
+                .map(|form| (form, self.flexibility_rows(form, inner.width)))
+                .find(|(_, rows)| *rows < room)
+                .filter(|_| !self.tests.is_empty());
+            let Some((form, rows)) = form else {
+                self.render_empty(words, inner, buf);
+                return;
+            };
+            let [top, _, bottom] = ratatui::layout::Layout::vertical([
+                ratatui::layout::Constraint::Fill(1),
+                ratatui::layout::Constraint::Length(1),
+                ratatui::layout::Constraint::Length(rows),
+            ])
+            .areas(inner);
+            self.render_empty(words, top, buf);
+            self.render_flexibility(form, bottom, buf);
             return;
         }
         let line = |y: u16, line: Line, buf: &mut Buffer| {
@@ -728,10 +1224,21 @@ impl Widget for HistoryView<'_> {
         // while rows last: the legend, the chart at its least, the headings, air, the advice,
         // the flexibility section, and the chart's growth.
         let side_legend = inner.width >= MARGIN + columns.span() + TODAY_MARK + SIDE_LEGEND;
-        let chart_least = 2 + MIN_BAR_ROWS + 1; // air, heading, bars, labels
+        let chart_least = 1 + MIN_BAR_ROWS + 1; // heading, bars, labels
         let mut budget = Budget(inner.height.saturating_sub(10));
         let legend_below = !side_legend && budget.want(1);
         let chart = columns.bar > 0 && budget.want(chart_least);
+        // The flexibility tests: a line each before the chart grows (or one line in all), in
+        // full where rows last.
+        let compact = self.flexibility_rows(Form::Compact, inner.width);
+        let mut flexibility = if budget.want(compact) {
+            Some((Form::Compact, compact))
+        } else if budget.want(1) {
+            Some((Form::Line, 1))
+        } else {
+            None
+        };
+        let chart_air = chart && budget.want(1);
         let cal_heading = budget.want(1);
         let mut extra_bars = 0;
         if chart {
@@ -739,8 +1246,16 @@ impl Widget for HistoryView<'_> {
         }
         let air = budget.want(1);
         let advice = self.advice().filter(|_| budget.want(1));
-        let flexibility = self.flexibility_rows();
-        let flexibility = (flexibility > 0 && budget.want(flexibility + 1)).then_some(flexibility);
+        let mut flexibility_air = false;
+        if let Some((_, rows)) = flexibility {
+            let full = self.flexibility_rows(Form::Full, inner.width);
+            if full > rows && budget.want(full - rows + 1) {
+                flexibility = Some((Form::Full, full));
+                flexibility_air = true;
+            } else {
+                flexibility_air = budget.want(1);
+            }
+        }
         let held_line = budget.want(1);
         if chart {
             extra_bars += budget.most(MAX_BAR_ROWS - MIN_BAR_ROWS - extra_bars);
@@ -803,7 +1318,9 @@ impl Widget for HistoryView<'_> {
             line(y, self.legend_line(inner.width), buf);
         }
         if chart {
-            rows.take(1);
+            if chart_air {
+                rows.take(1);
+            }
             if let Some(y) = rows.take(1) {
                 line(y, self.chart_heading(inner.width), buf);
             }
@@ -813,10 +1330,12 @@ impl Widget for HistoryView<'_> {
                 self.render_chart(&columns, weeks, area, buf);
             }
         }
-        if let Some(height) = flexibility {
-            rows.take(1);
+        if let Some((form, height)) = flexibility {
+            if flexibility_air {
+                rows.take(1);
+            }
             if let Some(y) = rows.take(height) {
-                self.render_flexibility(Rect { y, height, ..inner }, buf);
+                self.render_flexibility(form, Rect { y, height, ..inner }, buf);
             }
         }
     }
