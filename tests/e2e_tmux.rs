@@ -113,12 +113,19 @@ impl Tmux {
         self.tmux(&args);
     }
 
+    /// The screen once it shows `text` and has settled: the same in two captures 100 ms
+    /// apart, so a frame caught half drawn (the text there, the rest of the frame not yet) is
+    /// never what a test looks at.
     fn wait_for(&self, text: &str, within: Duration) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if screen.contains(text) {
-                return screen;
+                std::thread::sleep(Duration::from_millis(100));
+                let again = self.screen();
+                if again == screen {
+                    return screen;
+                }
             }
             assert!(
                 start.elapsed() < within,
