@@ -238,6 +238,23 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// One line for a status bar or a shell prompt: the streak, whether today is done, and
+    /// this week's seconds per leg against the weekly dose.
+    #[command(
+        after_help = "Exit status: 0, or 1 when the history cannot be read (then --json prints             {\"error\": ..., \"file\": ...}, --short prints `supple ?`, and --waybar a module             of class `error` with exit status 0, as Waybar hides a module whose command fails)."
+    )]
+    Status {
+        /// Print JSON for scripts and bars (fields in the README).
+        #[arg(long, conflicts_with_all = ["short", "waybar"])]
+        json: bool,
+        /// Print a short form for a tmux status line or a prompt: `supple 5d ✓`.
+        #[arg(long, conflicts_with = "waybar")]
+        short: bool,
+        /// Print JSON for a Waybar custom module ("return-type": "json"): text, tooltip,
+        /// class (done, todo, at-risk, none, error), alt and percentage.
+        #[arg(long)]
+        waybar: bool,
+    },
 }
 
 fn parse_test(text: &str) -> Result<FlexTest, String> {

@@ -23,6 +23,7 @@ pub mod remind;
 pub mod safe_text;
 pub mod safety;
 pub mod session;
+pub mod status;
 pub mod term;
 pub mod tui;
 pub mod ui;

@@ -95,6 +95,27 @@ fn main() -> ExitCode {
             ),
             None => guided_test(),
         },
+        Some(Command::Status {
+            json,
+            short,
+            waybar,
+        }) => {
+            use supple::status::{self, Form};
+            let form = match (json, short, waybar) {
+                (true, _, _) => Form::Json,
+                (_, true, _) => Form::Short,
+                (_, _, true) => Form::Waybar,
+                _ => Form::Line,
+            };
+            let store = Store::default_location();
+            let ascii = !supple::term::utf8_locale();
+            status::today()
+                .map_err(anyhow::Error::msg)
+                .and_then(|today| {
+                    status::run(&mut out, &mut err, store.as_ref(), today, form, ascii)
+                        .map_err(Into::into)
+                })
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -46,6 +46,27 @@ pub fn quote(text: &str, max: usize) -> String {
     out
 }
 
+/// JSON text (as serde_json writes it) with every unsafe character but the line break written
+/// as JSON's own `\uXXXX` escape, which reads back as the same text. Outside its strings JSON
+/// has nothing but its own punctuation, so only what is inside strings changes.
+pub fn json(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c != '\n' && is_unsafe(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn escape(text: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !text.chars().any(&unsafe_char) {
         return Cow::Borrowed(text);

@@ -274,6 +274,10 @@ fn documented_examples_are_valid_routines() {
                     .unwrap_or_else(|e| panic!("{doc} test result: {e}"));
                 continue;
             }
+            if block.contains("\"streak_days\"") || block.contains("\"error\"") {
+                status_example(doc, block);
+                continue;
+            }
             if !block.contains("\"steps\"") {
                 // The settings example.
                 supple::config::parse(doc, block).unwrap_or_else(|e| panic!("{doc} config: {e}"));
@@ -284,6 +288,33 @@ fn documented_examples_are_valid_routines() {
             Plan::build(&routine, &library).expect("plans");
         }
     }
+}
+
+/// An example of `supple status --json`: the fields it prints, no more and no fewer.
+fn status_example(doc: &str, block: &str) {
+    fn keys(value: &serde_json::Value, above: &str, into: &mut Vec<String>) {
+        if let Some(object) = value.as_object() {
+            for (key, inner) in object {
+                let path = format!("{above}{key}");
+                keys(inner, &format!("{path}."), into);
+                into.push(path);
+            }
+        }
+    }
+    let example: serde_json::Value =
+        serde_json::from_str(block).unwrap_or_else(|e| panic!("{doc} status example: {e}"));
+    let printed = if example.get("error").is_some() {
+        serde_json::json!({ "error": "", "file": "" })
+    } else {
+        let status = supple::status::Status::of(&[], jiff::civil::date(2026, 11, 27));
+        serde_json::to_value(status.json()).expect("json")
+    };
+    let (mut want, mut got) = (Vec::new(), Vec::new());
+    keys(&printed, "", &mut want);
+    keys(&example, "", &mut got);
+    want.sort();
+    got.sort();
+    assert_eq!(got, want, "{doc}: the fields of `supple status --json`");
 }
 
 /// Every exercise has a pose figure that fits the panel reserved for it and holds only

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::change::smallest_real_change;
 use super::flex::Legs;
 use super::record::HistoryFile;
-use crate::safe_text::{is_unsafe, quote};
+use crate::safe_text::quote;
 
 /// The CSV columns, one row per exercise and side of each session (documented in the README).
 pub const CSV_COLUMNS: [&str; 13] = [
@@ -43,18 +43,7 @@ pub const TEST_CSV_COLUMNS: [&str; 10] = [
 /// `\uXXXX` escapes, which read back as the same text.
 pub fn json(out: &mut impl Write, history: &HistoryFile) -> std::io::Result<()> {
     let text = serde_json::to_string_pretty(history)?;
-    let mut safe = String::with_capacity(text.len() + 1);
-    for c in text.chars() {
-        // Outside strings there is nothing but JSON's own punctuation and line breaks.
-        if c != '\n' && is_unsafe(c) {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                safe.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            safe.push(c);
-        }
-    }
+    let mut safe = crate::safe_text::json(&text).into_owned();
     safe.push('\n');
     out.write_all(safe.as_bytes())
 }
