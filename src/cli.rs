@@ -255,6 +255,13 @@ pub enum Command {
         #[arg(long)]
         waybar: bool,
     },
+    /// Print the completion script for a shell (see the README for where to put it).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page, supple.1, in roff: `supple man > supple.1`.
+    Man,
 }
 
 fn parse_test(text: &str) -> Result<FlexTest, String> {

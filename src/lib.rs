@@ -13,6 +13,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod flextest;
+pub mod generate;
 pub mod history;
 pub mod keys;
 pub mod notify;

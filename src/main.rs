@@ -116,6 +116,15 @@ fn main() -> ExitCode {
                         .map_err(Into::into)
                 })
         }
+        // Generated from supple's own definitions, not from a file or a flag: written as they
+        // are (a completion script has tabs, which the safe writer would spell out).
+        Some(Command::Completions { shell }) => {
+            supple::generate::completions(*shell, &mut io::stdout());
+            Ok(true)
+        }
+        Some(Command::Man) => supple::generate::man_page(&mut io::stdout())
+            .map(|()| true)
+            .map_err(Into::into),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

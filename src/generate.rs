@@ -1,0 +1,185 @@
+//! What is generated from the command line's own definitions, so that it never drifts from
+//! them: shell completions (`supple completions SHELL`) and the man page (`supple man`).
+
+use std::io::{self, Write};
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+use clap_mangen::Man;
+use clap_mangen::roff::{Roff, bold, italic, roman};
+
+use crate::cli::Cli;
+
+/// The command line as clap builds it, every subcommand included.
+pub fn command() -> clap::Command {
+    let mut cmd = Cli::command();
+    cmd.build();
+    cmd
+}
+
+/// The commands a person can type: every subcommand but hidden ones and clap's own `help`.
+pub fn commands(cmd: &clap::Command) -> impl Iterator<Item = &clap::Command> {
+    cmd.get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+}
+
+/// The completion script for `shell`.
+pub fn completions(shell: Shell, out: &mut dyn Write) {
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "supple", out);
+}
+
+/// The man page, `supple.1`, in roff. clap_mangen renders each part (the synopsis, the
+/// description, the options, and for each command its synopsis, description and own options);
+/// one page holds them all, with the commands as subsections of COMMANDS rather than pages of
+/// their own, so that `man supple` and `/history` find everything. Then come the safety note,
+/// the files and the environment.
+pub fn man_page(out: &mut dyn Write) -> io::Result<()> {
+    let cmd = command();
+    let man = Man::new(cmd.clone())
+        .title("SUPPLE")
+        .manual("User Commands");
+    let mut title = Vec::new();
+    man.render_title(&mut title)?;
+    let mut page = Vec::new();
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    let mut text = String::from_utf8_lossy(&title).into_owned();
+    text.push_str(&body(&String::from_utf8_lossy(&page)));
+    let mut heading = Roff::default();
+    heading.control("SH", ["COMMANDS"]);
+    text.push_str(&body(&heading.to_roff()));
+    for sub in commands(&cmd) {
+        text.push_str(&command_section(sub)?);
+    }
+    text.push_str(&body(&closing_sections().to_roff()));
+    out.write_all(ascii_roff(&text).as_bytes())
+}
+
+/// Roff in ASCII: any other character as groff's `\[uXXXX]`, which every formatter reads
+/// whatever the locale (`✓` in a flag's help would otherwise need preconv).
+fn ascii_roff(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("\\[u{:04X}]", u32::from(c))
+            }
+        })
+        .collect()
+}
+
+/// One command as a subsection: `supple NAME`, its synopsis, its description, and the
+/// options of its own (the global ones are under OPTIONS, and `--help` goes without saying).
+fn command_section(sub: &clap::Command) -> io::Result<String> {
+    let name = format!("supple {}", sub.get_name());
+    let hidden: Vec<clap::Id> = sub
+        .get_arguments()
+        .filter(|a| a.is_global_set() || a.get_id() == "help")
+        .map(|a| a.get_id().clone())
+        .collect();
+    let mut own = sub.clone().display_name(&name).bin_name(&name);
+    for id in hidden {
+        own = own.mut_arg(id, |a| a.hide(true));
+    }
+    let has_options = own.get_arguments().any(|a| !a.is_hide_set());
+    let man = Man::new(own);
+    let mut part = Vec::new();
+    man.render_synopsis_section(&mut part)?;
+    man.render_description_section(&mut part)?;
+    if has_options {
+        man.render_options_section(&mut part)?;
+    }
+    if sub.get_after_help().is_some() {
+        man.render_extra_section(&mut part)?;
+    }
+    let mut heading = Roff::default();
+    heading.control("SS", [name.as_str()]);
+    let mut section = body(&heading.to_roff());
+    for line in body(&String::from_utf8_lossy(&part)).lines() {
+        match line.strip_prefix(".SH ") {
+            // The synopsis comes first, right under the name; the description and what comes
+            // after the options are paragraphs of the subsection, and the options a list.
+            Some("SYNOPSIS" | "OPTIONS") => {}
+            Some(_) => section.push_str(".PP\n"),
+            None => {
+                section.push_str(line);
+                section.push('\n');
+            }
+        }
+    }
+    Ok(section)
+}
+
+/// SAFETY, FILES and ENVIRONMENT.
+fn closing_sections() -> Roff {
+    use crate::safety::{AIM, ASK_FIRST, STOP_RULE};
+    let mut roff = Roff::default();
+    roff.control("SH", ["SAFETY"]);
+    roff.text([roman(format!("{AIM} {STOP_RULE}"))]);
+    roff.control("PP", []);
+    roff.text([roman(ASK_FIRST)]);
+    roff.control("SH", ["FILES"]);
+    for (path, what) in [
+        (
+            "$XDG_CONFIG_HOME/supple/config.json",
+            "settings (by default ~/.config/supple/config.json); see supple config",
+        ),
+        (
+            "$XDG_CONFIG_HOME/supple/routines/",
+            "your own routines, listed by supple list",
+        ),
+        (
+            "$XDG_DATA_HOME/supple/history.json",
+            "every session and flexibility test (by default ~/.local/share/supple/history.json)",
+        ),
+        (
+            "$XDG_DATA_HOME/supple/supple.log",
+            "what the audio libraries said during a session",
+        ),
+    ] {
+        roff.control("TP", []);
+        roff.text([italic(path)]);
+        roff.text([roman(what)]);
+    }
+    roff.control("SH", ["ENVIRONMENT"]);
+    for (name, what) in [
+        (
+            "NO_COLOR",
+            "set to anything but the empty string: no colour",
+        ),
+        (
+            "LC_ALL, LC_CTYPE, LANG",
+            "a locale that is not UTF-8 gets plain ASCII",
+        ),
+        (
+            "SUPPLE_AUDIO_HOST",
+            "alsa or pulseaudio: where the sound goes, instead of choosing",
+        ),
+        (
+            "XDG_CONFIG_HOME, XDG_DATA_HOME",
+            "where the settings and the history are",
+        ),
+    ] {
+        roff.control("TP", []);
+        roff.text([bold(name)]);
+        roff.text([roman(what)]);
+    }
+    roff.control("SH", ["SEE ALSO"]);
+    roff.text([roman(
+        "The README, for the routines, the screen, the history and the format of its files.",
+    )]);
+    roff
+}
+
+/// Roff text without the two lines that define the apostrophe string, which every rendered
+/// part starts with; the page's first part keeps them.
+fn body(roff: &str) -> String {
+    roff.lines()
+        .filter(|line| !line.starts_with(".ie \\n(.g .ds Aq") && !line.starts_with(".el .ds Aq"))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}

@@ -1,0 +1,234 @@
+//! Shell completions and the man page, generated from the command line's definitions: each
+//! generates, mentions every command (walked from clap's own definitions, so a new command is
+//! covered without touching this file), and is read by its shell or by groff where they are
+//! installed.
+
+use std::path::Path;
+use std::process::Stdio;
+
+use assert_cmd::Command;
+
+/// Every command a person can type, nested ones as `parent child`.
+fn commands() -> Vec<Vec<String>> {
+    fn walk(cmd: &clap::Command, above: &[String], into: &mut Vec<Vec<String>>) {
+        for sub in supple::generate::commands(cmd) {
+            let mut path = above.to_vec();
+            path.push(sub.get_name().to_string());
+            into.push(path.clone());
+            walk(sub, &path, into);
+        }
+    }
+    let mut all = Vec::new();
+    walk(&supple::generate::command(), &[], &mut all);
+    all
+}
+
+fn supple_output(args: &[&str]) -> String {
+    let output = Command::cargo_bin("supple")
+        .expect("binary")
+        .args(args)
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    assert!(output.stderr.is_empty(), "{args:?}: {output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// Whether `program` can be run here.
+fn installed(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// Runs `program args` with `input` on stdin: its status, stdout and stderr.
+fn run_with(program: &str, args: &[&str], input: &str) -> (bool, String, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let output = child.wait_with_output().expect("wait");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_walk_finds_the_commands() {
+    let names: Vec<String> = commands().into_iter().map(|p| p.join(" ")).collect();
+    for name in ["run", "plan", "history", "status", "completions", "man"] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n == "help"), "{names:?}");
+}
+
+#[test]
+fn every_shell_gets_a_script_that_mentions_every_command() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = supple_output(&["completions", shell]);
+        for path in commands() {
+            let name = path.last().expect("a name");
+            assert!(script.contains(name.as_str()), "{shell}: no {name}");
+        }
+    }
+}
+
+#[test]
+fn the_scripts_parse_in_their_shells() {
+    for (shell, check) in [
+        ("bash", &["-n"][..]),
+        ("zsh", &["-n"][..]),
+        ("fish", &["--no-execute"][..]),
+    ] {
+        if !installed(shell) {
+            eprintln!("{shell} is not installed: its script is not parsed");
+            continue;
+        }
+        let script = supple_output(&["completions", shell]);
+        let (ok, _, err) = run_with(shell, check, &script);
+        assert!(ok && err.is_empty(), "{shell}: {err}");
+    }
+}
+
+/// In bash, with the script loaded, Tab after `supple st` offers `status`, after `supple
+/// status --` its flags, after `supple completions ` the shells.
+#[test]
+fn bash_completes_commands_flags_and_shells() {
+    if !installed("bash") {
+        eprintln!("bash is not installed");
+        return;
+    }
+    let script = supple_output(&["completions", "bash"]);
+    let ask = |words: &[&str]| {
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let (cur, prev) = (words[words.len() - 1], words[words.len() - 2]);
+        let program = format!(
+            "{script}\nCOMP_WORDS=({}); COMP_CWORD={}; _supple supple '{cur}' '{prev}'; \
+             printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+            quoted.join(" "),
+            words.len() - 1
+        );
+        let (ok, out, err) = run_with("bash", &["--norc", "--noprofile"], &program);
+        assert!(ok, "{err}");
+        out.lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    assert_eq!(ask(&["supple", "st"]), ["status"]);
+    let flags = ask(&["supple", "status", "--"]);
+    for flag in ["--json", "--short", "--waybar"] {
+        assert!(flags.iter().any(|f| f == flag), "{flags:?}");
+    }
+    let shells = ask(&["supple", "completions", ""]);
+    for shell in ["bash", "zsh", "fish"] {
+        assert!(shells.iter().any(|s| s == shell), "{shells:?}");
+    }
+}
+
+#[test]
+fn the_man_page_has_a_section_per_command() {
+    let page = supple_output(&["man"]);
+    assert!(
+        page.lines().any(|l| l.starts_with(".TH SUPPLE 1 ")),
+        "{page}"
+    );
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "OPTIONS",
+        "COMMANDS",
+        "SAFETY",
+        "FILES",
+    ] {
+        assert!(
+            page.lines().any(|l| l == format!(".SH {section}")),
+            "no {section}"
+        );
+    }
+    for path in commands() {
+        let name = format!("supple {}", path.join(" "));
+        assert!(
+            page.lines().any(|l| l == format!(".SS \"{name}\"")),
+            "no section for {name}"
+        );
+    }
+    // Plain ASCII, so that any formatter reads it whatever the locale.
+    assert!(page.is_ascii());
+    // Only supple's own flags under each command: the global ones once, at the top.
+    assert_eq!(
+        page.matches("\\-\\-no\\-sound").count(),
+        2,
+        "synopsis and options"
+    );
+}
+
+/// groff reads it without a warning, and the formatted page shows every command.
+#[test]
+fn the_man_page_formats_with_groff() {
+    if !installed("groff") {
+        eprintln!("groff is not installed: the page's structure alone is checked");
+        return;
+    }
+    let page = supple_output(&["man"]);
+    let (ok, out, err) = run_with("groff", &["-man", "-Tutf8", "-ww", "-rLL=100n"], &page);
+    assert!(ok && err.is_empty(), "{err}");
+    let text = strip_overstrike(&out);
+    for path in commands() {
+        let name = format!("supple {}", path.join(" "));
+        assert!(text.contains(&name), "{name} not in\n{text}");
+    }
+    assert!(
+        text.contains("SAFETY") && text.contains("never to pain"),
+        "{text}"
+    );
+}
+
+/// groff's terminal output with bold and underline (`x\bx`, `_\bx`) and SGR sequences taken out.
+fn strip_overstrike(text: &str) -> String {
+    let mut out: Vec<char> = Vec::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{8}' => {
+                out.pop();
+            }
+            '\u{1b}' => {
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// `supple man` is what the README tells people to install as supple.1.
+#[test]
+fn the_readme_says_how_to_install_both() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README");
+    for line in [
+        "supple completions bash > ~/.local/share/bash-completion/completions/supple",
+        "supple completions fish > ~/.config/fish/completions/supple.fish",
+        "supple man > ~/.local/share/man/man1/supple.1",
+    ] {
+        assert!(readme.contains(line), "the README lacks: {line}");
+    }
+}
