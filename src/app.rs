@@ -33,6 +33,9 @@ pub enum Command {
     QuitNow,
     /// Any key on the summary.
     Close,
+    /// The keys have ended (a pipe closed, in the plain mode): nobody can answer a question
+    /// or resume any more, so the session goes on to its end.
+    InputEnded,
 }
 
 /// What the model asks of the world outside it; the loop hands each to the player, in order.
@@ -338,6 +341,10 @@ impl App {
         if ctrl_c {
             return Some(Command::QuitNow);
         }
+        // Sent by the plain mode's input when its pipe ends; no terminal key makes it.
+        if key.code == KeyCode::Null {
+            return Some(Command::InputEnded);
+        }
         if self.showing_summary() {
             return Some(Command::Close);
         }
@@ -432,6 +439,15 @@ impl App {
             Command::Close => {
                 self.quit = true;
                 Vec::new()
+            }
+            Command::InputEnded => {
+                self.overlay = Overlay::None;
+                self.resume_after_question = false;
+                if self.engine.status() == Status::Paused {
+                    self.engine.resume(now)
+                } else {
+                    Vec::new()
+                }
             }
         };
         effects.extend(self.absorb(&events, now));

@@ -23,6 +23,10 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
+    /// The session as one line per change instead of the full screen (as `run --plain`).
+    #[arg(long)]
+    pub plain: bool,
+
     /// Play no sound.
     #[arg(long, global = true, conflicts_with = "sound")]
     pub no_sound: bool,
@@ -213,7 +217,7 @@ pub enum Command {
     Remind {
         /// The time of the reminder, on the 24-hour clock (07:30).
         #[arg(long, value_name = "HH:MM", value_parser = remind::parse_at,
-              conflicts_with_all = ["off", "notify", "pending"])]
+              conflicts_with_all = ["off", "now", "pending"])]
         at: Option<remind::At>,
         /// The days it comes, such as mon,wed,fri (every day when left out; a day named twice
         /// counts once).
@@ -221,12 +225,12 @@ pub enum Command {
         days: Option<remind::Days>,
         /// Remove the reminder: stop the timer and remove the files supple wrote, and only
         /// those.
-        #[arg(long, conflicts_with_all = ["notify", "pending"])]
+        #[arg(long, conflicts_with_all = ["now", "pending"])]
         off: bool,
         /// Remind now, as the timer does: a desktop notification (notify-send), or a line left
         /// for the next shell when none can be shown. Quiet when you have stretched today.
         #[arg(long, conflicts_with = "pending")]
-        notify: bool,
+        now: bool,
         /// Print a reminder left for the shell, once; nothing when there is none. For your
         /// shell's startup file (~/.bashrc).
         #[arg(long)]
@@ -241,7 +245,7 @@ pub enum Command {
     /// One line for a status bar or a shell prompt: the streak, whether today is done, and
     /// this week's seconds per leg against the weekly dose.
     #[command(
-        after_help = "Exit status: 0, or 1 when the history cannot be read (then --json prints             {\"error\": ..., \"file\": ...}, --short prints `supple ?`, and --waybar a module             of class `error` with exit status 0, as Waybar hides a module whose command fails)."
+        after_help = "Exit status: 0, or 1 when the history cannot be read (then --json prints {\"error\": ..., \"file\": ...}, --short prints `supple ?`, and --waybar a module of class `error` with exit status 0, as Waybar hides a module whose command fails)."
     )]
     Status {
         /// Print JSON for scripts and bars (fields in the README).

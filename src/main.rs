@@ -32,9 +32,9 @@ fn main() -> ExitCode {
     let user_dir = user_routine_dir();
     let user_dir = user_dir.as_deref();
     let result = match &cli.command {
-        None => run(&cli, None, false, user_dir).map(|()| true),
+        None => run(&cli, None, cli.plain, user_dir).map(|()| true),
         Some(Command::Run { routine, plain }) => {
-            run(&cli, routine.as_deref(), *plain, user_dir).map(|()| true)
+            run(&cli, routine.as_deref(), *plain || cli.plain, user_dir).map(|()| true)
         }
         Some(Command::Plan { routine, why }) => {
             let settings = settings(&cli, &mut err, BadConfig::Warn);
@@ -61,9 +61,9 @@ fn main() -> ExitCode {
             at,
             days,
             off,
-            notify,
+            now,
             pending,
-        }) => remind(&mut out, &cli, (*at, *days), *off, *notify, *pending),
+        }) => remind(&mut out, &cli, (*at, *days), *off, *now, *pending),
         Some(Command::List) => commands::list(&mut out, &mut err, user_dir).map(|()| true),
         Some(Command::SoundTest { latency }) => sound_test(&mut out, *latency),
         Some(Command::Check { files }) => commands::check(&mut out, &mut err, files),
@@ -244,9 +244,9 @@ fn run(
         );
         return Ok(());
     }
-    // The plain mode shows the note's words but waits for no key: it does not count as read.
-    if note && !plain && matches!(ran, Ok(Ok(Some(_)))) {
-        // Read and confirmed with a key: it does not come back every day.
+    // Read and confirmed with a key (full screen), or printed before a session that then ran
+    // (plain mode, where a screen reader has said it): it does not come back every day.
+    if note && matches!(ran, Ok(Ok(Some(_)))) {
         let _ = safety::mark_note_read(data_dir.as_deref());
     }
     // After a panic or a terminal error the session is still under way: it ends now, the

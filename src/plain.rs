@@ -57,12 +57,13 @@ pub fn session<W: Write>(
 
 /// What plain mode says before the first step: the routine, the keys and the safety rule.
 pub fn opening(plan: &crate::session::Plan, first_time: bool) -> String {
-    let total: Duration = plan.steps.iter().map(|s| s.duration).sum();
+    let total = plan.total().as_secs();
     let mut text = format!(
-        "supple: {}, about {}. Keys: space pauses, n skips, p goes back, m mutes, q quits \
+        "supple: {}, {}:{:02}. Keys: space pauses, n skips, p goes back, m mutes, q quits \
          (in a terminal, no Enter needed).\n",
         plan.title,
-        seconds(total.as_secs().div_ceil(60) * 60)
+        total / 60,
+        total % 60
     );
     text.push_str(crate::safety::AIM);
     text.push(' ');
@@ -93,6 +94,11 @@ struct Said {
     paused: bool,
     overlay: Option<Overlay>,
     finished: bool,
+    muted: bool,
+    /// The volume as last said (or first seen).
+    volume: Option<u8>,
+    /// Whole seconds left in this step when last drawn.
+    left: Option<u64>,
 }
 
 impl<W: Write> PlainScreen<W> {
@@ -129,14 +135,17 @@ impl<W: Write> PlainScreen<W> {
                 step: Some(vm.index),
                 paused: self.said.paused,
                 overlay: self.said.overlay,
+                muted: self.said.muted,
+                volume: self.said.volume,
                 ..Said::default()
             };
             lines.push(step_line(vm.plan, vm.index));
         }
         if vm.paused != self.said.paused {
             self.said.paused = vm.paused;
-            // The quit question and the help pause the session too: they say so themselves.
-            if vm.overlay == Overlay::None {
+            // The quit question and the help pause the session too: they say so themselves,
+            // and closing them says "Going on" below.
+            if vm.overlay == Overlay::None && self.said.overlay == Some(Overlay::None) {
                 lines.push(if vm.paused {
                     "Paused. Space goes on.".to_string()
                 } else {
@@ -166,10 +175,27 @@ impl<W: Write> PlainScreen<W> {
                 Overlay::None => {}
             }
         }
+        if vm.muted != self.said.muted {
+            self.said.muted = vm.muted;
+            lines.push(if vm.muted { "Muted." } else { "Sound on." }.into());
+        }
+        if let crate::audio::SoundStatus::On { volume } = vm.sound {
+            if self.said.volume.is_some_and(|v| v != volume) {
+                lines.push(format!("Volume {volume} %."));
+            }
+            self.said.volume = Some(volume);
+        }
+        let left = whole_seconds(vm.remaining);
+        // The same step with more time to go than a moment ago: it was started again.
+        if self.said.left.is_some_and(|before| left > before + 1) {
+            lines.push(format!("From the start: {}", step_line(vm.plan, vm.index)));
+            self.said.count = None;
+            self.said.halfway = false;
+        }
+        self.said.left = Some(left);
         if vm.paused {
             return lines;
         }
-        let left = whole_seconds(vm.remaining);
         let hold = vm.step.phase == Phase::Hold;
         let total = vm.step.duration.as_secs();
         if hold && total >= 20 && !self.said.halfway && left <= total / 2 && left > 3 {
@@ -406,11 +432,25 @@ impl Input for StdinKeys {
         }
         let mut buf = [0u8; 64];
         match rustix::io::read(stdin, &mut buf) {
-            Ok(0) => self.ended = true,
+            Ok(0) => {
+                // Nobody can press a key any more: the session goes on to its end, resumed
+                // if it was paused (KeyCode::Null stands for that; no key sends it).
+                self.ended = true;
+                return Ok(Some(TermEvent::Key(KeyEvent::new(
+                    KeyCode::Null,
+                    KeyModifiers::NONE,
+                ))));
+            }
             Ok(n) => self.pending.extend(&buf[..n]),
             Err(rustix::io::Errno::INTR | rustix::io::Errno::AGAIN) => {}
-            // A closed or failing input: the session goes on without keys.
-            Err(_) => self.ended = true,
+            // A failing input: the session goes on without keys, as at the end of a pipe.
+            Err(_) => {
+                self.ended = true;
+                return Ok(Some(TermEvent::Key(KeyEvent::new(
+                    KeyCode::Null,
+                    KeyModifiers::NONE,
+                ))));
+            }
         }
         Ok(self.key())
     }

@@ -2,7 +2,7 @@
 //!
 //! Where systemd runs, the reminder is a systemd user timer and the service it starts
 //! (`supple-remind.timer`, `supple-remind.service` in `$XDG_CONFIG_HOME/systemd/user`); the
-//! service runs `supple remind --notify`, which shows a desktop notification or leaves a line
+//! service runs `supple remind --now`, which shows a desktop notification or leaves a line
 //! for the next shell. Elsewhere supple prints the crontab line to add and keeps a copy of it,
 //! so that it can say later what was set; it never edits a crontab. Every file supple writes
 //! carries [`MARK`] on its first line, and supple replaces or removes only files that do.
@@ -539,7 +539,7 @@ fn unfit_path(exe: &Path, what: &str) -> RemindError {
     )
 }
 
-/// The service: one run of `supple remind --notify`.
+/// The service: one run of `supple remind --now`.
 pub fn service_text(exe: &Path) -> Option<String> {
     Some(format!(
         "{MARK}: `supple remind --off` removes it.\n\
@@ -548,14 +548,14 @@ pub fn service_text(exe: &Path) -> Option<String> {
          \n\
          [Service]\n\
          Type=oneshot\n\
-         ExecStart={} remind --notify\n",
+         ExecStart={} remind --now\n",
         exec_path(exe)?
     ))
 }
 
 /// The timer. `Persistent=true`: a reminder missed while the computer was off or the person
 /// logged out comes once at the next login, which is still the same day more often than not,
-/// and `--notify` stays quiet when a session was already done that day.
+/// and `--now` stays quiet when a session was already done that day.
 pub fn timer_text(reminder: &Reminder) -> String {
     format!(
         "{MARK}: `supple remind --off` removes it.\n\
@@ -573,11 +573,11 @@ pub fn timer_text(reminder: &Reminder) -> String {
     )
 }
 
-/// The crontab line: at the time, it runs `supple remind --notify` with the session bus found
+/// The crontab line: at the time, it runs `supple remind --now` with the session bus found
 /// where a desktop session puts it, as cron gives its commands no desktop environment.
 pub fn cron_line(reminder: &Reminder, exe: &Path) -> Option<String> {
     Some(format!(
-        "{} XDG_RUNTIME_DIR=/run/user/$(id -u) {} remind --notify",
+        "{} XDG_RUNTIME_DIR=/run/user/$(id -u) {} remind --now",
         reminder.cron_fields(),
         cron_path(exe)?
     ))
@@ -841,7 +841,8 @@ pub fn off(out: &mut impl Write, places: &Places, keeper: Keeper) -> Result<(), 
             writeln!(
                 out,
                 "systemd's user manager is not reachable from here: where it runs, \
-                 `systemctl --user daemon-reload` makes it forget the timer."
+                 `systemctl --user stop {TIMER}` and `systemctl --user daemon-reload` make it \
+                 forget the timer."
             )?;
         }
     }
@@ -884,7 +885,7 @@ fn notify_send() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// `supple remind --notify`, what the timer runs: a desktop notification with `text`, or, when
+/// `supple remind --now`, what the timer runs: a desktop notification with `text`, or, when
 /// none can be shown, `text` left in `pending_dir` for `supple remind --pending`. Quiet when
 /// `done_today`. The line printed goes to the journal (or cron's mail).
 pub fn notify(

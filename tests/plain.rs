@@ -162,6 +162,7 @@ fn the_help_and_the_quit_question_are_said_and_answered_by_keys() {
         text.contains("Any key closes the help.\nGoing on: "),
         "{text}"
     );
+    assert_eq!(text.matches("Going on").count(), 1, "said once: {text}");
     assert!(
         text.ends_with(
             "Quit the session? y or Enter quits; any other key goes on.\n\
@@ -217,7 +218,7 @@ fn a_piped_session_prints_lines_reads_keys_and_is_saved() {
         "escape sequences in plain output:\n{out}"
     );
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[0].starts_with("supple: Plain, about 1 min."), "{out}");
+    assert!(lines[0].starts_with("supple: Plain, 0:50."), "{out}");
     assert!(lines[1].contains("gentle pull, never to pain"), "{out}");
     let get_ready = lines.iter().position(|l| l.starts_with("Get ready, 5 s"));
     let hold = lines.iter().position(|l| l.starts_with("Hold: Lying"));
@@ -256,4 +257,82 @@ fn plain_is_taken_for_a_dumb_terminal_and_on_request() {
         );
         assert!(!out.contains('\u{1b}'), "{out}");
     }
+}
+
+#[test]
+fn when_the_keys_end_a_paused_session_goes_on_to_its_end() {
+    let clock = Rc::new(ManualClock::new());
+    let out = Timed {
+        clock: Rc::clone(&clock),
+        t0: clock.now(),
+        partial: Rc::default(),
+        lines: Rc::default(),
+    };
+    let mut screen = PlainScreen::new(out.clone());
+    let mut app = silent_app(plan_from(ROUTINE)).without_summary();
+    // Paused at 6 s, then the pipe ends (the input's last event) with a question open.
+    let mut input = ScriptedInput::new(
+        &clock,
+        vec![
+            (s(6), key(KeyCode::Char(' '))),
+            (s(1), key(KeyCode::Char('q'))),
+            (s(1), key(KeyCode::Null)),
+        ],
+    );
+    session(
+        &mut screen,
+        &mut input,
+        clock.as_ref(),
+        &mut app,
+        &mut silent(),
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("loop");
+    let lines = out.lines.borrow().clone();
+    let last = lines.last().expect("lines");
+    assert_eq!(
+        last,
+        &(s(52), "Session complete. Well done.".to_string()),
+        "resumed at 8 s after 2 s paused: {lines:?}"
+    );
+}
+
+#[test]
+fn mute_volume_and_restart_are_said() {
+    let clock = Rc::new(ManualClock::new());
+    let out = Timed {
+        clock: Rc::clone(&clock),
+        t0: clock.now(),
+        partial: Rc::default(),
+        lines: Rc::default(),
+    };
+    let mut screen = PlainScreen::new(out.clone());
+    let mut app = silent_app(plan_from(ROUTINE)).without_summary();
+    let mut input = ScriptedInput::new(
+        &clock,
+        vec![
+            (s(8), key(KeyCode::Char('m'))),
+            (s(1), key(KeyCode::Char('m'))),
+            (s(1), key(KeyCode::Char('r'))),
+            (s(1), key(KeyCode::Char('q'))),
+            (s(1), key(KeyCode::Char('y'))),
+        ],
+    );
+    session(
+        &mut screen,
+        &mut input,
+        clock.as_ref(),
+        &mut app,
+        &mut silent(),
+        &AtomicBool::new(false),
+        |_| {},
+    )
+    .expect("loop");
+    let text: Vec<String> = out.lines.borrow().iter().map(|(_, l)| l.clone()).collect();
+    let text = text.join("\n");
+    assert!(
+        text.contains("Muted.\nSound on.\nFrom the start: Hold: Lying"),
+        "{text}"
+    );
 }

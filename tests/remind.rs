@@ -166,7 +166,7 @@ fn a_timer_and_its_service_are_written_shown_and_removed() {
         service_text.lines().any(|l| l == "Type=oneshot"),
         "{service_text}"
     );
-    let exec = format!("ExecStart=\"{}\" remind --notify", exe().display());
+    let exec = format!("ExecStart=\"{}\" remind --now", exe().display());
     assert!(
         service_text.lines().any(|l| l == exec),
         "{exec}:\n{service_text}"
@@ -245,7 +245,7 @@ fn without_systemd_it_prints_the_crontab_line_and_keeps_a_copy() {
     let home = Home::new();
     let said = home.stdout("0", &["remind", "--at", "07:30", "--days", "mon,wed,fri"]);
     let line = format!(
-        "30 7 * * 1,3,5 XDG_RUNTIME_DIR=/run/user/$(id -u) '{}' remind --notify",
+        "30 7 * * 1,3,5 XDG_RUNTIME_DIR=/run/user/$(id -u) '{}' remind --now",
         exe().display()
     );
     assert!(said.lines().any(|l| l == line), "{line}\n{said}");
@@ -445,7 +445,7 @@ fn the_reminder_is_a_notification_or_a_line_for_the_next_shell() {
     let home = Home::new();
     let bin = fake_notify_send(&home);
     home.supple("1")
-        .args(["remind", "--notify"])
+        .args(["remind", "--now"])
         .env("PATH", &bin)
         .assert()
         .success()
@@ -461,7 +461,7 @@ fn the_reminder_is_a_notification_or_a_line_for_the_next_shell() {
     let empty = home.path().join("empty");
     std::fs::create_dir_all(&empty).expect("mkdir");
     home.supple("1")
-        .args(["remind", "--notify"])
+        .args(["remind", "--now"])
         .env("PATH", &empty)
         .assert()
         .success()
@@ -492,7 +492,7 @@ fn the_reminder_is_a_notification_or_a_line_for_the_next_shell() {
     .expect("write history");
     std::fs::remove_file(home.path().join("notified")).expect("rm");
     home.supple("1")
-        .args(["remind", "--notify"])
+        .args(["remind", "--now"])
         .env("PATH", &bin)
         .assert()
         .success()
@@ -526,7 +526,7 @@ fn an_odd_path_to_supple_is_quoted_for_systemd_and_cron() {
     run("1").assert().success();
     let service = read(&home.units().join("supple-remind.service"));
     let exec = format!(
-        "ExecStart=\"{}/my apps/100%%/supple\" remind --notify",
+        "ExecStart=\"{}/my apps/100%%/supple\" remind --now",
         home.path().display()
     );
     assert!(service.lines().any(|l| l == exec), "{exec}\n{service}");
@@ -534,7 +534,7 @@ fn an_odd_path_to_supple_is_quoted_for_systemd_and_cron() {
     let out = run("0").assert().success();
     let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     let line = format!(
-        "30 7 * * 1,3,5 XDG_RUNTIME_DIR=/run/user/$(id -u) '{}/my apps/100\\%/supple' remind --notify",
+        "30 7 * * 1,3,5 XDG_RUNTIME_DIR=/run/user/$(id -u) '{}/my apps/100\\%/supple' remind --now",
         home.path().display()
     );
     assert!(said.lines().any(|l| l == line), "{line}\n{said}");

@@ -36,7 +36,7 @@ pub fn smallest_real_change(test: FlexTest) -> u16 {
 pub fn source(test: FlexTest) -> &'static str {
     match test {
         FlexTest::Aket | FlexTest::Slr => "Neto et al. 2015, J Sport Rehabil",
-        FlexTest::SitReach => "López-Miñarro et al. 2009, J Sports Sci Med",
+        FlexTest::SitReach => "Lopez-Minarro et al. 2009, J Sports Sci Med",
     }
 }
 
