@@ -398,3 +398,29 @@ fn the_stop_rule_stays_through_a_pause() {
         }
     }
 }
+
+#[test]
+fn the_summary_keeps_both_legs_when_its_words_do_not_fit() {
+    // A session too short to count says more (streak, week): at 40x12 the words give way,
+    // never the right leg.
+    let today = jiff::civil::date(2026, 11, 27);
+    let mut app = common::silent_app(common::builtin_plan("quick"))
+        .with_week(Some(supple::history::LegSeconds { left: 0, right: 0 }))
+        .with_streaks(Some(supple::history::Streaks::of(&[], today)));
+    let t0 = std::time::Instant::now();
+    app.start(t0);
+    // Skipped into the first holds, then quit a few seconds in: too short to count.
+    for _ in 0..10 {
+        app.apply(supple::app::Command::Skip, t0);
+    }
+    let later = t0 + std::time::Duration::from_secs(3);
+    app.tick(later);
+    app.interrupt(later);
+    for (w, h) in [(40, 12), (50, 12), (60, 14)] {
+        let screen = common::drawn(&app, later, w, h).to_string();
+        assert!(
+            screen.contains("Left ") && screen.contains("Right "),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+}

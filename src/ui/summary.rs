@@ -52,12 +52,24 @@ impl Summary<'_> {
         let bar = usize::from(width.saturating_sub(60)).clamp(8, 40);
         let filled = ((secs.min(target) * bar as u64) / target.max(1)) as usize;
         let mark = if secs >= target { glyphs.reached } else { "" };
+        // Narrow: the same facts in fewer words ("40/60 s, 2/3 holds"), never cut.
+        let (held, rest) = if width < 64 {
+            (
+                format!(" {secs}/{target} s{mark}"),
+                format!(", {}/{} holds", count.done, count.planned),
+            )
+        } else {
+            (
+                format!(" {secs} s held{mark}"),
+                format!(" (target {target} s), {}", holds_text(count)),
+            )
+        };
         Line::from(vec![
             Span::styled(format!("{name:<6}"), theme.title()),
             Span::styled(glyphs.gauge.repeat(filled), theme.done()),
             Span::styled(glyphs.track.repeat(bar - filled), theme.dim()),
-            Span::styled(format!(" {secs} s held{mark}"), theme.title()),
-            Span::raw(format!(" (target {target} s), {}", holds_text(count))),
+            Span::styled(held, theme.title()),
+            Span::raw(rest),
         ])
     }
 
@@ -212,12 +224,13 @@ impl Widget for Summary<'_> {
         let words = Paragraph::new(text).wrap(Wrap { trim: false });
         let word_rows = u16::try_from(words.line_count(inner.width)).unwrap_or(u16::MAX);
         let airy = inner.height >= 24;
+        // The legs always keep their two rows; the sentences and the gaps give way first.
         let [_, legs_area, _, words_area, _, table_area] = Layout::vertical([
-            Constraint::Length(u16::from(airy)),
+            Constraint::Max(u16::from(airy)),
             Constraint::Length(2),
-            Constraint::Length(1),
-            Constraint::Length(word_rows),
-            Constraint::Length(1),
+            Constraint::Max(1),
+            Constraint::Max(word_rows),
+            Constraint::Max(1),
             Constraint::Fill(1),
         ])
         .areas(inner);
