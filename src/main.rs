@@ -514,10 +514,9 @@ fn guided_test() -> anyhow::Result<bool> {
         Ok((supple::flextest::saved_where(&saved), kept))
     })
     .context("the terminal failed")?;
-    // What was saved stays in the scrollback.
-    if let Some(text) = printed {
-        write!(SafeWriter::new(io::stdout()), "{text}")?;
-    }
+    // What was saved stays in the scrollback; and leaving before that, a word that nothing was.
+    let text = printed.unwrap_or_else(|| "supple: nothing saved from this test.\n".into());
+    write!(SafeWriter::new(io::stdout()), "{text}")?;
     Ok(true)
 }
 

@@ -820,6 +820,11 @@ fn the_guided_flexibility_test_saves_both_legs_and_history_shows_them() {
     t.keys(&["2", "9", "BSpace", "8", "Enter"]);
     let screen = t.wait_for("Type the RIGHT leg", WAIT);
     assert!(!screen.contains("Saved"), "{screen}");
+    // Backspace on the empty field goes back to the left leg, its number there to correct.
+    t.keys(&["BSpace"]);
+    t.wait_for("Type the LEFT leg", WAIT);
+    t.keys(&["Enter"]);
+    t.wait_for("Type the RIGHT leg", WAIT);
     t.keys(&["3", "5", "Enter"]);
     t.wait_for("Where did you first feel", WAIT);
     t.keys(&["1"]);
@@ -870,6 +875,10 @@ fn the_guided_flexibility_test_saves_both_legs_and_history_shows_them() {
     t.rerun("test");
     t.wait_for("Which test?", WAIT);
     t.keys(&["2", "Enter", "7", "0", "Enter", "Escape"]);
-    t.wait_for("EXITED=0", WAIT);
+    let left = t.wait_for("EXITED=0", WAIT);
+    assert!(
+        left.contains("supple: nothing saved from this test."),
+        "{left}"
+    );
     assert_eq!(t.history()["tests"].as_array().map(Vec::len), Some(1));
 }

@@ -7,6 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use supple::flextest::guide::{Guide, Stage, Step};
 use supple::history::flex::{Felt, FlexTest, TestResult};
+use supple::session::Side;
 use supple::ui::flextest::GuideScreen;
 
 fn zoned(text: &str) -> ZonedDateTime {
@@ -309,5 +310,135 @@ fn the_how_to_turns_pages_on_a_small_screen_and_loses_no_word() {
         // A screen grown larger keeps the page within what there is.
         guide.set_how_to_pages(1);
         assert_eq!(guide.how_to_page, 0);
+    }
+}
+
+#[test]
+fn all_four_choices_are_selectable_and_visible_at_40x12() {
+    use supple::flextest::guide::CHOICES;
+    for (n, choice) in CHOICES.iter().enumerate() {
+        // By the arrows: the selected one is marked and on screen.
+        let mut guide = Guide::new(kept(), false, false);
+        for _ in 0..n {
+            guide.handle_key(key(KeyCode::Down), &now());
+        }
+        assert_eq!(guide.stage, Stage::Choose { selected: n });
+        for size in [(40, 12), (41, 13), (60, 12), (80, 24), (120, 40)] {
+            let text = words_of(&drawn(&guide, size));
+            for other in CHOICES {
+                assert!(text.contains(other.title()), "{size:?}: {text}");
+            }
+            assert!(
+                text.contains(&format!("> {} {}", n + 1, choice.title())),
+                "{size:?}: {text}"
+            );
+        }
+        // Enter opens the one selected; its number does the same.
+        guide.handle_key(key(KeyCode::Enter), &now());
+        assert_eq!((guide.stage.clone(), guide.choice), (Stage::HowTo, *choice));
+        let mut guide = Guide::new(kept(), false, false);
+        type_keys(&mut guide, &(n + 1).to_string());
+        assert_eq!((guide.stage.clone(), guide.choice), (Stage::HowTo, *choice));
+    }
+}
+
+#[test]
+fn backspace_on_an_empty_field_or_left_goes_back_a_stage_keeping_what_was_typed() {
+    let stage = |g: &Guide| g.stage.clone();
+    let enter = |side: Side, typed: &str| Stage::Enter {
+        side,
+        typed: typed.into(),
+    };
+    for back in [KeyCode::Backspace, KeyCode::Left] {
+        let mut guide = Guide::new(Vec::new(), true, false);
+        type_keys(&mut guide, "1\n28\n35\n2");
+        assert!(matches!(guide.stage, Stage::Strength { .. }));
+        // Strength (empty) -> where it was felt, with the place kept.
+        guide.handle_key(key(back), &now());
+        assert_eq!(stage(&guide), Stage::Felt);
+        assert_eq!(guide.felt, Some(Felt::Thigh));
+        // Felt -> the right leg, its number there to correct.
+        guide.handle_key(key(back), &now());
+        assert_eq!(stage(&guide), enter(Side::Right, "35"));
+        // Backspace corrects first; ← goes back at once.
+        if back == KeyCode::Backspace {
+            type_keys(&mut guide, "\x08\x08");
+            assert_eq!(stage(&guide), enter(Side::Right, ""));
+        }
+        guide.handle_key(key(back), &now());
+        assert_eq!(stage(&guide), enter(Side::Left, "28"));
+        // Corrected, and on again: the right leg's number is still there.
+        type_keys(&mut guide, "\x08\x080\n");
+        assert_eq!(guide.left, Some(0));
+        assert_eq!(stage(&guide), enter(Side::Right, "35"));
+        let result = type_keys(&mut guide, "\n\n\n").expect("saved");
+        assert_eq!(result.legs.each(), Some((0, 35)));
+        // From the first leg, back to the how-to.
+        let mut guide = Guide::new(Vec::new(), true, false);
+        type_keys(&mut guide, "3\n");
+        assert_eq!(stage(&guide), enter(Side::Both, ""));
+        guide.handle_key(key(back), &now());
+        assert_eq!(stage(&guide), Stage::HowTo);
+    }
+    // The key is in the footer where the others are, at every size.
+    for keys in ["\n\n", "\n\n28\n35\n", "\n\n28\n35\n\n"] {
+        let guide = guide_after(keys);
+        for size in [(40, 12), (80, 24), (120, 40)] {
+            let text = words_of(&drawn(&guide, size));
+            assert!(text.contains("← back"), "{keys:?} {size:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_stop_rule_is_never_cut_and_nothing_is_cut_at_40x12() {
+    let mut states: Vec<Guide> = STATES.iter().map(|(_, keys)| guide_after(keys)).collect();
+    for n in 2..=4 {
+        states.push(guide_after(&format!("{n}\n")));
+        states.push(guide_after(&format!("{n}\n\n")));
+    }
+    let stop = supple::safety::STOP_RULE;
+    for guide in &states {
+        for width in [40, 41, 45, 50, 60, 80] {
+            for height in [12, 13, 14, 16, 20, 24] {
+                let text = words_of(&drawn(guide, (width, height)));
+                if text.contains("Stop if") {
+                    assert!(text.contains(stop), "{width}x{height}: {text}");
+                }
+            }
+        }
+        // The felt question always shows it, at the smallest size too.
+        if guide.stage == Stage::Felt {
+            assert!(words_of(&drawn(guide, (40, 12))).contains(stop));
+        }
+    }
+    // The title is never cut: a shorter one when narrow.
+    let narrow = guide_after("4\n");
+    let text = words_of(&drawn(&narrow, (40, 12)));
+    assert!(text.contains("Sit-and-reach, one leg at a time"), "{text}");
+    // "→ more" once on a how-to page, in the footer.
+    let mut how_to = guide_after("1");
+    how_to.set_how_to_pages(supple::ui::flextest::how_to_pages(
+        &how_to,
+        ratatui::layout::Rect::new(0, 0, 40, 12),
+    ));
+    let text = words_of(&drawn(&how_to, (40, 12)));
+    assert_eq!(text.matches("→ more").count(), 1, "{text}");
+    // The saved legs in plain digits where big ones would be too small to read.
+    let saved = guide_after("\n\n28\n35\n14\n");
+    let text = words_of(&drawn(&saved, (40, 12)));
+    assert!(text.contains("28°") && text.contains("35°"), "{text}");
+}
+
+#[test]
+fn the_empty_field_is_an_outlined_box_with_a_cursor_and_a_hint() {
+    for size in [(40, 12), (80, 24), (120, 40)] {
+        let backend = drawn(&guide_after("\n\n"), size);
+        let text = words_of(&backend);
+        assert!(text.contains("_ type the angle, then Enter"), "{text}");
+        assert!(text.contains('┌') && text.contains('┘'), "{text}");
+        // No slab: hardly a full block on screen beyond the leg's letters.
+        let blocks = text.matches('█').count();
+        assert!(blocks < 400, "{size:?}: {blocks} full blocks");
     }
 }

@@ -56,6 +56,16 @@ impl Choice {
         }
     }
 
+    /// A shorter name, for narrow screens.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Choice::Aket => "Knee extension",
+            Choice::Slr => "Leg raise",
+            Choice::SitReachBoth => "Sit-and-reach",
+            Choice::SitReachEach => "Sit-and-reach, 1 leg",
+        }
+    }
+
     /// What it needs and measures, in a few words.
     pub fn summary(self) -> &'static str {
         match self {
@@ -271,9 +281,10 @@ impl Guide {
                         self.how_to_page += 1;
                     }
                     KeyCode::Enter | KeyCode::Right | KeyCode::Char(' ') => {
+                        let side = self.choice.sides().first().copied().unwrap_or(Side::Both);
                         self.stage = Stage::Enter {
-                            side: self.choice.sides()[0],
-                            typed: String::new(),
+                            side,
+                            typed: self.taken(side),
                         };
                     }
                     KeyCode::Left | KeyCode::PageUp | KeyCode::Up if self.how_to_page > 0 => {
@@ -290,8 +301,12 @@ impl Guide {
                 KeyCode::Char(c) if c.is_ascii_digit() && typed.len() < MAX_DIGITS => {
                     typed.push(c);
                 }
-                KeyCode::Backspace => {
+                KeyCode::Backspace if !typed.is_empty() => {
                     typed.pop();
+                }
+                KeyCode::Backspace | KeyCode::Left => {
+                    let side = *side;
+                    self.back_from_leg(side);
                 }
                 KeyCode::Enter => {
                     let (side, typed) = (*side, typed.clone());
@@ -312,15 +327,23 @@ impl Guide {
                         typed: String::new(),
                     };
                 }
+                KeyCode::Backspace | KeyCode::Left => {
+                    let last = self.choice.sides().last().copied().unwrap_or(Side::Both);
+                    self.stage = Stage::Enter {
+                        side: last,
+                        typed: self.taken(last),
+                    };
+                }
                 _ => {}
             },
             Stage::Strength { typed } => match key.code {
                 KeyCode::Char(c) if c.is_ascii_digit() && typed.len() < 2 => {
                     typed.push(c);
                 }
-                KeyCode::Backspace => {
+                KeyCode::Backspace if !typed.is_empty() => {
                     typed.pop();
                 }
+                KeyCode::Backspace | KeyCode::Left => self.stage = Stage::Felt,
                 KeyCode::Enter => {
                     let typed = typed.clone();
                     return self.finish(&typed, now);
@@ -338,9 +361,43 @@ impl Guide {
             self.left = None;
             self.right = None;
             self.both = None;
+            self.felt = None;
             self.how_to_page = 0;
             self.stage = Stage::HowTo;
         }
+    }
+
+    /// A leg's number taken before, as typed (empty if none): going back, or on again after
+    /// going back, it is there to correct.
+    fn taken(&self, side: Side) -> String {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+            _ => self.both,
+        }
+        .map(|n| n.to_string())
+        .unwrap_or_default()
+    }
+
+    /// Back one stage from typing `side`: the leg before, with its number to correct, or the
+    /// how-to (on its last page) from the first leg.
+    fn back_from_leg(&mut self, side: Side) {
+        let sides = self.choice.sides();
+        let before = sides
+            .iter()
+            .position(|s| *s == side)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| sides.get(i));
+        self.stage = match before {
+            Some(side) => Stage::Enter {
+                side: *side,
+                typed: self.taken(*side),
+            },
+            None => {
+                self.how_to_page = self.how_to_pages.saturating_sub(1);
+                Stage::HowTo
+            }
+        };
     }
 
     /// Takes a leg's typed number: on to the next leg, or to the optional questions.
@@ -373,7 +430,7 @@ impl Guide {
         self.stage = match next {
             Some(side) => Stage::Enter {
                 side: *side,
-                typed: String::new(),
+                typed: self.taken(*side),
             },
             None => Stage::Felt,
         };

@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -15,7 +15,7 @@ use super::theme::Theme;
 use super::{MIN_SIZE, art, render_lines};
 use crate::flextest::guide::{CHOICES, Guide, Stage};
 use crate::history::change::{threshold_line, values};
-use crate::history::flex::{FELT, Legs, TestResult};
+use crate::history::flex::{FELT, Legs, TestResult, Unit};
 use crate::safety::{CAUTION, STOP_RULE};
 use crate::session::Side;
 
@@ -43,7 +43,7 @@ impl Widget for GuideScreen<'_> {
         ])
         .areas(area);
         let body = body.inner(Margin::new(1, 0));
-        header_line(guide, theme).render(header, buf);
+        header_line(guide, theme, header.width).render(header, buf);
         footer_line(guide, theme, footer.width).render(footer, buf);
         match &guide.stage {
             Stage::Choose { selected } => choose(guide, *selected, theme, body, buf),
@@ -87,10 +87,21 @@ impl Widget for GuideScreen<'_> {
     }
 }
 
-fn header_line(guide: &Guide, theme: Theme) -> Line<'static> {
+fn header_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
     let what = match guide.stage {
         Stage::Choose { .. } => "Flexibility test".to_string(),
-        _ => format!("Flexibility test: {}", guide.choice.title()),
+        _ => {
+            // Narrow screens: a shorter lead, then a shorter name, rather than a name cut.
+            let choice = guide.choice;
+            [
+                format!("Flexibility test: {}", choice.title()),
+                format!("Test: {}", choice.title()),
+                format!("Test: {}", choice.short_title()),
+            ]
+            .into_iter()
+            .find(|w| w.chars().count() < usize::from(width))
+            .unwrap_or_else(|| choice.short_title().to_string())
+        }
     };
     Line::from(vec![Span::styled(format!(" {what}"), theme.title())])
 }
@@ -112,16 +123,19 @@ fn footer_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
         Stage::Enter { .. } => &[
             ("0-9", "type"),
             ("Enter", "take it"),
+            ("←", "back"),
             ("Esc", "leave, nothing saved"),
         ],
         Stage::Felt => &[
             ("1-4", "choose"),
             ("Enter", "skip"),
+            ("←", "back"),
             ("Esc", "leave, nothing saved"),
         ],
         Stage::Strength { .. } => &[
             ("0-10", "type"),
             ("Enter", "save"),
+            ("←", "back"),
             ("Esc", "leave, nothing saved"),
         ],
         Stage::Saved { .. } | Stage::NotSaved { .. } => &[("any key", "leave")],
@@ -136,7 +150,12 @@ fn footer_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
         } else {
             (*word, "  ")
         };
-        spans.push(Span::styled(*key, theme.key()));
+        let key = match *key {
+            "←" if guide.ascii => "<-",
+            "→" if guide.ascii => "->",
+            key => key,
+        };
+        spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {word}{gap}")));
     }
     Line::from(spans)
@@ -158,13 +177,27 @@ fn rows_of(lines: &[Line<'static>], width: u16) -> u16 {
 }
 
 fn choose(guide: &Guide, selected: usize, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let notes = vec![Line::raw(WHEN), Line::styled(CAUTION, theme.caution())];
-    let notes_rows = rows_of(&notes, area.width);
-    let room = area.height.saturating_sub(notes_rows + 1);
-    // One row a test; its last result under it, and air between them, where they fit.
-    let with_last = room >= 2 + 2 * 4;
-    let airy = room >= 2 + 3 * 4;
+    let when = Line::raw(WHEN);
+    let caution = Line::styled(CAUTION, theme.caution());
+    let when_rows = rows_of(std::slice::from_ref(&when), area.width);
+    let caution_rows = rows_of(std::slice::from_ref(&caution), area.width);
+    // The four choices come first, then the stop rule whole, then when to take it; then each
+    // test's last result under it, and air between them, where the rows are spare.
+    let h = area.height;
+    let mut used = 2 + 4;
+    let mut notes = Vec::new();
+    if used + 1 + caution_rows <= h {
+        used += 1 + caution_rows;
+        if used + when_rows <= h {
+            used += when_rows;
+            notes.push(when);
+        }
+        notes.push(caution);
+    }
+    let with_last = used + 4 <= h;
+    let airy = used + 8 <= h;
     let mut lines = vec![Line::styled("Which test?", theme.focus()), Line::raw("")];
+    let mut selected_row = 0;
     for (i, choice) in CHOICES.iter().enumerate() {
         let chosen = i == selected;
         let style = if chosen {
@@ -184,6 +217,9 @@ fn choose(guide: &Guide, selected: usize, theme: Theme, area: Rect, buf: &mut Bu
         if area.width >= 72 {
             spans.push(Span::styled(format!("  {}", choice.summary()), theme.dim()));
         }
+        if chosen {
+            selected_row = lines.len();
+        }
         lines.push(Line::from(spans));
         if with_last {
             let last = guide.last_of(*choice).map_or_else(
@@ -196,14 +232,22 @@ fn choose(guide: &Guide, selected: usize, theme: Theme, area: Rect, buf: &mut Bu
             lines.push(Line::raw(""));
         }
     }
-    let used = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(room);
+    let notes_rows = if notes.is_empty() {
+        0
+    } else {
+        rows_of(&notes, area.width) + 1
+    };
+    let room = usize::from(h.saturating_sub(notes_rows));
+    // Where the list is taller than its room, it scrolls: the selected row always in view.
+    let skip = (selected_row + 1).saturating_sub(room);
+    let shown = lines.len().saturating_sub(skip).min(room);
     let [list, _, rest] = Layout::vertical([
-        Constraint::Length(used),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(shown).unwrap_or(u16::MAX)),
+        Constraint::Length(u16::from(!notes.is_empty())),
         Constraint::Fill(1),
     ])
     .areas(area);
-    render_lines(lines, list, buf);
+    render_lines(lines.into_iter().skip(skip), list, buf);
     wrapped(notes, rest, buf);
 }
 
@@ -370,18 +414,14 @@ fn how_to(guide: &Guide, theme: Theme, area: Rect, buf: &mut Buffer) {
             let [text, mark] =
                 Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
             wrapped(page, text, buf);
-            let (back, more) = if guide.ascii {
-                ("<-", "->")
-            } else {
-                ("←", "→")
-            };
+            // Where it is, and what the next page holds; its keys are in the footer.
             let page = shown + 1;
             let words = if page >= count {
-                format!("{back} back ({page}/{count})")
+                format!("({page}/{count}) the last page")
             } else if page < reading_from {
-                format!("{more} more steps ({page}/{count})")
+                format!("({page}/{count}) more steps next")
             } else {
-                format!("{more} how to read it ({page}/{count})")
+                format!("({page}/{count}) how to read it next")
             };
             Line::styled(words, theme.dim()).render(mark, buf);
         }
@@ -415,10 +455,30 @@ fn leg_band(side: Side, theme: Theme, ascii: bool, area: Rect, buf: &mut Buffer)
     bigtext::render(words, rows, area, align, theme.leg_side(side), ascii, buf);
 }
 
-/// A number in big digits, at most `max_rows` tall, placed by `align` in `area`.
-fn big_number(text: &str, area: Rect, align: Align, style: Style, ascii: bool, buf: &mut Buffer) {
-    let rows = bigtext::rows_to_fit(text, area.width, area.height).max(1);
-    bigtext::render(text, rows, area, align, style, ascii, buf);
+/// A number in big digits as tall as `area` allows, placed by `align`; plain, with its unit,
+/// where big digits would be under 3 rows.
+fn big_number(
+    value: u16,
+    unit: &str,
+    area: Rect,
+    align: Align,
+    style: Style,
+    ascii: bool,
+    buf: &mut Buffer,
+) {
+    let text = value.to_string();
+    let rows = bigtext::rows_to_fit(&text, area.width, area.height);
+    if rows >= 3 {
+        bigtext::render(&text, rows, area, align, style, ascii, buf);
+        return;
+    }
+    let line = Line::styled(format!("{value}{unit}"), style.add_modifier(Modifier::BOLD));
+    match align {
+        Align::Left => line.left_aligned(),
+        Align::Center => line.centered(),
+        Align::Right => line.right_aligned(),
+    }
+    .render(Rect { height: 1, ..area }, buf);
 }
 
 fn enter(guide: &Guide, side: Side, typed: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
@@ -436,7 +496,7 @@ fn enter(guide: &Guide, side: Side, typed: &str, theme: Theme, area: Rect, buf: 
         Some(problem) => Line::styled(problem.clone(), theme.caution()),
         None => Line::styled(
             format!(
-                "Enter takes it; Backspace corrects.{}",
+                "Enter takes it; Backspace corrects or goes back.{}",
                 match (side, guide.left) {
                     (Side::Right, Some(left)) => {
                         format!(" (Left was {left}{}.)", test.unit().after())
@@ -479,58 +539,160 @@ fn enter(guide: &Guide, side: Side, typed: &str, theme: Theme, area: Rect, buf: 
     .areas(area);
     wrapped(prompt, prompt_area, buf);
     leg_band(side, theme, guide.ascii, leg_area, buf);
-    // The number under the leg, at its side; a bar where nothing is typed yet.
-    let shown = if typed.is_empty() { "_" } else { typed };
-    let unit = test.unit().word();
-    let unit_width = u16::try_from(unit.len()).unwrap_or(0) + 2;
-    let digits_room = Rect {
-        width: digits_area.width.saturating_sub(unit_width),
-        ..digits_area
+    // The place to type, under the leg, at its side.
+    let align = match side {
+        Side::Left => Align::Left,
+        Side::Right => Align::Right,
+        _ => Align::Center,
     };
-    let rows = bigtext::rows_to_fit("000", digits_room.width, digits_room.height).max(1);
-    let cols = bigtext::width(shown, rows).min(digits_room.width);
-    let x = match side {
-        Side::Right => digits_area.right().saturating_sub(cols + unit_width),
-        Side::Left => digits_area.x,
-        _ => digits_area.x + (digits_area.width.saturating_sub(cols + unit_width)) / 2,
+    let what = match test.unit() {
+        Unit::Degrees => "type the angle, then Enter",
+        Unit::Centimetres => "type the cm, then Enter",
     };
-    let number_area = Rect::new(x, digits_area.y, cols, digits_area.height);
-    bigtext::render(
-        shown,
-        rows,
-        number_area,
-        Align::Left,
+    // Sized for the most the test can be: 90 takes two digits, 180 three.
+    let widest = "0".repeat(test.max().to_string().len());
+    input_box(
+        typed,
+        &widest,
+        test.unit().word(),
+        what,
+        align,
         theme.leg_side(side),
+        theme,
         guide.ascii,
+        digits_area,
         buf,
     );
-    let unit_y =
-        digits_area.y + (digits_area.height.saturating_sub(rows)) / 2 + rows.saturating_sub(1);
-    buf.set_string(number_area.right() + 1, unit_y, unit, theme.title());
     wrapped(hint, hint_area, buf);
     wrapped(reading, reading_area, buf);
 }
 
+/// The place to type a number: an outlined box holding the number (in big digits where
+/// there are rows for them, plain otherwise), a cursor after it and the unit; while nothing is
+/// typed, the cursor and `hint`. Sized for `widest`, placed by `align` and centred in `area`.
+#[allow(clippy::too_many_arguments)]
+fn input_box(
+    typed: &str,
+    widest: &str,
+    unit: &str,
+    hint: &str,
+    align: Align,
+    style: Style,
+    theme: Theme,
+    ascii: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let cursor = Span::styled("_", style.add_modifier(Modifier::SLOW_BLINK));
+    let text_width = |t: &str| u16::try_from(t.chars().count()).unwrap_or(u16::MAX);
+    let plain = |row: Rect, buf: &mut Buffer| {
+        let line = if typed.is_empty() {
+            Line::from(vec![
+                cursor.clone(),
+                Span::styled(format!(" {hint}"), theme.dim()),
+            ])
+        } else {
+            Line::from(vec![
+                Span::styled(typed.to_string(), style),
+                cursor.clone(),
+                Span::styled(format!(" {unit}"), theme.title()),
+            ])
+        };
+        line.render(row, buf);
+    };
+    if area.height < 3 {
+        plain(Rect { height: 1, ..area }, buf);
+        return;
+    }
+    // Inside the box: a column of air each side, the number, a space, the cursor, the unit.
+    let tail = 2 + 1 + text_width(unit);
+    let room = area.width.saturating_sub(4 + tail);
+    let rows = bigtext::rows_to_fit(widest, room, (area.height - 2).min(8));
+    let big = rows >= 3;
+    let number = if big {
+        bigtext::width(widest, rows)
+    } else {
+        text_width(widest)
+    };
+    let inside = (number + tail).max(text_width(hint) + 2);
+    let width = (inside + 4).min(area.width);
+    let height = if big { rows + 2 } else { 3 };
+    let x = match align {
+        Align::Left => area.x,
+        Align::Right => area.right().saturating_sub(width),
+        Align::Center => area.x + (area.width - width) / 2,
+    };
+    let y = area.y + (area.height - height) / 2;
+    let outline = Rect::new(x, y, width, height);
+    let block = Block::bordered()
+        .border_set(theme.glyphs().border)
+        .border_style(style);
+    let inner = block.inner(outline).inner(Margin::new(1, 0));
+    block.render(outline, buf);
+    if typed.is_empty() || !big {
+        let middle = Rect::new(inner.x, inner.y + inner.height / 2, inner.width, 1);
+        plain(middle, buf);
+        return;
+    }
+    let cols = bigtext::width(typed, rows).min(inner.width);
+    let spot = Rect::new(inner.x, inner.y, cols, rows);
+    bigtext::render(typed, rows, spot, Align::Left, style, ascii, buf);
+    let last = Rect::new(
+        spot.right() + 1,
+        inner.y + rows - 1,
+        inner.right().saturating_sub(spot.right() + 1),
+        1,
+    );
+    Line::from(vec![
+        cursor,
+        Span::styled(format!(" {unit}"), theme.title()),
+    ])
+    .render(last, buf);
+}
+
 fn felt(guide: &Guide, theme: Theme, area: Rect, buf: &mut Buffer) {
+    // Each line with how readily it goes where rows are short (0 never): the question, the
+    // places and the stop rule stay, whole; then go the air, the skip (the footer has it) and
+    // what was typed so far.
     let mut lines = vec![
-        Line::styled(
-            "Where did you first feel the stretch? (if you like)",
-            theme.focus(),
+        (
+            0,
+            Line::styled(
+                "Where did you first feel the stretch? (if you like)",
+                theme.focus(),
+            ),
         ),
-        Line::raw(""),
+        (3, Line::raw("")),
     ];
     for (i, place) in FELT.iter().enumerate() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {} ", i + 1), theme.key()),
-            Span::styled(format!(" {}", place.words()), theme.title()),
-        ]));
+        let chosen = guide.felt == Some(*place);
+        lines.push((
+            0,
+            Line::from(vec![
+                Span::styled(
+                    format!("{} {} ", if chosen { ">" } else { " " }, i + 1),
+                    theme.key(),
+                ),
+                Span::styled(format!(" {}", place.words()), theme.title()),
+            ]),
+        ));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Enter: skip this question", theme.dim()));
-    lines.push(Line::styled(STOP_RULE, theme.caution()));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(so_far(guide), theme.dim()));
-    wrapped(lines, area, buf);
+    lines.push((3, Line::raw("")));
+    lines.push((2, Line::styled("Enter: skip this question", theme.dim())));
+    lines.push((0, Line::styled(STOP_RULE, theme.caution())));
+    lines.push((3, Line::raw("")));
+    lines.push((1, Line::styled(so_far(guide), theme.dim())));
+    for drop in [3, 2, 1] {
+        let all: Vec<Line<'static>> = lines.iter().map(|(_, l)| l.clone()).collect();
+        if rows_of(&all, area.width) <= area.height {
+            break;
+        }
+        lines.retain(|(p, _)| *p != drop);
+    }
+    // Not trimmed: the places keep their indent.
+    Paragraph::new(lines.into_iter().map(|(_, l)| l).collect::<Vec<_>>())
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
 }
 
 /// The legs typed so far: `left 28°, right 35°`.
@@ -565,22 +727,16 @@ fn strength(guide: &Guide, typed: &str, theme: Theme, area: Rect, buf: &mut Buff
     ])
     .areas(area);
     wrapped(question, q_area, buf);
-    let shown = if typed.is_empty() { "_" } else { typed };
-    let rows = bigtext::rows_to_fit("00", digits.width, digits.height.min(12)).max(1);
-    let cols = bigtext::width(shown, rows).min(digits.width);
-    let spot = Rect::new(
-        digits.x + (digits.width - cols) / 2,
-        digits.y,
-        cols,
-        digits.height,
-    );
-    bigtext::render(
-        shown,
-        rows,
-        spot,
-        Align::Left,
+    input_box(
+        typed,
+        "00",
+        "of 10",
+        "type 0 to 10, then Enter",
+        Align::Center,
         theme.title(),
+        theme,
         guide.ascii,
+        digits,
         buf,
     );
     wrapped(hint, hint_area, buf);
@@ -598,15 +754,26 @@ fn result_screen(
     buf: &mut Buffer,
 ) {
     let test = result.test;
+    // Narrow: the name without what it measures, rather than cut.
+    let full = format!("{} ({})", test.name(), test.measures());
+    let name = if heading.len() + 2 + full.chars().count() <= usize::from(area.width) {
+        full
+    } else {
+        test.name().to_string()
+    };
     let title = Line::from(vec![
         Span::styled(format!("{heading}: "), theme.focus()),
-        Span::raw(format!("{} ({})", test.name(), test.measures())),
+        Span::raw(name),
     ]);
     let text_rows = rows_of(&lines, area.width);
     let room = area.height.saturating_sub(1 + 1);
     // The digits take what the words leave, from 3 rows to 16, with a row of air where it
     // is spare.
-    let digits_rows = room.saturating_sub(text_rows + 1).clamp(3, 16).min(room);
+    let mut digits_rows = room.saturating_sub(text_rows + 1).clamp(3, 16).min(room);
+    // Big digits under 3 rows cannot be read: plain ones then, on one row.
+    if digits_rows < 4 {
+        digits_rows = 2;
+    }
     let air = u16::from(room > digits_rows + text_rows);
     let [title_area, labels, digits, _, words] = Layout::vertical([
         Constraint::Length(1),
@@ -633,7 +800,8 @@ fn result_screen(
                 .right_aligned()
                 .render(rl, buf);
             big_number(
-                &left.to_string(),
+                left,
+                test.unit().after(),
                 l.inner(Margin::new(1, 0)),
                 Align::Left,
                 theme.leg_side(Side::Left),
@@ -641,7 +809,8 @@ fn result_screen(
                 buf,
             );
             big_number(
-                &right.to_string(),
+                right,
+                test.unit().after(),
                 r.inner(Margin::new(1, 0)),
                 Align::Right,
                 theme.leg_side(Side::Right),
@@ -657,7 +826,8 @@ fn result_screen(
             .centered()
             .render(labels, buf);
             big_number(
-                &both.to_string(),
+                both,
+                test.unit().after(),
                 digits,
                 Align::Center,
                 theme.leg_side(Side::Both),
