@@ -122,9 +122,9 @@ impl Choice {
     pub fn reading(self) -> &'static str {
         match self {
             Choice::Aket => {
-                "Reading it: lay a phone along the shin and open its level (inclinometer) app, or \
-                 hold a printed protractor at the knee. 0 is a straight knee, 90 the lower leg \
-                 hanging down."
+                "Reading it: 0 is a straight knee, 90 the lower leg hanging down. With a printed \
+                 protractor at the knee, read it off. With a phone's level (inclinometer) app \
+                 laid along the shin: 90 minus the shin's angle from the floor."
             }
             Choice::Slr => {
                 "Reading it: lay a phone along the front of the thigh, just above the knee, and \
