@@ -422,5 +422,9 @@ fn the_summary_keeps_both_legs_when_its_words_do_not_fit() {
             screen.contains("Left ") && screen.contains("Right "),
             "{w}x{h}:\n{screen}"
         );
+        assert!(
+            !screen.contains("about the same"),
+            "no balance to speak of after 3 s: {w}x{h}:\n{screen}"
+        );
     }
 }

@@ -87,7 +87,11 @@ impl Summary<'_> {
                 format!("Time: {}.", clock_text(vm.session_elapsed)),
             ];
         }
-        let mut lines = vec![balance_text(held.left, held.right)];
+        // Two legs that both held next to nothing are not "about the same" in any useful way.
+        let mut lines: Vec<String> = (held.left.max(held.right) > BALANCE_TOLERANCE_SECS)
+            .then(|| balance_text(held.left, held.right))
+            .into_iter()
+            .collect();
         if let Some(last) = &vm.last_time {
             lines.push(format!("Last time, {}", last.compare(held)));
         }
@@ -120,7 +124,7 @@ impl Summary<'_> {
 
     /// One row per exercise: what each leg did ("2/2, 40 s held"), or both legs together, or
     /// the work done for a time. At most `room` rows; a last row says how many more there are.
-    fn table(&self, room: u16) -> Table<'static> {
+    fn table(&self, room: u16, width: u16) -> Table<'static> {
         let vm = self.0;
         let theme = Theme::of(vm);
         let mut exercises: Vec<usize> = Vec::new();
@@ -155,10 +159,12 @@ impl Summary<'_> {
                 let (left, right) = match (of_side(Side::Left), of_side(Side::Right)) {
                     (None, None) => {
                         let row = of_side(Side::Both).or_else(|| of_side(Side::None));
-                        let label = if row.is_some_and(|r| r.side == Side::Both) {
-                            "both: "
-                        } else {
-                            ""
+                        // Not per leg: said so where there is room, so that it does not read
+                        // as the left leg's.
+                        let label = match row.map(|r| r.side) {
+                            Some(Side::Both) => "both: ",
+                            _ if width >= 60 => "warm-up: ",
+                            _ => "",
                         };
                         (
                             row.map_or(String::new(), |r| format!("{label}{}", cell(r))),
@@ -236,6 +242,7 @@ impl Widget for Summary<'_> {
         .areas(inner);
         super::render_lines(legs, legs_area, buf);
         words.render(words_area, buf);
-        self.table(table_area.height).render(table_area, buf);
+        self.table(table_area.height, table_area.width)
+            .render(table_area, buf);
     }
 }
