@@ -545,7 +545,7 @@ fn next_whole_second_down(remaining: Duration) -> Option<Duration> {
 }
 
 /// The time left as the screen shows it: whole seconds, rounded up.
-fn shown_seconds(remaining: Duration) -> Duration {
+pub fn shown_seconds(remaining: Duration) -> Duration {
     Duration::from_secs(remaining.as_secs() + u64::from(remaining.subsec_nanos() > 0))
 }
 

@@ -14,6 +14,7 @@ use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use crate::app::{App, Overlay, ViewModel};
+
 use crate::audio::Player;
 use crate::session::{Clock, Phase, Plan, Side};
 use crate::tui::{Input, LastWords, LoopStats, Screen};
@@ -149,7 +150,7 @@ impl<W: Write> PlainScreen<W> {
                 lines.push(if vm.paused {
                     "Paused. Space goes on.".to_string()
                 } else {
-                    format!("Going on: {} left.", seconds(whole_seconds(vm.remaining)))
+                    format!("Going on: {} left.", seconds(shown(vm.remaining)))
                 });
             }
         }
@@ -167,10 +168,7 @@ impl<W: Write> PlainScreen<W> {
                     lines.push("Any key closes the help.".into());
                 }
                 Overlay::None if before.is_some_and(|b| b != Overlay::None) && !vm.paused => {
-                    lines.push(format!(
-                        "Going on: {} left.",
-                        seconds(whole_seconds(vm.remaining))
-                    ));
+                    lines.push(format!("Going on: {} left.", seconds(shown(vm.remaining))));
                 }
                 Overlay::None => {}
             }
@@ -185,7 +183,7 @@ impl<W: Write> PlainScreen<W> {
             }
             self.said.volume = Some(volume);
         }
-        let left = whole_seconds(vm.remaining);
+        let left = shown(vm.remaining);
         // The same step with more time to go than a moment ago: it was started again.
         if self.said.left.is_some_and(|before| left > before + 1) {
             lines.push(format!("From the start: {}", step_line(vm.plan, vm.index)));
@@ -238,13 +236,9 @@ impl<W: Write> Screen for PlainScreen<W> {
     }
 }
 
-/// Seconds shown the way the screen shows them: a step with 2.3 s to go shows 3.
-fn whole_seconds(remaining: Duration) -> u64 {
-    remaining
-        .as_millis()
-        .div_ceil(1000)
-        .try_into()
-        .unwrap_or(u64::MAX)
+/// Whole seconds left, rounded up, as the full screen shows them.
+fn shown(remaining: Duration) -> u64 {
+    crate::app::shown_seconds(remaining).as_secs()
 }
 
 /// "20 s", "1 min", "1 min 30 s".

@@ -434,25 +434,15 @@ fn leg_band(side: Side, theme: Theme, ascii: bool, area: Rect, buf: &mut Buffer)
         return;
     };
     if area.height < 4 {
-        let band = theme.leg_band(side);
-        buf.set_style(area, band);
         let text = match side {
             Side::Left => format!(" {} LEFT LEG ", if ascii { "<" } else { "◀" }),
             Side::Right => format!(" RIGHT LEG {} ", if ascii { ">" } else { "▶" }),
             _ => " BOTH LEGS TOGETHER ".into(),
         };
-        let line = Line::styled(text, band);
-        match align {
-            Align::Left => line.left_aligned(),
-            Align::Center => line.centered(),
-            Align::Right => line.right_aligned(),
-        }
-        .render(area, buf);
+        super::leg::render_band(text, theme.leg_band(side), align, area, buf);
         return;
     }
-    let max = area.height - area.height % 4;
-    let rows = bigtext::rows_to_fit(words, area.width, max).max(1);
-    bigtext::render(words, rows, area, align, theme.leg_side(side), ascii, buf);
+    super::leg::render_big(words, align, theme.leg_side(side), ascii, area, buf);
 }
 
 /// A number in big digits as tall as `area` allows, placed by `align`; plain, with its unit,

@@ -5,6 +5,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
@@ -38,6 +39,33 @@ fn label(phase: Phase) -> &'static str {
 
 /// The one-row band's words: the arrow outside, the words within ("◀ LEFT LEG",
 /// "SWITCH TO RIGHT LEG ▶", "◀ BOTH LEGS ▶ (next)").
+/// `text` on a one-row band of `style` across `area`, placed by `align`.
+pub fn render_band(text: String, style: Style, align: Align, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, style);
+    let line = Line::styled(text, style);
+    match align {
+        Align::Left => line.left_aligned(),
+        Align::Center => line.centered(),
+        Align::Right => line.right_aligned(),
+    }
+    .render(area, buf);
+}
+
+/// `words` in big letters as tall as `area` allows in whole 4-row steps; the rows used.
+pub fn render_big(
+    words: &str,
+    align: Align,
+    style: Style,
+    ascii: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) -> u16 {
+    let max = area.height - area.height % 4;
+    let rows = bigtext::rows_to_fit(words, area.width, max).max(1);
+    bigtext::render(words, rows, area, align, style, ascii, buf);
+    rows
+}
+
 fn band_words(side: Side, label: &str, ascii: bool) -> String {
     let (left, right) = if ascii { ("<", ">") } else { ("◀", "▶") };
     let label = label.to_uppercase();
@@ -71,20 +99,10 @@ impl Widget for LegBand<'_> {
         if area.height < 4 {
             // One row: the whole width in the leg's colour, the words at the leg's side.
             let text = band_words(vm.step.side, label, vm.ascii);
-            let band = theme.leg_band(vm.step.side);
-            buf.set_style(area, band);
-            let line = Line::styled(text, band);
-            match align {
-                Align::Left => line.left_aligned(),
-                Align::Center => line.centered(),
-                Align::Right => line.right_aligned(),
-            }
-            .render(area, buf);
+            render_band(text, theme.leg_band(vm.step.side), align, area, buf);
             return;
         }
-        let max = area.height - area.height % 4;
-        let rows = bigtext::rows_to_fit(words, area.width, max).max(1);
-        bigtext::render(words, rows, area, align, style, vm.ascii, buf);
+        let rows = render_big(words, align, style, vm.ascii, area, buf);
         if !label.is_empty() {
             // The small word beside the big one, on its first row: after it, or before it when
             // it stands at the right edge.
