@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use common::{ScriptedInput, key, plan_from, silent, silent_app};
-use crossterm::event::KeyCode;
+use crossterm::event::{Event as TermEvent, KeyCode};
+use supple::app::App;
 use supple::plain::{PlainScreen, session};
 use supple::session::{Clock, ManualClock};
 
@@ -53,26 +54,19 @@ fn s(secs: u64) -> Duration {
     Duration::from_secs(secs)
 }
 
-#[test]
-fn each_change_is_one_line_at_its_instant() {
+/// Runs ROUTINE in plain mode on a hand-moved clock with `events`, each after its delay: the
+/// lines said, each with its time from the start, and the app as it ended.
+fn said(events: Vec<(Duration, TermEvent)>) -> (Vec<(Duration, String)>, App) {
     let clock = Rc::new(ManualClock::new());
-    let t0 = clock.now();
     let out = Timed {
         clock: Rc::clone(&clock),
-        t0,
+        t0: clock.now(),
         partial: Rc::default(),
         lines: Rc::default(),
     };
     let mut screen = PlainScreen::new(out.clone());
     let mut app = silent_app(plan_from(ROUTINE)).without_summary();
-    // Space at 8 s (3 s into the first hold), space again 4 s later: the rest shifts by 4 s.
-    let mut input = ScriptedInput::new(
-        &clock,
-        vec![
-            (s(8), key(KeyCode::Char(' '))),
-            (s(4), key(KeyCode::Char(' '))),
-        ],
-    );
+    let mut input = ScriptedInput::new(&clock, events);
     session(
         &mut screen,
         &mut input,
@@ -84,6 +78,17 @@ fn each_change_is_one_line_at_its_instant() {
     )
     .expect("loop");
     let lines = out.lines.borrow().clone();
+    (lines, app)
+}
+
+#[test]
+fn each_change_is_one_line_at_its_instant() {
+    // Space at 8 s (3 s into the first hold), space again 4 s later: the rest shifts by 4 s.
+    let (lines, app) = said(vec![
+        (s(8), key(KeyCode::Char(' '))),
+        (s(4), key(KeyCode::Char(' '))),
+    ]);
+    let lines = lines.clone();
     let at = |secs: u64, text: &str| (s(secs), text.to_string());
     let hold = |leg: &str| {
         format!(
@@ -127,35 +132,13 @@ fn each_change_is_one_line_at_its_instant() {
 
 #[test]
 fn the_help_and_the_quit_question_are_said_and_answered_by_keys() {
-    let clock = Rc::new(ManualClock::new());
-    let out = Timed {
-        clock: Rc::clone(&clock),
-        t0: clock.now(),
-        partial: Rc::default(),
-        lines: Rc::default(),
-    };
-    let mut screen = PlainScreen::new(out.clone());
-    let mut app = silent_app(plan_from(ROUTINE)).without_summary();
-    let mut input = ScriptedInput::new(
-        &clock,
-        vec![
-            (s(6), key(KeyCode::Char('?'))),
-            (s(1), key(KeyCode::Char('x'))),
-            (s(1), key(KeyCode::Char('q'))),
-            (s(1), key(KeyCode::Char('y'))),
-        ],
-    );
-    session(
-        &mut screen,
-        &mut input,
-        clock.as_ref(),
-        &mut app,
-        &mut silent(),
-        &AtomicBool::new(false),
-        |_| {},
-    )
-    .expect("loop");
-    let text: Vec<String> = out.lines.borrow().iter().map(|(_, l)| l.clone()).collect();
+    let (lines, app) = said(vec![
+        (s(6), key(KeyCode::Char('?'))),
+        (s(1), key(KeyCode::Char('x'))),
+        (s(1), key(KeyCode::Char('q'))),
+        (s(1), key(KeyCode::Char('y'))),
+    ]);
+    let text: Vec<String> = lines.iter().map(|(_, l)| l.clone()).collect();
     let text = text.join("\n");
     assert!(text.contains("Keys:\n  space: pause / resume"), "{text}");
     assert!(
@@ -261,35 +244,13 @@ fn plain_is_taken_for_a_dumb_terminal_and_on_request() {
 
 #[test]
 fn when_the_keys_end_a_paused_session_goes_on_to_its_end() {
-    let clock = Rc::new(ManualClock::new());
-    let out = Timed {
-        clock: Rc::clone(&clock),
-        t0: clock.now(),
-        partial: Rc::default(),
-        lines: Rc::default(),
-    };
-    let mut screen = PlainScreen::new(out.clone());
-    let mut app = silent_app(plan_from(ROUTINE)).without_summary();
     // Paused at 6 s, then the pipe ends (the input's last event) with a question open.
-    let mut input = ScriptedInput::new(
-        &clock,
-        vec![
-            (s(6), key(KeyCode::Char(' '))),
-            (s(1), key(KeyCode::Char('q'))),
-            (s(1), key(KeyCode::Null)),
-        ],
-    );
-    session(
-        &mut screen,
-        &mut input,
-        clock.as_ref(),
-        &mut app,
-        &mut silent(),
-        &AtomicBool::new(false),
-        |_| {},
-    )
-    .expect("loop");
-    let lines = out.lines.borrow().clone();
+    let (lines, _) = said(vec![
+        (s(6), key(KeyCode::Char(' '))),
+        (s(1), key(KeyCode::Char('q'))),
+        (s(1), key(KeyCode::Null)),
+    ]);
+    let lines = lines.clone();
     let last = lines.last().expect("lines");
     assert_eq!(
         last,
@@ -300,36 +261,14 @@ fn when_the_keys_end_a_paused_session_goes_on_to_its_end() {
 
 #[test]
 fn mute_volume_and_restart_are_said() {
-    let clock = Rc::new(ManualClock::new());
-    let out = Timed {
-        clock: Rc::clone(&clock),
-        t0: clock.now(),
-        partial: Rc::default(),
-        lines: Rc::default(),
-    };
-    let mut screen = PlainScreen::new(out.clone());
-    let mut app = silent_app(plan_from(ROUTINE)).without_summary();
-    let mut input = ScriptedInput::new(
-        &clock,
-        vec![
-            (s(8), key(KeyCode::Char('m'))),
-            (s(1), key(KeyCode::Char('m'))),
-            (s(1), key(KeyCode::Char('r'))),
-            (s(1), key(KeyCode::Char('q'))),
-            (s(1), key(KeyCode::Char('y'))),
-        ],
-    );
-    session(
-        &mut screen,
-        &mut input,
-        clock.as_ref(),
-        &mut app,
-        &mut silent(),
-        &AtomicBool::new(false),
-        |_| {},
-    )
-    .expect("loop");
-    let text: Vec<String> = out.lines.borrow().iter().map(|(_, l)| l.clone()).collect();
+    let (lines, _) = said(vec![
+        (s(8), key(KeyCode::Char('m'))),
+        (s(1), key(KeyCode::Char('m'))),
+        (s(1), key(KeyCode::Char('r'))),
+        (s(1), key(KeyCode::Char('q'))),
+        (s(1), key(KeyCode::Char('y'))),
+    ]);
+    let text: Vec<String> = lines.iter().map(|(_, l)| l.clone()).collect();
     let text = text.join("\n");
     assert!(
         text.contains("Muted.\nSound on.\nFrom the start: Hold: Lying"),
