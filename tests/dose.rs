@@ -8,7 +8,6 @@ mod common;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday, date};
 use supple::commands::suggestions_text;
-use supple::content::Kind;
 use supple::history::change::smallest_real_change;
 use supple::history::dose::{self, WEEKLY_SECONDS, against_dose, week_sentence, weeks};
 use supple::history::progress::{TIGHTER_FOR_DAYS, TighterLeg, tighter_leg};
@@ -16,30 +15,16 @@ use supple::history::suggest::{
     self, GAP_WARNING_DAYS, Inputs, Suggestion, days_since_last, next_hold, regular_weeks,
     suggestions,
 };
-use supple::history::{ExerciseRecord, FlexTest, LegSeconds, Overview, SessionRecord, TestResult};
+use supple::history::{FlexTest, LegSeconds, Overview, SessionRecord, TestResult};
 use supple::session::Side;
 
 /// A session on `day` at 08:00 UTC with `left` and `right` seconds of holds.
 fn on(day: Date, left: u64, right: u64) -> SessionRecord {
-    let row = |side, held_seconds| ExerciseRecord {
-        exercise: "seated-stretch".into(),
-        name: "Seated hamstring stretch".into(),
-        kind: Kind::Hold,
-        side,
-        planned: 3,
-        done: 3,
-        skipped: 0,
-        held_seconds,
-    };
-    SessionRecord {
-        started: day.at(8, 0, 0, 0).in_tz("UTC").expect("a time in UTC"),
-        routine: "hamstring".into(),
-        title: "Hamstring".into(),
-        planned_seconds: 700,
-        elapsed_seconds: 700,
-        completed: true,
-        exercises: vec![row(Side::Left, left), row(Side::Right, right)],
-    }
+    common::held_session(
+        day.at(8, 0, 0, 0).in_tz("UTC").expect("a time in UTC"),
+        left,
+        right,
+    )
 }
 
 /// A session of `left` and `right` seconds on each of `weekdays` from `from` through

@@ -11,13 +11,10 @@ use std::time::{Duration, Instant};
 use common::builtin_plan;
 use jiff::ZonedDateTime;
 use jiff::civil::date;
-use supple::content::Kind;
 use supple::history::{
-    ExerciseRecord, HistoryError, LastTime, LegSeconds, Overview, SessionRecord, Store, export,
-    last_of,
+    HistoryError, LastTime, LegSeconds, Overview, SessionRecord, Store, export, last_of,
 };
 use supple::session::Engine;
-use supple::session::Side;
 
 const S: fn(u64) -> Duration = Duration::from_secs;
 
@@ -37,24 +34,12 @@ fn session_of(seconds: u64, started: &str) -> SessionRecord {
 
 /// A hand-made session: `left` and `right` seconds of holds, on the day and zone given.
 fn holds(started: &str, routine: &str, left: u64, right: u64) -> SessionRecord {
-    let row = |side, held_seconds| ExerciseRecord {
-        exercise: "seated-stretch".into(),
-        name: "Seated hamstring stretch".into(),
-        kind: Kind::Hold,
-        side,
-        planned: 3,
-        done: 3,
-        skipped: 0,
-        held_seconds,
-    };
     SessionRecord {
-        started: zoned(started),
         routine: routine.into(),
         title: routine.into(),
         planned_seconds: 300,
         elapsed_seconds: 300,
-        completed: true,
-        exercises: vec![row(Side::Left, left), row(Side::Right, right)],
+        ..common::held_session(zoned(started), left, right)
     }
 }
 

@@ -3,6 +3,8 @@
 //! and with flexibility tests), and a gap. Snapshots at 80x24 and 120x40; the other sizes must
 //! draw without a panic.
 
+mod common;
+
 use std::path::Path;
 
 use jiff::ToSpan;
@@ -10,10 +12,8 @@ use jiff::civil::{Date, Weekday, date};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use supple::commands::history_text;
-use supple::content::Kind;
 use supple::history::dose::{self, WEEKS_SHOWN};
-use supple::history::{ExerciseRecord, FlexTest, Overview, SessionRecord, TestResult};
-use supple::session::Side;
+use supple::history::{FlexTest, Overview, SessionRecord, TestResult};
 use supple::ui::history::HistoryView;
 
 fn today() -> Date {
@@ -22,25 +22,11 @@ fn today() -> Date {
 
 /// A session on `day` with `left` and `right` seconds of holds.
 fn on(day: Date, left: u64, right: u64) -> SessionRecord {
-    let row = |side, held_seconds| ExerciseRecord {
-        exercise: "seated-stretch".into(),
-        name: "Seated hamstring stretch".into(),
-        kind: Kind::Hold,
-        side,
-        planned: 3,
-        done: 3,
-        skipped: 0,
-        held_seconds,
-    };
-    SessionRecord {
-        started: day.at(18, 30, 0, 0).in_tz("UTC").expect("a time in UTC"),
-        routine: "hamstring".into(),
-        title: "Hamstring".into(),
-        planned_seconds: 700,
-        elapsed_seconds: 700,
-        completed: true,
-        exercises: vec![row(Side::Left, left), row(Side::Right, right)],
-    }
+    common::held_session(
+        day.at(18, 30, 0, 0).in_tz("UTC").expect("a time in UTC"),
+        left,
+        right,
+    )
 }
 
 /// Mon, Wed, Fri and Sat from `from` through `through`, the seconds varying from day to day

@@ -238,3 +238,35 @@ pub fn pitch(samples: &[f32], rate: u32) -> f32 {
         .count();
     crossings as f32 / 2.0 / (samples.len() as f32 / rate as f32)
 }
+
+/// A completed session of the hamstring routine started at `started`: `left` and `right`
+/// seconds of seated-stretch holds (3 of 3 each), 700 s planned and taken.
+pub fn held_session(
+    started: jiff::ZonedDateTime,
+    left: u64,
+    right: u64,
+) -> supple::history::SessionRecord {
+    use supple::history::ExerciseRecord;
+    let row = |side, held_seconds| ExerciseRecord {
+        exercise: "seated-stretch".into(),
+        name: "Seated hamstring stretch".into(),
+        kind: supple::content::Kind::Hold,
+        side,
+        planned: 3,
+        done: 3,
+        skipped: 0,
+        held_seconds,
+    };
+    supple::history::SessionRecord {
+        started,
+        routine: "hamstring".into(),
+        title: "Hamstring".into(),
+        planned_seconds: 700,
+        elapsed_seconds: 700,
+        completed: true,
+        exercises: vec![
+            row(supple::session::Side::Left, left),
+            row(supple::session::Side::Right, right),
+        ],
+    }
+}
