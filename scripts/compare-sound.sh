@@ -12,6 +12,7 @@
 # carries the sound to the same server, as it does for porsmo). Both get the server's cookie.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 seconds=${1:-120}
 porsmo=${PORSMO:-$(command -v porsmo || true)}
 [ -n "$porsmo" ] || { echo "porsmo not found: cargo install porsmo, or set PORSMO"; exit 2; }
@@ -22,24 +23,13 @@ server=$(pactl info 2>/dev/null | awk -F': ' '/Server String/ { print $2 }')
 # The native client takes only "unix:PATH"; pactl prints the bare path.
 server="unix:${server#unix:}"
 
-if [ -n "${BIN:-}" ]; then
-  bin=$(realpath "$BIN")
-else
-  cargo build --release --quiet
-  bin=$PWD/target/release/supple
-fi
+bin=$(supple_bin)
 work=$(mktemp -d)
 socket="supple-compare-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
 
 hold=20
-reps=$(( (seconds + 30) / hold + 1 ))
-[ "$reps" -le 20 ] || { echo "at most 20 holds: lower SECONDS"; exit 2; }
-cat > "$work/hold.json" <<JSON
-{ "name": "measure", "title": "Back-to-back holds",
-  "defaults": { "lead_in_seconds": 2, "rest_seconds": 0 },
-  "steps": [ { "exercise": "seated-stretch", "seconds": $hold, "reps": $reps } ] }
-JSON
+hold_routine "$work/hold.json" "$seconds" "$hold"
 
 # One home per run, each with the server's cookie.
 for run in native alsa silent; do
@@ -72,8 +62,7 @@ for name in native alsa silent porsmo; do
 done
 sleep 4 # past the lead-in, into the holds
 
-ticks=$(getconf CLK_TCK)
-cpu() { awk -v t="$ticks" '{ printf "%d", ($14 + $15) * 1e9 / t }' "/proc/$1/stat"; }
+cpu() { cpu_ns "$1"; }
 declare -A before
 for entry in "${pids[@]}"; do before[$entry]=$(cpu "${entry#*:}"); done
 start_ns=$(date +%s%N)

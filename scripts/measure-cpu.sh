@@ -12,6 +12,7 @@
 # empty folder, so ALSA finds no device and sound is off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 seconds=${1:-60}
 shift || true
 flags=${*:---no-sound}
@@ -19,12 +20,7 @@ flags=${*:---no-sound}
 size=${SIZE:-80x24}
 cols=${size%x*}
 rows=${size#*x}
-if [ -n "${BIN:-}" ]; then
-  bin=$(realpath "$BIN")
-else
-  cargo build --release --quiet
-  bin=$PWD/target/release/supple
-fi
+bin=$(supple_bin)
 work=$(mktemp -d)
 socket="supple-measure-$$"
 pid=""
@@ -34,13 +30,7 @@ trap 'tmux -L "$socket" kill-server 2>/dev/null || true
       rm -rf "$work"' EXIT
 
 hold=${HOLD_SECONDS:-20}
-reps=$(( (seconds + 30) / hold + 1 ))
-[ "$reps" -le 20 ] || { echo "at most 20 holds: raise HOLD_SECONDS or lower SECONDS"; exit 2; }
-cat > "$work/hold.json" <<JSON
-{ "name": "measure", "title": "Back-to-back holds",
-  "defaults": { "lead_in_seconds": 2, "rest_seconds": 0 },
-  "steps": [ { "exercise": "seated-stretch", "seconds": $hold, "reps": $reps } ] }
-JSON
+hold_routine "$work/hold.json" "$seconds" "$hold"
 
 # The safety note before a first session has been read: measure the hold, not the note.
 mkdir -m 700 -p "$work/supple"
@@ -56,8 +46,7 @@ done
 [ -n "$pid" ] || { echo "supple did not start"; exit 1; }
 sleep 4 # past the lead-in, into the hold
 
-ticks=$(getconf CLK_TCK)
-cpu() { awk -v t="$ticks" '{ printf "%d", ($14 + $15) * 1e9 / t }' /proc/"$pid"/stat; }
+cpu() { cpu_ns "$pid"; }
 start_cpu=$(cpu)
 start_ns=$(date +%s%N)
 sleep "$seconds"
