@@ -61,13 +61,7 @@ impl Week {
         let days: Vec<DayTotal> = (0..7i64)
             .filter_map(|n| monday.checked_add(n.days()).ok())
             .filter(|date| *date <= today)
-            .map(|date| {
-                per_day.get(&date).copied().unwrap_or(DayTotal {
-                    date,
-                    sessions: 0,
-                    held: LegSeconds::default(),
-                })
-            })
+            .map(|date| DayTotal::on(per_day, date))
             .collect();
         let mut held = LegSeconds::default();
         for day in &days {

@@ -43,6 +43,17 @@ pub struct DayTotal {
     pub held: LegSeconds,
 }
 
+impl DayTotal {
+    /// `date` as `per_day` has it, or a day without a session.
+    pub fn on(per_day: &BTreeMap<Date, DayTotal>, date: Date) -> DayTotal {
+        per_day.get(&date).copied().unwrap_or(DayTotal {
+            date,
+            sessions: 0,
+            held: LegSeconds::default(),
+        })
+    }
+}
+
 /// One leg getting clearly less static stretching than the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Imbalance {
@@ -102,19 +113,11 @@ impl Overview {
             held_total += day.held;
         }
         let active: BTreeSet<Date> = per_day.keys().copied().collect();
-        let monday = today
-            .checked_sub((today.weekday().to_monday_zero_offset()).days())
-            .unwrap_or(today);
+        let monday = super::dose::monday_of(today);
         let this_week = per_day.range(monday..=today).map(|(_, d)| d.sessions).sum();
         let days = day_range(today, days)
             .into_iter()
-            .map(|date| {
-                per_day.get(&date).copied().unwrap_or(DayTotal {
-                    date,
-                    sessions: 0,
-                    held: LegSeconds::default(),
-                })
-            })
+            .map(|date| DayTotal::on(&per_day, date))
             .collect();
         let mut recent = LegSeconds::default();
         for date in day_range(today, BALANCE_DAYS) {
