@@ -89,7 +89,7 @@ const TABLE: &[(&str, &[&str])] = &[
         "unknown_exercise.json",
         &[
             "unknown exercise `push-ups`",
-            "use one of the known exercises: jumping-jacks",
+            "use one of the known exercises: march-in-place",
             "assisted-stretch",
         ],
     ),

@@ -199,7 +199,7 @@ fn plan_uses_the_config_and_the_flags() {
         .assert()
         .success()
         .stdout(predicate::str::contains("1/2   0:30").and(
-            predicate::str::is_match(r"0:00  get ready +Jumping jacks +- +0:04").expect("re"),
+            predicate::str::is_match(r"0:00  get ready +Marching in place +- +0:04").expect("re"),
         ));
     // Rests between repetitions on one side (the seated stretch, three times), not the
     // moves between exercises.

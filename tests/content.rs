@@ -50,8 +50,8 @@ fn the_default_routine_needs_no_partner() {
     assert_eq!(
         work_order(&plan),
         [
-            "jumping-jacks",
-            "jog-in-place",
+            "march-in-place",
+            "step-jacks",
             "leg-lunges",
             "knee-raises",
             "leg-swings",
@@ -346,5 +346,138 @@ fn the_readme_opens_with_the_stop_rule() {
     assert!(top.contains(supple::safety::STOP_RULE), "{top}");
     for words in ["gentle pull", "sciatica", "pregnant", "physiotherapist"] {
         assert!(top.contains(words), "{words}");
+    }
+}
+
+/// The warm-up suits a sore back: no routine but the article's own (`partner`) jumps or jogs,
+/// and every warm-up says what to do when the back is sore.
+#[test]
+fn the_warm_ups_are_low_impact_except_the_articles_own() {
+    let jumping = ["jumping-jacks", "jog-in-place"];
+    for name in ROUTINES {
+        let plan = plan(name);
+        let jumps: Vec<&str> = work_order(&plan)
+            .into_iter()
+            .filter(|id| jumping.contains(id))
+            .collect();
+        if name == "partner" {
+            assert_eq!(jumps, jumping, "partner keeps the article's warm-up");
+        } else {
+            assert!(jumps.is_empty(), "{name} jumps: {jumps:?}");
+        }
+    }
+    let library = Library::builtin().expect("library");
+    for exercise in library
+        .exercises()
+        .iter()
+        .filter(|e| e.kind == Kind::Cardio)
+    {
+        assert!(
+            exercise.caution.contains("back"),
+            "{}: {}",
+            exercise.id,
+            exercise.caution
+        );
+    }
+}
+
+/// Cues a physiotherapist would sign: static holds are held still; feet relaxed rather than
+/// toes pulled back; the anchor's knee never forced straight; the lunge's knee tracks over
+/// the foot (not the outdated "never past the toes").
+#[test]
+fn the_cues_say_what_a_physiotherapist_would() {
+    let library = Library::builtin().expect("library");
+    let text = |id: &str| {
+        let e = library.get(id).expect("exercise");
+        std::iter::once(&e.focus)
+            .chain(&e.cues)
+            .chain(std::iter::once(&e.caution))
+            .chain(&e.setup)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    for exercise in library.exercises().iter().filter(|e| e.kind == Kind::Hold) {
+        let all = text(&exercise.id);
+        assert!(
+            all.contains("no bouncing") || all.contains("never bounce"),
+            "{}: {all}",
+            exercise.id
+        );
+        assert!(!all.contains("toes up"), "{}: {all}", exercise.id);
+    }
+    for id in ["anchor-stretch", "seated-stretch"] {
+        assert!(text(id).contains("toes pointing up"), "{id}");
+    }
+    assert!(text("anchor-stretch").contains("never force it straight"));
+    assert!(!text("anchor-stretch").contains("knee stays straight"));
+    let lunge = text("leg-lunges");
+    assert!(lunge.contains("tracks over the foot"), "{lunge}");
+    assert!(!lunge.contains("past the toes"), "{lunge}");
+}
+
+/// Every number in the built-in content that is not the article's names where it comes
+/// from (the article, ACSM, a study) or says it is supple's own choice: each step that sets
+/// a length or a count has a note that says so, and every default length a routine sets is
+/// named in content/README.md's "Where the numbers come from".
+#[test]
+fn every_number_names_its_source() {
+    const SOURCES: [&str; 6] = [
+        "Article",
+        "ACSM",
+        "et al.",
+        "our choice",
+        "ours",
+        "supple's",
+    ];
+    let names_a_source = |note: &str| SOURCES.iter().any(|s| note.contains(s));
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/README.md"))
+        .expect("content/README.md");
+    let numbers = readme
+        .split("## Where the numbers come from")
+        .nth(1)
+        .expect("a numbers section");
+    let library = Library::builtin().expect("library");
+    for loaded in supple::content::builtin_routines(&library).expect("routines") {
+        let routine = &loaded.routine;
+        for (i, step) in routine.steps.iter().enumerate() {
+            let sets_a_number =
+                step.seconds.is_some() || step.reps.is_some() || step.rest_seconds.is_some();
+            if !sets_a_number {
+                continue;
+            }
+            let note = step.note.as_deref().unwrap_or("");
+            assert!(
+                names_a_source(note),
+                "{} steps[{i}] ({}) sets a number without its source: {note:?}",
+                routine.name,
+                step.exercise
+            );
+        }
+        let d = &routine.defaults;
+        for (what, value) in [
+            ("get ready", d.lead_in_seconds),
+            ("get into position", d.transition_seconds),
+            ("rest between repetitions", d.rest_seconds),
+            ("switch legs", d.switch_seconds),
+        ] {
+            if let Some(value) = value {
+                let said = format!("{value} s");
+                let line = numbers
+                    .lines()
+                    .find(|l| l.contains(what))
+                    .unwrap_or_else(|| panic!("content/README.md says nothing of {what}"));
+                assert!(
+                    line.contains(&said) && (line.contains("our choice") || line.contains("ours")),
+                    "{}: {what} {said} is not in content/README.md's numbers: {line}",
+                    routine.name
+                );
+            }
+        }
+    }
+    for exercise in library.exercises() {
+        let source = exercise.source.as_deref().unwrap_or("");
+        assert!(names_a_source(source), "{}: {source:?}", exercise.id);
     }
 }

@@ -60,8 +60,8 @@ fn sessions_written_and_read_back_are_equal() {
 
 #[test]
 fn a_partial_session_records_what_was_done_and_no_more() {
-    // quick: 10 s get ready, 30 s jumping jacks, 15 s rest, 45 s jogging: 100 s in, the
-    // jogging has just ended and the leg swings are not reached.
+    // quick: 10 s get ready, 45 s marching, 15 s rest, 30 s step jacks: 100 s in, the
+    // step jacks have just ended and the leg swings are not reached.
     let part = session_of(100, "2026-11-24T08:00:00+01:00[Europe/Paris]");
     assert!(!part.completed);
     assert!(part.has_work());
@@ -90,7 +90,7 @@ fn quitting_during_get_ready_is_not_work() {
 
 #[test]
 fn a_few_seconds_are_kept_but_do_not_make_a_day() {
-    // 10 s get-ready, then 5 s of jumping jacks: kept, but no streak and no "last time".
+    // 10 s get-ready, then 5 s of marching: kept, but no streak and no "last time".
     let short = session_of(15, "2026-11-24T08:00:00Z[UTC]");
     assert!(short.has_work() && !short.counts());
     let overview = Overview::new(std::slice::from_ref(&short), date(2026, 11, 24), 7);

@@ -55,10 +55,10 @@ fn right_and_n_skip_left_and_p_go_back() {
 #[test]
 fn r_restarts_the_step() {
     let (mut app, t0) = started();
-    app.tick(t0 + S(12)); // 2 s into jumping jacks
+    app.tick(t0 + S(12)); // 2 s into marching in place
     app.handle_event(&key(KeyCode::Char('r')), t0 + S(12));
     assert_eq!(app.engine().index(), 1);
-    assert_eq!(app.engine().step_remaining(t0 + S(12)), S(30));
+    assert_eq!(app.engine().step_remaining(t0 + S(12)), S(45));
 }
 
 #[test]
@@ -171,7 +171,7 @@ fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
         left: 200,
         right: 180,
     };
-    // 10 s of jumping jacks: kept, but too short to count, so the week is as it was.
+    // 10 s of marching: kept, but too short to count, so the week is as it was.
     let (mut app, t0) = started();
     app.tick(t0 + S(20));
     app.handle_event(&ctrl('c'), t0 + S(20));
@@ -207,7 +207,7 @@ fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
 #[test]
 fn the_record_after_an_early_quit_lists_only_what_was_reached() {
     let (mut app, t0) = started();
-    app.tick(t0 + S(20)); // the get-ready (10 s) and 10 s of jumping jacks
+    app.tick(t0 + S(20)); // the get-ready (10 s) and 10 s of marching in place
     app.handle_event(&ctrl('c'), t0 + S(20));
     let record = supple::commands::session_report(app.engine(), t0 + S(20), None, None);
     assert!(
@@ -216,7 +216,7 @@ fn the_record_after_an_early_quit_lists_only_what_was_reached() {
     );
     // The step under way when the person quit is not called skipped.
     assert!(
-        record.contains("Jumping jacks: 0/1 done, 0 skipped, 10 s"),
+        record.contains("Marching in place: 0/1 done, 0 skipped, 10 s"),
         "{record}"
     );
     assert!(!record.contains("Seated hamstring stretch"), "{record}");

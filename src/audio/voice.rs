@@ -5,6 +5,7 @@
 //! come from the content (the exercise's short name, the step's leg and length), so a user's
 //! routine of built-in exercises is spoken too.
 
+use crate::content::WorkingLeg;
 use crate::session::{Phase, Plan, PlanStep, Side};
 
 mod clips {
@@ -41,12 +42,18 @@ fn fixed(key: &'static str) -> Option<&'static str> {
     clip(key).map(|_| key)
 }
 
-fn leg(side: Side) -> Option<&'static str> {
-    match side {
-        Side::Left => fixed("left-leg"),
-        Side::Right => fixed("right-leg"),
-        Side::Both => fixed("both-legs"),
-        Side::None => None,
+/// "Left leg.", or where that could be misread, what the stretched leg does: "Left leg up."
+/// (the anchor and lying stretches), "Left leg long." (one knee bent).
+fn leg(side: Side, working: Option<WorkingLeg>) -> Option<&'static str> {
+    match (side, working) {
+        (Side::Left, Some(WorkingLeg::Raised)) => fixed("left-leg-up"),
+        (Side::Right, Some(WorkingLeg::Raised)) => fixed("right-leg-up"),
+        (Side::Left, Some(WorkingLeg::Long)) => fixed("left-leg-long"),
+        (Side::Right, Some(WorkingLeg::Long)) => fixed("right-leg-long"),
+        (Side::Left, None) => fixed("left-leg"),
+        (Side::Right, None) => fixed("right-leg"),
+        (Side::Both, _) => fixed("both-legs"),
+        (Side::None, _) => None,
     }
 }
 
@@ -75,26 +82,31 @@ pub fn step_line(plan: &Plan, index: usize) -> Line {
     let Some(step) = plan.steps.get(index) else {
         return Vec::new();
     };
-    let exercise = plan.exercises.get(step.exercise).map(|e| e.id.as_str());
-    let name = exercise.and_then(exercise_key);
+    let exercise = plan.exercises.get(step.exercise);
+    let name = exercise.and_then(|e| exercise_key(&e.id));
+    let leg = leg(step.side, exercise.and_then(|e| e.working_leg));
     let mut line: Line = Vec::new();
     match step.phase {
         Phase::GetReady => {
             line.extend(fixed("get-ready"));
             line.extend(name);
-            line.extend(leg(step.side));
+            line.extend(leg);
         }
         Phase::Cardio | Phase::Dynamic | Phase::Hold => {
             line.extend(name);
-            line.extend(leg(step.side));
+            line.extend(leg);
             line.extend(duration(step.duration.as_secs()));
+            // The stop rule, once a session: as its first hold starts.
+            if step.phase == Phase::Hold && plan.first_hold() == Some(index) {
+                line.extend(fixed("stop-rule"));
+            }
         }
         Phase::Rest => {
             line.extend(fixed("rest"));
             if !same_exercise_as_before(plan, index, step) {
                 line.extend(fixed("next"));
                 line.extend(name);
-                line.extend(leg(step.side));
+                line.extend(leg);
             }
         }
         Phase::SwitchLeg => line.extend(match step.side {
@@ -139,7 +151,7 @@ pub fn count(n: u8) -> Line {
 pub fn sample() -> Line {
     let mut line: Line = Vec::new();
     line.extend(exercise_key("anchor-stretch"));
-    line.extend(fixed("left-leg"));
+    line.extend(fixed("left-leg-up"));
     line.extend(duration(20));
     line
 }

@@ -310,6 +310,14 @@ fn validate_exercises(file: &str, exercises: &[Exercise]) -> Result<(), ContentE
             .at_path(at("switch_cue"))
             .hint("remove it, or set \"sides\": \"each\""));
         }
+        if ex.sides != Sides::Each && ex.working_leg.is_some() {
+            return Err(ContentError::new(
+                file,
+                "a working leg is only named for exercises done one leg at a time",
+            )
+            .at_path(at("working_leg"))
+            .hint("remove it, or set \"sides\": \"each\""));
+        }
     }
     Ok(())
 }

@@ -13,7 +13,9 @@ pub use error::ContentError;
 pub use load::{
     Shape, did_you_mean, limits, parse_exercises, parse_json, parse_json_with, parse_routine,
 };
-pub use model::{Exercise, Kind, Need, Routine, RoutineDefaults, SideOrder, Sides, StepSpec};
+pub use model::{
+    Exercise, Kind, Need, Routine, RoutineDefaults, SideOrder, Sides, StepSpec, WorkingLeg,
+};
 
 /// The exercise library and routines compiled into the binary.
 pub mod builtin {

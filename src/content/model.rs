@@ -95,6 +95,28 @@ impl Need {
     }
 }
 
+/// Which leg "the left leg" means where that could be misread: the leg the stretch is for,
+/// named by what it does ("left leg up", "left leg long").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkingLeg {
+    /// The stretched leg is the raised one (the anchor and lying stretches): "left leg up".
+    Raised,
+    /// The stretched leg is the straight one, the other bent (the seated stretch with one
+    /// knee bent): "left leg long".
+    Long,
+}
+
+impl WorkingLeg {
+    /// The word after the leg: "up", "long".
+    pub fn word(self) -> &'static str {
+        match self {
+            WorkingLeg::Raised => "up",
+            WorkingLeg::Long => "long",
+        }
+    }
+}
+
 /// One exercise of the library: what it is and how to do it well.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -120,6 +142,10 @@ pub struct Exercise {
     /// What the exercise needs (floor, chair or table, partner, ...).
     #[serde(default)]
     pub needs: Vec<Need>,
+    /// For `each`: what the stretched leg does, so its side is never misread ("left leg
+    /// long" when the other knee bends).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_leg: Option<WorkingLeg>,
     /// How to change legs between the left and the right (for `each`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub switch_cue: Option<String>,

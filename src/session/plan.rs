@@ -279,6 +279,11 @@ impl Plan {
         self.exercises.get(index).map_or("", |e| e.name.as_str())
     }
 
+    /// The index of the first hold, where the stop rule is said in full.
+    pub fn first_hold(&self) -> Option<usize> {
+        self.steps.iter().position(|s| s.phase == Phase::Hold)
+    }
+
     pub fn exercise(&self, step: &PlanStep) -> &Exercise {
         &self.exercises[step.exercise]
     }

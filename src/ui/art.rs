@@ -3,6 +3,8 @@
 /// The figure for an exercise id, if there is one.
 pub fn figure(exercise_id: &str) -> Option<&'static str> {
     Some(match exercise_id {
+        "march-in-place" => include_str!("../../assets/art/march-in-place.txt"),
+        "step-jacks" => include_str!("../../assets/art/step-jacks.txt"),
         "jumping-jacks" => include_str!("../../assets/art/jumping-jacks.txt"),
         "jog-in-place" => include_str!("../../assets/art/jog-in-place.txt"),
         "leg-lunges" => include_str!("../../assets/art/leg-lunges.txt"),
