@@ -25,6 +25,11 @@ pub const AIM: &str = "Stretch to a gentle pull, never to pain.";
 pub const ASK_FIRST: &str = "Ask a doctor or physiotherapist before you start if you have back \
      pain that spreads into a leg, sciatica, a recent injury or operation, or if you are pregnant.";
 
+/// The stop rule in a few words, for the holds after the first in plain mode, where a screen
+/// reader says every line.
+pub const STOP_SHORT: &str =
+    "Gentle pull, never pain; stop on sharp or shooting pain, tingling or numbness.";
+
 /// The caution shown during every hold and before every session: the aim and the stop rule.
 pub const CAUTION: &str = concat!("Gentle pull, never pain. ", stop_rule!());
 

@@ -204,7 +204,7 @@ fn steps_are_notified_only_while_the_terminal_is_not_focused() {
         "the first hold and the switch while away; not the second hold (focused again); the \
          end, away again: {sent:?}"
     );
-    assert!(sent[0].1.contains("left leg, 20 s"), "{sent:?}");
+    assert!(sent[0].1.contains("left leg up, 20 s"), "{sent:?}");
 }
 
 #[test]

@@ -90,25 +90,40 @@ fn each_change_is_one_line_at_its_instant() {
     ]);
     let lines = lines.clone();
     let at = |secs: u64, text: &str| (s(secs), text.to_string());
+    let exercise = &app.engine().plan().exercises[0];
     let hold = |leg: &str| {
         format!(
-            "Hold: Lying hamstring stretch, {leg}, 20 s. {}. Gentle pull, never pain. Stop if \
-             the pain is sharp or shoots down the leg, or if you feel tingling or numbness.",
-            app.engine().plan().exercises[0].focus
+            "Hold: Lying hamstring stretch, {leg}, 20 s. {}.",
+            exercise.focus
         )
     };
-    let first = &lines[0].1;
-    assert!(
-        first.starts_with("Get ready, 5 s: Lying hamstring stretch, left leg."),
-        "{first}"
+    let careful = format!("Careful: {}", exercise.caution);
+    let setup = format!(
+        "Get into position: {} You need a mat or clear floor.",
+        exercise.setup.as_deref().expect("setup")
+    );
+    let switch = exercise.switch_cue.as_deref().expect("switch cue");
+    assert_eq!(
+        lines[..2],
+        [
+            at(0, "Get ready, 5 s: Lying hamstring stretch, left leg up."),
+            at(0, &setup),
+        ]
     );
     assert_eq!(
-        lines[1..],
+        lines[2..],
         [
             at(2, "3"),
             at(3, "2"),
             at(4, "1"),
-            at(5, &hold("left leg")),
+            at(5, &hold("left leg up")),
+            at(5, &careful),
+            // The stop rule in full once, at the first hold.
+            at(
+                5,
+                "Gentle pull, never pain. Stop if the pain is sharp or shoots down the leg, or \
+                 if you feel tingling or numbness."
+            ),
             at(8, "Paused. Space goes on."),
             at(12, "Going on: 17 s left."),
             at(19, "Halfway."),
@@ -116,10 +131,17 @@ fn each_change_is_one_line_at_its_instant() {
             at(27, "2"),
             at(28, "1"),
             at(29, "Switch to the right leg, 5 s."),
+            at(29, switch),
             at(31, "3"),
             at(32, "2"),
             at(33, "1"),
-            at(34, &hold("right leg")),
+            at(34, &hold("right leg up")),
+            at(34, &careful),
+            // Shorter after the first.
+            at(
+                34,
+                "Gentle pull, never pain; stop on sharp or shooting pain, tingling or numbness."
+            ),
             at(44, "Halfway."),
             at(51, "3"),
             at(52, "2"),
@@ -274,4 +296,44 @@ fn mute_volume_and_restart_are_said() {
         text.contains("Muted.\nSound on.\nFrom the start: Hold: Lying"),
         "{text}"
     );
+}
+
+/// In every built-in routine, plain mode says how to get into position (and what it needs)
+/// before each new exercise, each hold's caution with the hold, and the whole stop rule once,
+/// at the first hold, with the short form at every later one.
+#[test]
+fn every_routine_says_the_setup_the_caution_and_the_stop_rule_once() {
+    use supple::session::Phase;
+    for name in ["hamstring", "floor", "quick", "partner"] {
+        let plan = common::builtin_plan(name);
+        let mut full = 0;
+        for (i, step) in plan.steps.iter().enumerate() {
+            let exercise = plan.exercise(step);
+            let said = supple::plain::step_details(&plan, i).join("\n");
+            let new_exercise = i == 0 || plan.steps[i - 1].exercise != step.exercise;
+            if matches!(step.phase, Phase::GetReady | Phase::Rest) && new_exercise {
+                if let Some(setup) = &exercise.setup {
+                    assert!(said.contains(setup.as_str()), "{name} {i}: {said}");
+                }
+                for need in &exercise.needs {
+                    assert!(said.contains(need.label()), "{name} {i}: {said}");
+                }
+            }
+            if step.phase == Phase::Hold {
+                assert!(said.contains(&exercise.caution), "{name} {i}: {said}");
+                if said.contains(supple::safety::STOP_RULE) {
+                    full += 1;
+                    assert_eq!(plan.first_hold(), Some(i), "{name} {i}");
+                } else {
+                    assert!(
+                        said.contains(supple::safety::STOP_SHORT),
+                        "{name} {i}: {said}"
+                    );
+                }
+            } else {
+                assert!(!said.contains("Stop"), "{name} {i}: {said}");
+            }
+        }
+        assert_eq!(full, 1, "{name}: the whole stop rule once");
+    }
 }

@@ -428,3 +428,51 @@ fn the_summary_keeps_both_legs_when_its_words_do_not_fit() {
         );
     }
 }
+
+/// The steps of a plan with their indexes.
+fn steps_of(plan: &supple::session::Plan) -> Vec<(usize, supple::session::PlanStep)> {
+    plan.steps.iter().cloned().enumerate().collect()
+}
+
+/// The cautions that protect a sore back reach the person: each hold's caution is on screen
+/// through the hold at 80x24, and while getting into position for it at 80x24 and 40x12, in
+/// every built-in routine (read from the screen, the words joined across wrapped rows).
+#[test]
+fn every_caution_is_on_screen_during_the_hold_and_before_it() {
+    for name in ["hamstring", "floor", "quick", "partner"] {
+        let plan = builtin_plan(name);
+        let mut app = silent_app(plan.clone());
+        let t0 = Instant::now();
+        app.start(t0);
+        for (i, step) in steps_of(&plan) {
+            let exercise = plan.exercise(&step);
+            if exercise.kind != supple::content::Kind::Hold {
+                continue;
+            }
+            let caution = exercise
+                .caution
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let now = t0 + step.start + Duration::from_secs(1);
+            app.tick(now);
+            let vm = app.view(now).expect("view");
+            let sizes: &[(u16, u16)] = match step.phase {
+                Phase::Hold => &[(80, 24), (120, 40), (200, 60)],
+                _ if vm.getting_into_position() && step.phase == Phase::Rest => {
+                    &[(40, 12), (80, 24), (120, 40)]
+                }
+                _ => &[],
+            };
+            for &(w, h) in sizes {
+                let words = common::cue_words(&app, now, (w, h));
+                assert!(
+                    words.contains(&caution),
+                    "{name} step {i} ({:?} {}) at {w}x{h} lacks its caution:\n{words}",
+                    step.phase,
+                    exercise.id
+                );
+            }
+        }
+    }
+}

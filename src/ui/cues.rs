@@ -2,8 +2,10 @@
 //! During a switch: how to change legs. During a rest or the get-ready: how to get into position
 //! and what the routine needs. Before every session and during every hold: the stop rule.
 //!
-//! Each line has a rank; when the panel is short, the highest ranks are dropped first, so the
-//! stop rule is the last thing to go (it is rank 0 wherever it is shown).
+//! Each line has a rank; the panel keeps lines strictly by rank, from 0 up, and stops at the
+//! first that does not fit, so a line never loses its place to one ranked below it. The stop
+//! rule is rank 0 wherever it is essential; each exercise's caution comes right after the
+//! focus, before any other cue, during the exercise and while getting into position for it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -61,9 +63,9 @@ pub fn guidance(vm: &ViewModel<'_>) -> Vec<Guide> {
                 ex.cues
                     .iter()
                     .enumerate()
-                    .map(|(i, cue)| guide(cue, Detail, if i == 0 { 2 } else { 4 + i as u8 })),
+                    .map(|(i, cue)| guide(cue, Detail, 3 + i as u8)),
             );
-            lines.push(guide(&ex.caution, Caution, if hold { 3 } else { 0 }));
+            lines.push(guide(&ex.caution, Caution, 2));
             lines
         }
         Phase::SwitchLeg => vec![
@@ -95,15 +97,11 @@ pub fn guidance(vm: &ViewModel<'_>) -> Vec<Guide> {
             focus,
         ],
         Phase::GetReady | Phase::Rest => {
-            // Before the session the header already names the first exercise.
-            let rank = if vm.step.phase == Phase::GetReady {
-                3
-            } else {
-                0
-            };
-            let mut lines = vec![guide(format!("Get into position: {}", ex.name), Lead, rank)];
+            // The header names the exercise too ("Next: ..."), so on a small screen the
+            // caution and how to get into position come before this line.
+            let mut lines = vec![guide(format!("Get into position: {}", ex.name), Lead, 4)];
             if let Some(setup) = &ex.setup {
-                lines.push(guide(setup, Detail, 1));
+                lines.push(guide(setup, Detail, 2));
             }
             if vm.step.phase == Phase::GetReady {
                 lines.extend(routine_needs(vm));
@@ -111,16 +109,23 @@ pub fn guidance(vm: &ViewModel<'_>) -> Vec<Guide> {
                 lines.push(guide(
                     format!("You need {}.", Need::list(&ex.needs)),
                     Detail,
-                    3,
+                    5,
                 ));
             }
-            lines.push(Guide { rank: 4, ..focus });
+            lines.push(Guide { rank: 6, ..focus });
+            // Before the session, the stop rule and what the routine needs come first.
+            let rank = if vm.step.phase == Phase::GetReady {
+                3
+            } else {
+                1
+            };
+            lines.push(guide(&ex.caution, Caution, rank));
             lines
         }
     };
     // The stop rule: before every session, and with every hold (and what leads into one).
     if stop_rule_essential(vm) || hold {
-        let rank = if stop_rule_essential(vm) { 0 } else { 5 };
+        let rank = if stop_rule_essential(vm) { 0 } else { 7 };
         lines.push(guide(safety::CAUTION, Caution, rank));
     }
     lines
@@ -143,7 +148,8 @@ fn routine_needs(vm: &ViewModel<'_>) -> Vec<Guide> {
         .iter()
         .filter(|need| need.is_special())
         .map(|need| {
-            // A missing partner stops a session sooner than a missing step.
+            // A missing partner stops a session sooner than a missing step; either matters
+            // before the first position is taken.
             let rank = if *need == Need::Partner { 1 } else { 2 };
             guide(
                 content::needs_line(*need, &vm.plan.instead),
@@ -152,6 +158,29 @@ fn routine_needs(vm: &ViewModel<'_>) -> Vec<Guide> {
             )
         })
         .collect()
+}
+
+/// Which lines to keep in `height` rows, each line taking `rows[i]`: by rank, from the
+/// lowest. A caution, the focus or what to do now that does not fit ends the choice, so no
+/// line ranked below it is ever shown in its place; a form cue that does not fit may leave
+/// its room to a shorter one ranked below it.
+pub fn keep_by_rank(guides: &[Guide], rows: &[u16], height: u16) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..guides.len()).collect();
+    order.sort_by_key(|&i| guides[i].rank);
+    let mut kept = vec![false; guides.len()];
+    let mut used = 0u16;
+    for i in order {
+        let need = rows.get(i).copied().unwrap_or(u16::MAX);
+        if used.saturating_add(need) > height {
+            if guides[i].emphasis == Emphasis::Detail {
+                continue;
+            }
+            break;
+        }
+        used += need;
+        kept[i] = true;
+    }
+    kept
 }
 
 /// Rows of the focus in big letters (4: the font's own size, sharpest).
@@ -223,19 +252,15 @@ impl Widget for CuesPanel<'_> {
                 (text, u16::try_from(rows).unwrap_or(u16::MAX))
             })
             .collect();
-        // Keep the lowest ranks that fit, then draw them in their order: the cautions at the
-        // bottom, the rest from the top.
-        let mut order: Vec<usize> = (0..guides.len()).collect();
-        order.sort_by_key(|&i| guides[i].rank);
-        let mut kept = vec![false; guides.len()];
-        let mut used = 0u16;
-        for i in order {
-            let rows = texts[i].1;
-            if used.saturating_add(rows) <= area.height {
-                used += rows;
-                kept[i] = true;
-            }
-        }
+        let kept = keep_by_rank(
+            &guides,
+            &texts.iter().map(|t| t.1).collect::<Vec<_>>(),
+            area.height,
+        );
+        let used: u16 = (0..guides.len())
+            .filter(|&i| kept[i])
+            .map(|i| texts[i].1)
+            .sum();
         let spare = area.height - used;
         let mut top = area.y;
         let cautions: u16 = (0..guides.len())
