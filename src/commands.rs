@@ -440,7 +440,8 @@ pub fn keep_session(
     }
 }
 
-/// Adds the session to history; says what happened, in a line for after the report.
+/// Adds the session to history (or where that cannot be done, keeps it pending for the next
+/// save); says what happened, in a line for after the report.
 pub fn save_session(store: Option<&Store>, record: &SessionRecord) -> String {
     if !record.has_work() {
         return "  nothing was done, so nothing was added to your history".into();
@@ -448,8 +449,8 @@ pub fn save_session(store: Option<&Store>, record: &SessionRecord) -> String {
     let Some(store) = store else {
         return "supple: this session was not saved: no home folder to keep history in".into();
     };
-    match store.append(record) {
-        Ok(saved) => {
+    match store.keep_session(record) {
+        Ok(history::Kept::Saved(saved)) => {
             let mut text = format!(
                 "  saved to your history ({} session{}): {}",
                 saved.sessions,
@@ -465,28 +466,30 @@ pub fn save_session(store: Option<&Store>, record: &SessionRecord) -> String {
                     history::record::COUNTS_AFTER_SECONDS
                 ));
             }
-            if let Some(aside) = saved.set_aside {
-                text.push_str(&format!(
-                    "\nsupple: the old history could not be read, so it was kept as {} and a new \
-                     one started with this session.\n  why: {}",
-                    aside.to.display(),
-                    aside.reason.replace('\n', "\n  ")
-                ));
-            }
+            text.push_str(&saved.notes("this session"));
             text
         }
-        Err(e) => {
-            let next_time = match e {
-                history::HistoryError::Io { .. } => {
-                    "; free some space or fix the folder's permissions for next time"
-                }
-                _ => "",
-            };
-            format!(
-                "supple: this session was not saved to your history: {e}\n  \
-                 (the record above is all there is of it{next_time})"
-            )
-        }
+        Ok(history::Kept::Pending { why, file }) => format!(
+            "supple: this session could not be saved to your history: {why}\n  it is kept in \
+             {} and is added to your history at the next session or test that can be saved{}",
+            file.display(),
+            next_time(&why)
+        ),
+        Err(lost) => format!(
+            "supple: this session was not saved to your history: {}\n  nor could it be kept \
+             for later ({}): the record above is all there is of it{}",
+            lost.why,
+            lost.pending,
+            next_time(&lost.why)
+        ),
+    }
+}
+
+/// What to fix before the next session, when the system said why.
+fn next_time(why: &history::HistoryError) -> &'static str {
+    match why {
+        history::HistoryError::Io { .. } => " (free some space or fix the folder's permissions)",
+        _ => "",
     }
 }
 

@@ -500,15 +500,30 @@ fn guided_test() -> anyhow::Result<bool> {
                 supple::flextest::record_flags(result)
             )
         };
+        use supple::flextest::guide::Unsaved;
         let Some(store) = store.as_ref() else {
             let why = "no home folder to keep history in".to_string();
             printed = Some(failed(why.clone()));
-            return Err(why);
+            return Err(Unsaved { why, kept_in: None });
         };
-        let saved = store.add_test(result).map_err(|e| {
-            printed = Some(failed(e.to_string()));
-            e.to_string()
-        })?;
+        let saved = match store.keep_test(result) {
+            Ok(supple::history::Kept::Saved(saved)) => saved,
+            Ok(supple::history::Kept::Pending { why, file }) => {
+                printed = Some(supple::flextest::pending_text(result, &why, &file));
+                return Err(Unsaved {
+                    why: why.to_string(),
+                    kept_in: Some(file),
+                });
+            }
+            Err(lost) => {
+                let why = format!(
+                    "{}; nor could it be kept for later ({})",
+                    lost.why, lost.pending
+                );
+                printed = Some(failed(why.clone()));
+                return Err(Unsaved { why, kept_in: None });
+            }
+        };
         let kept = store.load().map(|h| h.tests).unwrap_or_default();
         printed = Some(supple::flextest::saved_text(result, &saved, &kept));
         Ok((supple::flextest::saved_where(&saved), kept))

@@ -628,7 +628,10 @@ pub fn run_flex_test(
     guide: &mut crate::flextest::guide::Guide,
     save: impl FnMut(
         &crate::history::TestResult,
-    ) -> Result<(String, Vec<crate::history::TestResult>), String>,
+    ) -> Result<
+        (String, Vec<crate::history::TestResult>),
+        crate::flextest::guide::Unsaved,
+    >,
 ) -> io::Result<()> {
     in_full_screen(None, |screen, input, stop| {
         flex_test_loop(&mut screen.terminal, input, stop, guide, save)
@@ -644,7 +647,10 @@ pub fn flex_test_loop<B: ratatui::backend::Backend>(
     guide: &mut crate::flextest::guide::Guide,
     mut save: impl FnMut(
         &crate::history::TestResult,
-    ) -> Result<(String, Vec<crate::history::TestResult>), String>,
+    ) -> Result<
+        (String, Vec<crate::history::TestResult>),
+        crate::flextest::guide::Unsaved,
+    >,
 ) -> io::Result<()>
 where
     B::Error: Into<io::Error>,

@@ -11,7 +11,10 @@ fn supple(home: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("supple").expect("binary");
     cmd.env("XDG_CONFIG_HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
-        .env("HOME", home);
+        .env("HOME", home)
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_RUNTIME_DIR", home.join("run"))
+        .env("TMPDIR", home.join("tmp"));
     cmd
 }
 

@@ -63,7 +63,7 @@ impl Tmux {
         let bin = env!("CARGO_BIN_EXE_supple");
         let home = self.dir.path().display();
         format!(
-            "env LANG=C.UTF-8 LC_ALL= LC_CTYPE= {env} HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data {bin} {args}; \
+            "env LANG=C.UTF-8 LC_ALL= LC_CTYPE= {env} HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data XDG_STATE_HOME={home}/state XDG_RUNTIME_DIR={home}/run TMPDIR={home}/tmp {bin} {args}; \
              echo EXITED=$?; sleep 120"
         )
     }
@@ -617,7 +617,8 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     assert!(after.contains("  This week: left "), "{after}");
     assert!(after.contains("(2 sessions)"), "{after}");
 
-    // The data folder turns into a file: the session runs, and says it was not saved.
+    // The data folder turns into a file: the session runs, and says it could not be saved
+    // but is kept for later.
     std::fs::remove_dir_all(&data).expect("rm");
     std::fs::write(&data, "in the way").expect("write");
     t.rerun(&format!("run {} --no-sound", routine.display()));
@@ -633,11 +634,44 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     t.wait_for("Session ended", WAIT);
     t.keys(&["Enter"]);
     let after = t.wait_for("EXITED=0", WAIT);
-    assert!(after.contains("was not saved to your history"), "{after}");
+    assert!(
+        after.contains("could not be saved to your history"),
+        "{after}"
+    );
+    assert!(after.contains("/state/supple/pending/session-"), "{after}");
     assert!(
         after.contains("left leg:"),
         "the record is printed: {after}"
     );
+    let pending = t.dir.path().join("state/supple/pending");
+    assert_eq!(std::fs::read_dir(&pending).expect("pending").count(), 1);
+
+    // Fixed: the next session adds the one kept pending, once, and says so.
+    std::fs::remove_file(&data).expect("rm");
+    t.rerun(&format!("run {} --no-sound", routine.display()));
+    t.wait_for("Before your first session", WAIT);
+    t.keys(&["Enter"]);
+    t.wait_for("HOLD", WAIT);
+    std::thread::sleep(Duration::from_millis(1500));
+    t.keys(&["q"]);
+    t.wait_for("End the session now?", WAIT);
+    t.keys(&["y"]);
+    t.wait_for("Session ended", WAIT);
+    t.keys(&["Enter"]);
+    let after = t.wait_for("EXITED=0", WAIT);
+    assert!(
+        after.contains("saved to your history (2 sessions)"),
+        "{after}"
+    );
+    // The line wraps on the 80-column pane.
+    let unwrapped = after.replace('\n', "");
+    assert!(
+        unwrapped.contains(
+            "1 session from earlier, kept while the history could not be written, was added to it."
+        ),
+        "{after}"
+    );
+    assert_eq!(std::fs::read_dir(&pending).expect("pending").count(), 0);
 }
 
 #[test]

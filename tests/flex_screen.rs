@@ -118,9 +118,26 @@ fn every_stage_fits_every_size_without_a_panic() {
     states.push(guide_after("4\n\n"));
     let mut not_saved = Guide::new(Vec::new(), false, true);
     if let Some(result) = type_keys(&mut not_saved, "\n\n180\n0\n\n\n") {
-        not_saved.saved(result, Err("cannot write /nowhere: read-only".into()));
+        not_saved.saved(
+            result,
+            Err(supple::flextest::guide::Unsaved {
+                why: "cannot write /nowhere: read-only".into(),
+                kept_in: None,
+            }),
+        );
     }
     states.push(not_saved);
+    let mut pending = Guide::new(Vec::new(), false, true);
+    if let Some(result) = type_keys(&mut pending, "\n\n180\n0\n\n\n") {
+        pending.saved(
+            result,
+            Err(supple::flextest::guide::Unsaved {
+                why: "cannot write /nowhere: read-only".into(),
+                kept_in: Some("/home/you/.local/state/supple/pending/test-1.json".into()),
+            }),
+        );
+    }
+    states.push(pending);
     for guide in &states {
         for width in [1, 10, 39, 40, 41, 60, 79, 80, 100, 120, 200] {
             for height in [1, 5, 11, 12, 13, 16, 20, 24, 30, 40, 60] {

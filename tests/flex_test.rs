@@ -437,6 +437,9 @@ fn legs_are_written_as_measured() {
 fn supple(home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("supple").expect("binary");
     cmd.env("HOME", home)
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_RUNTIME_DIR", home.join("run"))
+        .env("TMPDIR", home.join("tmp"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env_remove("NO_COLOR")

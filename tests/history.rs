@@ -542,7 +542,7 @@ fn a_named_pipe_in_place_of_the_history_never_blocks() {
 }
 
 #[test]
-fn a_history_over_the_size_limit_is_refused_and_kept_as_it_is() {
+fn a_history_over_the_size_limit_is_read_by_no_view_and_set_aside_by_a_save() {
     use supple::history::MAX_BYTES;
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::at(dir.path());
@@ -552,30 +552,267 @@ fn a_history_over_the_size_limit_is_refused_and_kept_as_it_is() {
     std::fs::write(store.path(), &text).expect("write");
     assert_eq!(store.load().expect("at the limit").sessions.len(), 1);
 
-    // One byte more (a sparse file): neither read nor set aside, and the message says so.
+    // One byte more (a sparse file): not read, and the message says what a save does.
     let big = std::fs::OpenOptions::new()
         .write(true)
         .open(store.path())
         .expect("open");
     big.set_len(MAX_BYTES + 1).expect("grow");
     drop(big);
-    for err in [
-        store.load().expect_err("too large"),
-        store.append(&a_record()).expect_err("too large"),
+    let text = store.load().expect_err("too large").to_string();
+    for part in [
+        store.path().display().to_string(),
+        (MAX_BYTES + 1).to_string(),
+        MAX_BYTES.to_string(),
+        "sets it aside, untouched".to_string(),
     ] {
-        let text = err.to_string();
-        for part in [
-            store.path().display().to_string(),
-            (MAX_BYTES + 1).to_string(),
-            MAX_BYTES.to_string(),
-            "move it away".to_string(),
-        ] {
-            assert!(text.contains(&part), "{part:?} in {text}");
+        assert!(text.contains(&part), "{part:?} in {text}");
+    }
+}
+
+/// A file's bytes, compared by length and a digest (files of tens of MB are compared
+/// without holding two copies).
+fn digest(path: &Path) -> (u64, u64) {
+    use std::hash::{Hash, Hasher};
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).expect("open");
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut len = 0u64;
+    loop {
+        let n = file.read(&mut buf).expect("read");
+        if n == 0 {
+            break;
+        }
+        len += n as u64;
+        buf[..n].hash(&mut hasher);
+    }
+    (len, hasher.finish())
+}
+
+/// No history, however large or damaged, blocks a save: a valid 12 MB history (more than
+/// supple reads) and 50 MB of damage are each set aside with their bytes untouched, the
+/// person is told where, and the session or test result starts a new history.
+#[test]
+fn an_oversized_history_is_set_aside_whole_and_the_save_goes_on() {
+    use std::io::Write;
+    let valid = {
+        // About 2.5 KB a session: 12 MB of real sessions, one a day.
+        let one = serde_json::to_string_pretty(&a_record()).expect("json");
+        let count = 12_000_000 / one.len() + 1;
+        let mut text = String::from("{\n  \"version\": 1,\n  \"sessions\": [\n");
+        for i in 0..count {
+            if i > 0 {
+                text.push_str(",\n");
+            }
+            text.push_str(&one);
+        }
+        text.push_str("\n  ]\n}\n");
+        assert!(text.len() > 12_000_000);
+        text.into_bytes()
+    };
+    let damaged: Vec<u8> = (0..50_000_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    for (what, bytes) in [("valid 12 MB", valid), ("damaged 50 MB", damaged)] {
+        for by_test in [false, true] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let store = Store::at(dir.path());
+            std::fs::File::create(store.path())
+                .and_then(|mut f| f.write_all(&bytes))
+                .expect("write");
+            let before = digest(&store.path());
+            let saved = if by_test {
+                store.add_test(&a_test_result()).expect("saved")
+            } else {
+                store.append(&a_record()).expect("saved")
+            };
+            let aside = saved.set_aside.as_ref().expect("set aside");
+            assert_eq!(
+                digest(&aside.to),
+                before,
+                "{what}: the old bytes, untouched"
+            );
+            assert!(
+                aside.reason.contains("bytes, more than"),
+                "{what}: {}",
+                aside.reason
+            );
+            let notes = saved.notes("this session");
+            assert!(
+                notes.contains(&aside.to.display().to_string())
+                    && notes.contains("nothing in it changed"),
+                "{what}: {notes}"
+            );
+            let history = store.load().expect("a new history");
+            assert_eq!(
+                (history.sessions.len(), history.tests.len()),
+                if by_test { (0, 1) } else { (1, 0) },
+                "{what}"
+            );
         }
     }
-    let len = std::fs::metadata(store.path()).expect("kept").len();
-    assert_eq!(len, MAX_BYTES + 1, "the file is kept as it is");
-    assert_eq!(names_in(dir.path()), ["history.json", "history.lock"]);
+}
+
+fn a_test_result() -> supple::history::TestResult {
+    supple::history::TestResult::new(
+        zoned("2026-11-24T09:00:00Z[UTC]"),
+        supple::history::FlexTest::Aket,
+        (Some(28), Some(35), None),
+        None,
+        None,
+    )
+    .expect("result")
+}
+
+/// The pending folders of a test: two, in a temporary folder.
+fn pending_dirs(root: &Path) -> Vec<PathBuf> {
+    vec![root.join("state/pending"), root.join("run/pending")]
+}
+
+/// When the history cannot be written at all, the session is kept pending (mode 0600), and
+/// the next save that works adds it, once, in order, and says so; the faults: a link to a
+/// folder that is not there (a synced folder not mounted), a lock that is a folder, a data
+/// folder that is a file.
+#[test]
+fn a_session_that_cannot_be_saved_waits_and_is_added_once_by_the_next_save() {
+    use std::os::unix::fs::PermissionsExt;
+    use supple::history::Kept;
+    type Fault = (&'static str, fn(&Path), fn(&Path));
+    let faults: [Fault; 3] = [
+        (
+            "a link to an unmounted folder",
+            |data| {
+                std::fs::create_dir_all(data).expect("mkdir");
+                std::os::unix::fs::symlink(
+                    "/nonexistent-sync/supple/history.json",
+                    data.join("history.json"),
+                )
+                .expect("link");
+            },
+            |data| std::fs::remove_file(data.join("history.json")).expect("unlink"),
+        ),
+        (
+            "a lock that is a folder",
+            |data| std::fs::create_dir_all(data.join("history.lock")).expect("mkdir"),
+            |data| std::fs::remove_dir(data.join("history.lock")).expect("rmdir"),
+        ),
+        (
+            "a data folder that is a file",
+            |data| std::fs::write(data, "in the way").expect("write"),
+            |data| std::fs::remove_file(data).expect("rm"),
+        ),
+    ];
+    for (fault, break_it, mend_it) in faults {
+        let root = tempfile::tempdir().expect("tempdir");
+        let data = root.path().join("data");
+        let store = Store::at(&data).with_pending(pending_dirs(root.path()));
+        break_it(&data);
+        let first = holds("2026-11-24T08:00:00Z[UTC]", "quick", 60, 60);
+        let test = a_test_result();
+        let Ok(Kept::Pending { why, file }) = store.keep_session(&first) else {
+            panic!("{fault}: not kept pending");
+        };
+        assert!(
+            file.starts_with(root.path().join("state/pending")),
+            "{fault}: {file:?}"
+        );
+        let mode = std::fs::metadata(&file)
+            .expect("pending")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{fault}");
+        assert!(!why.to_string().is_empty());
+        assert!(
+            matches!(store.keep_test(&test), Ok(Kept::Pending { .. })),
+            "{fault}"
+        );
+        assert_eq!(store.pending().len(), 2, "{fault}");
+
+        mend_it(&data);
+        let second = holds("2026-11-25T08:00:00Z[UTC]", "quick", 60, 60);
+        let Ok(Kept::Saved(saved)) = store.keep_session(&second) else {
+            panic!("{fault}: not saved once mended");
+        };
+        assert_eq!(
+            (saved.merged.sessions, saved.merged.tests),
+            (1, 1),
+            "{fault}"
+        );
+        assert_eq!(
+            saved.merged.words().as_deref(),
+            Some(
+                "1 session and 1 test result from earlier, kept while the history could not \
+                 be written, were added to it"
+            )
+        );
+        assert!(store.pending().is_empty(), "{fault}: removed once added");
+        let history = store.load().expect("load");
+        assert_eq!(
+            history.sessions,
+            vec![first.clone(), second.clone()],
+            "{fault}"
+        );
+        assert_eq!(history.tests, vec![test.clone()], "{fault}");
+        // The streak and the week count it.
+        let overview = Overview::new(&history.sessions, date(2026, 11, 25), 7);
+        assert_eq!(overview.streak, 2, "{fault}");
+        assert_eq!(overview.this_week, 2, "{fault}");
+
+        // A pending file left behind after it was added (a crash between the two) is
+        // recognised and not added twice.
+        let again = store.with_pending(pending_dirs(root.path()));
+        std::fs::create_dir_all(root.path().join("run/pending")).expect("mkdir");
+        std::fs::set_permissions(
+            root.path().join("run"),
+            std::fs::Permissions::from_mode(0o700),
+        )
+        .expect("chmod");
+        std::fs::set_permissions(
+            root.path().join("run/pending"),
+            std::fs::Permissions::from_mode(0o700),
+        )
+        .expect("chmod");
+        std::fs::write(
+            root.path().join("run/pending/session-again.json"),
+            serde_json::to_string(&serde_json::json!({ "session": first })).expect("json"),
+        )
+        .expect("write");
+        let saved = again
+            .append(&holds("2026-11-26T08:00:00Z[UTC]", "quick", 60, 60))
+            .expect("saved");
+        assert_eq!(saved.merged.sessions, 0, "{fault}: added twice");
+        assert_eq!(saved.sessions, 3, "{fault}");
+        assert!(again.pending().is_empty(), "{fault}");
+    }
+}
+
+/// With no pending folder that takes files either, the record is lost, and both reasons say
+/// why; a pending folder that is not private (another user's, or open to others) is not used.
+#[test]
+fn a_record_with_nowhere_to_go_says_why_and_open_folders_are_not_used() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().expect("tempdir");
+    let data = root.path().join("data");
+    std::fs::write(&data, "in the way").expect("write");
+    let blocked = root.path().join("blocked");
+    std::fs::write(&blocked, "a file").expect("write");
+    let open = root.path().join("open");
+    std::fs::create_dir_all(open.join("pending")).expect("mkdir");
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    let store = Store::at(&data).with_pending(vec![blocked.join("pending"), open.join("pending")]);
+    let lost = store.keep_session(&a_record()).expect_err("nowhere to go");
+    assert!(lost.why.to_string().contains("data"), "{}", lost.why);
+    assert!(lost.pending.contains("blocked/pending"), "{}", lost.pending);
+    assert!(
+        lost.pending.contains("not a private folder of yours"),
+        "{}",
+        lost.pending
+    );
+    assert_eq!(
+        std::fs::read_dir(open.join("pending")).expect("ls").count(),
+        0
+    );
 }
 
 const APPENDS: usize = 40;
@@ -974,4 +1211,126 @@ fn leg_totals_add_up_to_the_rows_shown() {
     assert_eq!(shown.right, rows(|s| s.legs().1));
     let record = SessionRecord::from_engine(&engine, zoned("2026-11-24T08:00:00Z[UTC]"), t0);
     assert_eq!(record.held(), shown);
+}
+
+/// Runs `script` with `sh` in a mount namespace of its own (`unshare -rm`: also without root,
+/// where user namespaces are allowed), so it can mount a small or read-only file system over
+/// a folder that, outside, stays as it was. `None` where the machine allows no such
+/// namespace: under CI=true that fails the test, since CI must run it.
+fn in_own_mounts(script: &str, env: &[(&str, &Path)]) -> Option<std::process::Output> {
+    let mut cmd = Command::new("unshare");
+    cmd.args(["-rm", "sh", "-ec", script]);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    match cmd.output() {
+        Ok(out)
+            if out.status.success()
+                || !String::from_utf8_lossy(&out.stderr).contains("unshare:") =>
+        {
+            Some(out)
+        }
+        other => {
+            let why = format!("no mount namespace here: {other:?}");
+            assert!(std::env::var_os("CI").is_none(), "{why}");
+            eprintln!("skipped: {why}");
+            None
+        }
+    }
+}
+
+/// Through the binary: a full disk and a read-only data folder (each a small file system
+/// mounted over the data folder in a namespace of its own). The session runs to its end,
+/// is kept pending with a word saying where, and once the disk is back, the next save (here
+/// a test result) adds it exactly once; `status` then counts it.
+#[test]
+fn a_full_disk_or_a_read_only_folder_keeps_the_session_for_the_next_save() {
+    let routine = r#"{ "name": "tiny", "title": "Tiny",
+      "defaults": { "lead_in_seconds": 0, "transition_seconds": 0 },
+      "steps": [ { "exercise": "seated-stretch", "seconds": 2 } ] }"#;
+    let faults = [
+        (
+            "a full disk",
+            "mkdir -p \"$XDG_DATA_HOME\"; mount -t tmpfs -o size=16k tmpfs \"$XDG_DATA_HOME\"; \
+             dd if=/dev/zero of=\"$XDG_DATA_HOME/filler\" bs=4k count=8 2>/dev/null || true; \
+             \"$SUPPLE\" --no-sound run \"$ROUTINE\" < /dev/null",
+        ),
+        (
+            "a read-only data folder",
+            "mkdir -p \"$XDG_DATA_HOME\"; mount -t tmpfs -o size=1m tmpfs \"$XDG_DATA_HOME\"; \
+             mkdir -p \"$XDG_DATA_HOME/supple\"; mount -o remount,ro \"$XDG_DATA_HOME\"; \
+             \"$SUPPLE\" --no-sound run \"$ROUTINE\" < /dev/null",
+        ),
+    ];
+    for (fault, script) in faults {
+        let home = tempfile::tempdir().expect("tempdir");
+        let h = home.path();
+        let file = h.join("tiny.json");
+        std::fs::write(&file, routine).expect("write");
+        let supple = PathBuf::from(env!("CARGO_BIN_EXE_supple"));
+        let env: Vec<(&str, PathBuf)> = vec![
+            ("HOME", h.to_path_buf()),
+            ("XDG_CONFIG_HOME", h.join("config")),
+            ("XDG_DATA_HOME", h.join("data")),
+            ("XDG_STATE_HOME", h.join("state")),
+            ("XDG_RUNTIME_DIR", h.join("run")),
+            ("TMPDIR", h.join("tmp")),
+            ("SUPPLE", supple.clone()),
+            ("ROUTINE", file.clone()),
+        ];
+        let borrowed: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+        let Some(out) = in_own_mounts(script, &borrowed) else {
+            return;
+        };
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.status.success(), "{fault}: {said}");
+        assert!(said.contains("Session complete."), "{fault}: {said}");
+        assert!(
+            said.contains("could not be saved to your history"),
+            "{fault}: {said}"
+        );
+        let pending = h.join("state/supple/pending");
+        assert!(
+            said.contains(&pending.display().to_string()),
+            "{fault}: {said}"
+        );
+        assert_eq!(
+            std::fs::read_dir(&pending).expect("pending").count(),
+            1,
+            "{fault}"
+        );
+
+        // Outside the namespace the data folder is as it was: the next save works.
+        let run = |args: &[&str]| {
+            let mut cmd = Command::new(&supple);
+            for (k, v) in &env {
+                cmd.env(k, v);
+            }
+            let out = cmd.args(args).output().expect("run");
+            assert!(out.status.success(), "{fault}: {args:?}: {out:?}");
+            String::from_utf8_lossy(&out.stdout).to_string()
+        };
+        let recorded = run(&["test", "--record", "aket", "--left", "30", "--right", "35"]);
+        assert!(
+            recorded.contains("1 session from earlier, kept while the history could not be written, was added to it."),
+            "{fault}: {recorded}"
+        );
+        assert_eq!(
+            std::fs::read_dir(&pending).expect("pending").count(),
+            0,
+            "{fault}"
+        );
+        let status: serde_json::Value =
+            serde_json::from_str(&run(&["status", "--json"])).expect("json");
+        assert_eq!(status["sessions"], 1, "{fault}: {status}");
+        let again = run(&["test", "--record", "aket", "--left", "30", "--right", "35"]);
+        assert!(
+            !again.contains("from earlier"),
+            "{fault}: added once: {again}"
+        );
+    }
 }

@@ -50,6 +50,9 @@ impl Home {
         cmd.env("HOME", self.dir.path())
             .env("XDG_CONFIG_HOME", self.path("config"))
             .env("XDG_DATA_HOME", self.path("data"))
+            .env("XDG_STATE_HOME", self.path("state"))
+            .env("XDG_RUNTIME_DIR", self.path("run"))
+            .env("TMPDIR", self.path("tmp"))
             .env_remove("NO_COLOR")
             .timeout(Duration::from_secs(5));
         cmd

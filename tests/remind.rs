@@ -42,6 +42,8 @@ impl Home {
             .env("XDG_CONFIG_HOME", self.config())
             .env("XDG_DATA_HOME", self.data())
             .env("SUPPLE_REMIND_SYSTEMD", systemd)
+            .env("XDG_STATE_HOME", self.path().join("state"))
+            .env("TMPDIR", self.path().join("tmp"))
             .env_remove("XDG_RUNTIME_DIR");
         cmd
     }

@@ -38,6 +38,9 @@ fn status(
 fn supple(home: &Path, data: &Path) -> Command {
     let mut cmd = Command::cargo_bin("supple").expect("binary");
     cmd.env("HOME", home)
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_RUNTIME_DIR", home.join("run"))
+        .env("TMPDIR", home.join("tmp"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", data)
         .env("LANG", "C.UTF-8")

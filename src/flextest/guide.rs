@@ -158,8 +158,16 @@ pub enum Stage {
         comparison: Comparison,
         place: String,
     },
-    /// It could not be saved; why.
-    NotSaved { result: TestResult, why: String },
+    /// It could not be saved; why, and where it waits when it was kept for later.
+    NotSaved { result: TestResult, why: Unsaved },
+}
+
+/// Why a result could not be saved to the history, and where it waits when it was kept for
+/// the next save that works.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsaved {
+    pub why: String,
+    pub kept_in: Option<std::path::PathBuf>,
 }
 
 /// The guided test.
@@ -471,7 +479,7 @@ impl Guide {
     pub fn saved(
         &mut self,
         result: TestResult,
-        outcome: Result<(String, Vec<TestResult>), String>,
+        outcome: Result<(String, Vec<TestResult>), Unsaved>,
     ) {
         self.stage = match outcome {
             Ok((place, kept)) => {

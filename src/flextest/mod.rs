@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::history::change::{Comparison, threshold_line};
 use crate::history::flex::{Felt, FlexTest, Invalid, Legs, TestResult};
 use crate::history::progress::{Series, ascii_units, change_words, date_label, series, shown};
-use crate::history::{HistoryError, Saved, Store};
+use crate::history::{Kept, Lost, Saved, Store};
 
 /// What `supple test --record` was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +30,13 @@ pub enum RecordError {
     Invalid(Invalid),
     #[error("no home folder to keep history in, so the result was not saved")]
     NoHome,
-    #[error("the result was not saved to your history: {0}")]
-    Store(#[from] HistoryError),
+    #[error(
+        "the result was not saved to your history: {}\n  nor could it be kept for later \
+         ({}); record it again when the history can be written",
+        .0.why,
+        .0.pending
+    )]
+    Store(Lost),
 }
 
 /// Checks and saves a result taken at `taken`; returns what to print: what was saved, where,
@@ -50,10 +55,30 @@ pub fn record(
     )
     .map_err(RecordError::Invalid)?;
     let store = store.ok_or(RecordError::NoHome)?;
-    let saved = store.add_test(&result)?;
-    // Compared with what the file holds now (another supple may have saved meanwhile).
-    let kept = store.load().map(|h| h.tests).unwrap_or_default();
-    Ok(saved_text(&result, &saved, &kept))
+    match store.keep_test(&result).map_err(RecordError::Store)? {
+        Kept::Saved(saved) => {
+            // Compared with what the file holds now (another supple may have saved meanwhile).
+            let kept = store.load().map(|h| h.tests).unwrap_or_default();
+            Ok(saved_text(&result, &saved, &kept))
+        }
+        Kept::Pending { why, file } => Ok(pending_text(&result, &why, &file)),
+    }
+}
+
+/// What is said of a result kept pending: why the history could not take it, and where it
+/// waits.
+pub fn pending_text(
+    result: &TestResult,
+    why: &crate::history::HistoryError,
+    file: &Path,
+) -> String {
+    format!(
+        "supple: your {} ({}) could not be saved to your history: {why}\n  it is kept in {} \
+         and is added to your history at the next session or test that can be saved\n",
+        result.test.name(),
+        long_values(result),
+        file.display()
+    )
 }
 
 /// What was saved, and where, and the comparison.
@@ -73,15 +98,11 @@ pub fn saved_text(result: &TestResult, saved: &Saved, kept: &[TestResult]) -> St
     if let Some(link) = &saved.link {
         text.push_str(&format!(" (through the link {})", link.display()));
     }
-    text.push('\n');
-    if let Some(aside) = &saved.set_aside {
-        text.push_str(&format!(
-            "supple: the old history could not be read, so it was kept as {} and a new one \
-             started with this result.\n  why: {}\n",
-            aside.to.display(),
-            aside.reason.replace('\n', "\n  ")
-        ));
+    let notes = saved.notes("this result");
+    if !notes.is_empty() {
+        text.push_str(&notes);
     }
+    text.push('\n');
     for line in Comparison::of(result, kept).lines(result.test) {
         text.push_str(&format!("  {line}\n"));
     }

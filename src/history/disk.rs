@@ -10,13 +10,14 @@ use std::path::{Path, PathBuf};
 use crate::content::ContentError;
 use crate::paths::{ReadError, kind_of, private_options, read_regular};
 
-use super::store::HistoryError;
+use super::error::HistoryError;
 
 /// The largest history file supple reads: 10 MB, about 4,000 sessions of the full routine
 /// (11 years of daily sessions). With a file this size the whole process peaks at 22 to 26 MB,
 /// loading or saving, also for files shaped to cost more memory per byte (one huge session,
 /// or many tiny ones), measured with `/usr/bin/time -v` on `supple history --plain` and on a
-/// guided session. A larger file is refused and left as it is, neither read nor set aside.
+/// guided session. A larger file is not read; a save sets it aside, untouched, as it does an
+/// unreadable one, and starts a new history.
 pub const MAX_BYTES: u64 = 10_000_000;
 
 /// Temporary files of a save are `.history-XXXXXX.tmp`, beside the file they replace.
@@ -129,6 +130,7 @@ pub fn read(path: &Path) -> Result<Option<String>, HistoryError> {
             return Err(HistoryError::TooLarge {
                 path: path.to_path_buf(),
                 size,
+                limit: MAX_BYTES,
             });
         }
         Err(ReadError::Io(e)) => return Err(io_error("read", path, e)),

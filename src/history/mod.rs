@@ -8,8 +8,10 @@
 pub mod change;
 mod disk;
 pub mod dose;
+mod error;
 pub mod export;
 pub mod flex;
+mod pending;
 pub mod progress;
 pub mod record;
 pub mod stats;
@@ -17,9 +19,10 @@ pub mod store;
 pub mod suggest;
 
 pub use disk::MAX_BYTES;
+pub use error::HistoryError;
 pub use flex::{Felt, FlexTest, Legs, TestResult};
 pub use record::{ExerciseRecord, FORMAT_VERSION, HistoryFile, LegSeconds, SessionRecord};
 pub use stats::{
     DayTotal, Imbalance, LastTime, NO_SESSIONS_YET, Overview, Streaks, day_label, last_of,
 };
-pub use store::{HistoryError, Saved, SetAside, Store};
+pub use store::{Kept, Lost, Saved, SetAside, Store};

@@ -72,16 +72,33 @@ impl Widget for GuideScreen<'_> {
                 result_screen(guide, result, "Saved", lines, theme, body, buf);
             }
             Stage::NotSaved { result, why } => {
-                let lines = vec![
-                    Line::styled("This result was not saved:", theme.caution()),
-                    Line::raw(why.clone()),
-                    Line::raw(format!(
-                        "Record it later with: supple test --record {} {}",
-                        result.test.id(),
-                        crate::flextest::record_flags(result)
-                    )),
-                ];
-                result_screen(guide, result, "Not saved", lines, theme, body, buf);
+                let (title, lines) = match &why.kept_in {
+                    Some(file) => (
+                        "Kept for later",
+                        vec![
+                            Line::styled("The history could not be written:", theme.caution()),
+                            Line::raw(why.why.clone()),
+                            Line::raw(format!(
+                                "The result is kept in {} and added to your history at the \
+                                 next session or test that can be saved.",
+                                file.display()
+                            )),
+                        ],
+                    ),
+                    None => (
+                        "Not saved",
+                        vec![
+                            Line::styled("This result was not saved:", theme.caution()),
+                            Line::raw(why.why.clone()),
+                            Line::raw(format!(
+                                "Record it later with: supple test --record {} {}",
+                                result.test.id(),
+                                crate::flextest::record_flags(result)
+                            )),
+                        ],
+                    ),
+                };
+                result_screen(guide, result, title, lines, theme, body, buf);
             }
         }
     }
