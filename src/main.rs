@@ -465,9 +465,16 @@ fn show_history(
 }
 
 /// `supple test --record`: checks and saves a result measured elsewhere, and compares it.
+/// Before the very first test, the safety note comes first, once.
 fn record_test(out: &mut impl Write, given: supple::flextest::Recorded) -> anyhow::Result<bool> {
     let store = Store::default_location();
     let text = supple::flextest::record(store.as_ref(), given, jiff::ZonedDateTime::now())?;
+    let data_dir = supple::paths::data_dir();
+    if !safety::note_read(data_dir.as_deref()) {
+        write!(out, "{}", safety::note_text(safety::Before::Test))?;
+        // Printed, as plain mode prints it before a session: it does not come back.
+        let _ = safety::mark_note_read(data_dir.as_deref());
+    }
     write!(out, "{text}")?;
     Ok(true)
 }
@@ -487,8 +494,10 @@ fn guided_test() -> anyhow::Result<bool> {
         .and_then(|s| s.load().ok())
         .map(|h| h.tests)
         .unwrap_or_default();
+    let data_dir = supple::paths::data_dir();
     let mut guide =
-        supple::flextest::guide::Guide::new(kept, color(), !supple::term::utf8_locale());
+        supple::flextest::guide::Guide::new(kept, color(), !supple::term::utf8_locale())
+            .with_note(!safety::note_read(data_dir.as_deref()));
     let mut printed = None;
     supple::tui::run_flex_test(&mut guide, |result| {
         let failed = |why: String| {
@@ -514,6 +523,10 @@ fn guided_test() -> anyhow::Result<bool> {
         Ok((supple::flextest::saved_where(&saved), kept))
     })
     .context("the terminal failed")?;
+    // Read to its end with a key: the note does not come back, before a test or a session.
+    if guide.note_read() {
+        let _ = safety::mark_note_read(data_dir.as_deref());
+    }
     // What was saved stays in the scrollback; and leaving before that, a word that nothing was.
     let text = printed.unwrap_or_else(|| "supple: nothing saved from this test.\n".into());
     write!(SafeWriter::new(io::stdout()), "{text}")?;

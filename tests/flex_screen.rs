@@ -442,3 +442,93 @@ fn the_empty_field_is_an_outlined_box_with_a_cursor_and_a_hint() {
         assert!(blocks < 400, "{size:?}: {blocks} full blocks");
     }
 }
+
+/// Keys for [`supple::tui::flex_test_loop`], one per wait, then Esc (which leaves), so that a
+/// test never waits for ever.
+struct Keys(std::collections::VecDeque<KeyCode>);
+
+impl supple::tui::Input for Keys {
+    fn next(
+        &mut self,
+        _timeout: std::time::Duration,
+    ) -> std::io::Result<Option<crossterm::event::Event>> {
+        let code = self.0.pop_front().unwrap_or(KeyCode::Esc);
+        Ok(Some(crossterm::event::Event::Key(key(code))))
+    }
+}
+
+/// Runs the guide in the test's loop on a screen of `size`, with `keys`.
+fn run_loop(guide: &mut Guide, size: (u16, u16), keys: &[KeyCode]) {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
+    let mut input = Keys(keys.iter().copied().collect());
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    supple::tui::flex_test_loop(&mut terminal, &mut input, &stop, guide, |_| {
+        Err("not saved in this test".into())
+    })
+    .expect("the loop");
+}
+
+/// Before the very first test, the safety note: all of it (on two pages at 40x12), then the
+/// choice; q, Esc or Ctrl-C at the note leaves with nothing saved and the note not read.
+#[test]
+fn the_safety_note_comes_before_the_first_test_and_pages_at_40x12() {
+    use supple::safety::{ASK_FIRST, GET_CARE, STOP_RULE};
+    use supple::ui::flextest::note_pages;
+    let area = |(w, h)| ratatui::layout::Rect::new(0, 0, w, h);
+    // Without it (read before), the choice comes first.
+    assert_eq!(
+        Guide::new(kept(), false, false).with_note(false).stage,
+        Stage::Choose { selected: 0 }
+    );
+    for (size, pages) in [((80, 24), 1), ((40, 12), 2)] {
+        let mut guide = Guide::new(kept(), false, false).with_note(true);
+        assert_eq!(guide.stage, Stage::Note { page: 0 });
+        guide.set_note_pages(note_pages(&guide, area(size)));
+        assert_eq!(guide.note_pages, pages, "{size:?}");
+        let mut seen = String::new();
+        for page in 0..pages {
+            let text = words_of(&drawn(&guide, size));
+            assert!(text.contains("Before your first test"), "{text}");
+            // Without the box's sides, so that each part reads whole.
+            let text: Vec<&str> = text.split(' ').filter(|w| *w != "│").collect();
+            seen.push_str(&text.join(" "));
+            seen.push(' ');
+            assert!(!guide.note_read(), "{size:?}, page {page}");
+            guide.handle_key(key(KeyCode::Char('x')), &now());
+        }
+        for part in [ASK_FIRST, STOP_RULE, GET_CARE] {
+            let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(seen.contains(&part), "{size:?}: {part} in {seen}");
+        }
+        assert!(guide.note_read(), "{size:?}");
+        assert_eq!(guide.stage, Stage::Choose { selected: 0 });
+        assert!(words_of(&drawn(&guide, size)).contains("Which test?"));
+    }
+    // Leaving at the note, on any page: nothing read, nothing saved.
+    for leave in [KeyCode::Char('q'), KeyCode::Esc] {
+        for before in 0..2 {
+            let mut guide = Guide::new(kept(), false, false).with_note(true);
+            guide.set_note_pages(2);
+            for _ in 0..before {
+                guide.handle_key(key(KeyCode::Enter), &now());
+            }
+            assert_eq!(guide.handle_key(key(leave), &now()), Step::Quit);
+            assert!(!guide.note_read() && guide.should_quit());
+        }
+    }
+    // The loop counts the pages at the screen's size: at 40x12 one key is not the end of the
+    // note, at 80x24 it is.
+    let mut small = Guide::new(kept(), false, false).with_note(true);
+    run_loop(&mut small, (40, 12), &[KeyCode::Enter, KeyCode::Char('q')]);
+    assert!(!small.note_read() && small.should_quit());
+    let mut small = Guide::new(kept(), false, false).with_note(true);
+    run_loop(
+        &mut small,
+        (40, 12),
+        &[KeyCode::Enter, KeyCode::Enter, KeyCode::Char('q')],
+    );
+    assert!(small.note_read());
+    let mut large = Guide::new(kept(), false, false).with_note(true);
+    run_loop(&mut large, (80, 24), &[KeyCode::Enter, KeyCode::Char('q')]);
+    assert!(large.note_read());
+}

@@ -538,6 +538,48 @@ fn record_saves_then_compares_with_the_first_and_the_last() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 4);
 }
 
+/// Before the very first test, `--record` prints the safety note once, ahead of what it saved;
+/// a refused record prints no note and leaves it unread; a note read before a session (or a
+/// guided test) is not printed again.
+#[test]
+fn record_prints_the_safety_note_before_the_first_test_only() {
+    use supple::safety::{ASK_FIRST, GET_CARE, STOP_RULE, note_marker};
+    let home = tempfile::tempdir().expect("tempdir");
+    let marker = note_marker(&home.path().join("data/supple"));
+    let (code, text) = test_command(home.path(), &["--record", "aket", "--left", "181"]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(!text.contains("Before your first test"), "{text}");
+    assert!(!marker.exists(), "nothing was read");
+
+    let (code, text) = test_command(
+        home.path(),
+        &["--record", "slr", "--left", "70", "--right", "72"],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    let note = text.find("before your first test:").expect(&text);
+    let saved = text
+        .find("supple: saved your straight-leg raise")
+        .expect(&text);
+    assert!(note < saved, "the note comes first: {text}");
+    for part in [ASK_FIRST, STOP_RULE, GET_CARE] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    assert!(marker.exists(), "printed is read");
+
+    let (code, text) = test_command(
+        home.path(),
+        &["--record", "slr", "--left", "71", "--right", "72"],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    assert!(!text.contains(GET_CARE), "not again: {text}");
+
+    // Read before a session: not printed before the first test either.
+    let other = tempfile::tempdir().expect("tempdir");
+    supple::safety::mark_note_read(Some(&other.path().join("data/supple"))).expect("marker");
+    let (_, text) = test_command(other.path(), &["--record", "sit-reach", "--both", "20"]);
+    assert!(!text.contains(GET_CARE), "{text}");
+}
+
 #[test]
 fn every_bad_record_gets_what_where_and_the_fix_and_saves_nothing() {
     let home = tempfile::tempdir().expect("tempdir");

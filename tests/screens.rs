@@ -246,28 +246,62 @@ fn no_color_keeps_the_meaning_in_text() {
 }
 
 /// The note before the first session, at the smallest size and the usual one: everything it
-/// says fits.
+/// says is on screen, each part whole (on pages at 40x12, each with its key line), and the
+/// last page says a key starts.
 #[test]
 fn safety_note() {
-    for (w, h) in [(40, 12), (80, 24)] {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|frame| {
-                frame.render_widget(
-                    supple::ui::safety::SafetyNote {
-                        color: true,
-                        ascii: false,
-                    },
-                    frame.area(),
-                )
-            })
-            .expect("draw");
-        let text = terminal.backend().to_string();
-        for words in ["gentle pull", "sciatica", "pregnant", "numbness", "not now"] {
-            assert!(text.contains(words), "{words} at {w}x{h}:\n{text}");
+    use supple::safety::{AIM, ASK_FIRST, Before, GET_CARE, STOP_RULE};
+    use supple::ui::safety::SafetyNote;
+    for (w, h, pages) in [(40, 12, 2), (80, 24, 1)] {
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let mut note = SafetyNote::new(true, false, Before::Session);
+        assert_eq!(note.pages(area), pages, "{w}x{h}");
+        let mut seen = String::new();
+        for page in 0..pages {
+            note.page = page;
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal
+                .draw(|frame| frame.render_widget(note, frame.area()))
+                .expect("draw");
+            let text = terminal.backend().to_string();
+            let words = words(&text);
+            let keys = if page + 1 < pages {
+                format!("any key: more ({}/{pages})", page + 1)
+            } else {
+                "any key: start q: not now".to_string()
+            };
+            assert!(words.contains(&keys), "{keys} at {w}x{h}:\n{text}");
+            seen.push_str(&words);
+            seen.push(' ');
+            let name = match page {
+                0 => format!("safety_note_{w}x{h}"),
+                n => format!("safety_note_{w}x{h}_page{}", n + 1),
+            };
+            insta::assert_snapshot!(name, terminal.backend());
         }
-        insta::assert_snapshot!(format!("safety_note_{w}x{h}"), terminal.backend());
+        for part in [
+            "Before your first session",
+            AIM,
+            ASK_FIRST,
+            STOP_RULE,
+            GET_CARE,
+        ] {
+            assert!(seen.contains(&words(part)), "{part} at {w}x{h}:\n{seen}");
+        }
     }
+}
+
+/// The words of `text` (a screen, or a sentence) joined by single spaces, without the quotes
+/// of a backend's rows or a box's sides: a sentence wrapped across rows reads whole.
+fn words(text: &str) -> String {
+    text.lines()
+        .map(|l| l.trim().trim_matches('"'))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| "│─┌┐└┘".contains(c)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Every figure, so a reviewer sees each pose as it is drawn.

@@ -1,6 +1,6 @@
-//! The guided `supple test`: choose a test, read how to do it, type each leg's result, and
-//! optionally where the stretch was first felt and how strong it was; the result is then
-//! saved and compared. This is the model only: keys in, a result to save out; `ui::flextest`
+//! The guided `supple test`: before the very first test, the safety note; then choose a test,
+//! read how to do it, type each leg's result, and optionally where the stretch was first felt
+//! and how strong it was; the result is then saved and compared. This is the model only: keys in, a result to save out; `ui::flextest`
 //! draws it and `tui::run_flex_test` runs it.
 //!
 //! Nothing is saved until the result is whole: Esc or `q` before that leaves with nothing
@@ -142,6 +142,9 @@ impl Choice {
 /// Where the guide is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stage {
+    /// The safety note, before the very first test (on pages on a small screen): any key goes
+    /// on, q, Esc or Ctrl-C leaves.
+    Note { page: usize },
     /// Which test (the one highlighted).
     Choose { selected: usize },
     /// How to do it.
@@ -180,6 +183,11 @@ pub struct Guide {
     /// The pages the how-to takes on the screen as it is (1 where all of it fits), set by the
     /// loop from the screen's size ([`Guide::set_how_to_pages`]).
     pub how_to_pages: usize,
+    /// The pages the note takes on the screen as it is, set by the loop
+    /// ([`Guide::set_note_pages`]).
+    pub note_pages: usize,
+    /// The note was shown and read to its end with a key.
+    note_read: bool,
     pub color: bool,
     pub ascii: bool,
     quit: bool,
@@ -212,9 +220,32 @@ impl Guide {
             kept,
             how_to_page: 0,
             how_to_pages: 1,
+            note_pages: 1,
+            note_read: false,
             color,
             ascii,
             quit: false,
+        }
+    }
+
+    /// With `note`, the safety note comes first (before the very first test).
+    pub fn with_note(mut self, note: bool) -> Guide {
+        if note {
+            self.stage = Stage::Note { page: 0 };
+        }
+        self
+    }
+
+    /// Whether the safety note was shown and read to its end (so it need not come again).
+    pub fn note_read(&self) -> bool {
+        self.note_read
+    }
+
+    /// The note takes `pages` pages on the screen as it now is.
+    pub fn set_note_pages(&mut self, pages: usize) {
+        self.note_pages = pages.max(1);
+        if let Stage::Note { page } = &mut self.stage {
+            *page = (*page).min(self.note_pages - 1);
         }
     }
 
@@ -255,6 +286,15 @@ impl Guide {
         }
         self.problem = None;
         match &mut self.stage {
+            // Any other key turns the page, and from the last one goes on to the choice.
+            Stage::Note { page } => {
+                if *page + 1 < self.note_pages {
+                    *page += 1;
+                } else {
+                    self.note_read = true;
+                    self.stage = Stage::Choose { selected: 0 };
+                }
+            }
             Stage::Choose { selected } => match key.code {
                 KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
                 KeyCode::Down | KeyCode::Char('j') => {

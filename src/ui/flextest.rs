@@ -11,12 +11,13 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::bigtext::{self, Align};
 use super::help::centered;
 use super::leg::leg_words;
+use super::safety::SafetyNote;
 use super::theme::Theme;
 use super::{MIN_SIZE, art, render_lines};
 use crate::flextest::guide::{CHOICES, Guide, Stage};
 use crate::history::change::{threshold_line, values};
 use crate::history::flex::{FELT, Legs, TestResult, Unit};
-use crate::safety::{CAUTION, STOP_RULE};
+use crate::safety::{Before, CAUTION, STOP_RULE};
 use crate::session::Side;
 
 /// How the test is taken, in one line.
@@ -35,6 +36,10 @@ impl Widget for GuideScreen<'_> {
             too_small(area, buf);
             return;
         }
+        if let Stage::Note { page } = guide.stage {
+            note(guide, page).render(area, buf);
+            return;
+        }
         let theme = Theme::with(guide.color, guide.ascii);
         let [header, body, footer] = Layout::vertical([
             Constraint::Length(1),
@@ -46,6 +51,8 @@ impl Widget for GuideScreen<'_> {
         header_line(guide, theme, header.width).render(header, buf);
         footer_line(guide, theme, footer.width).render(footer, buf);
         match &guide.stage {
+            // Drawn whole above.
+            Stage::Note { .. } => {}
             Stage::Choose { selected } => choose(guide, *selected, theme, body, buf),
             Stage::HowTo => how_to(guide, theme, body, buf),
             Stage::Enter { side, typed } => enter(guide, *side, typed, theme, body, buf),
@@ -87,9 +94,22 @@ impl Widget for GuideScreen<'_> {
     }
 }
 
+/// The safety note before the first test, on `page`.
+fn note(guide: &Guide, page: usize) -> SafetyNote {
+    SafetyNote {
+        page,
+        ..SafetyNote::new(guide.color, guide.ascii, Before::Test)
+    }
+}
+
+/// The pages the safety note takes on a screen of `area` (1 where it all fits).
+pub fn note_pages(guide: &Guide, area: Rect) -> usize {
+    note(guide, 0).pages(area)
+}
+
 fn header_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
     let what = match guide.stage {
-        Stage::Choose { .. } => "Flexibility test".to_string(),
+        Stage::Note { .. } | Stage::Choose { .. } => "Flexibility test".to_string(),
         _ => {
             // Narrow screens: a shorter lead, then a shorter name, rather than a name cut.
             let choice = guide.choice;
@@ -108,6 +128,7 @@ fn header_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
 
 fn footer_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
     let keys: &[(&str, &str)] = match guide.stage {
+        Stage::Note { .. } => &[("any key", "go on"), ("q", "leave")],
         Stage::Choose { .. } => &[("1-4", "choose"), ("Enter", "next"), ("q", "leave")],
         Stage::HowTo if guide.how_to_page + 1 < guide.how_to_pages => {
             &[("→", "more"), ("Enter", "I'm ready"), ("q", "leave")]
