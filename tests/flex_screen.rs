@@ -532,3 +532,50 @@ fn the_safety_note_comes_before_the_first_test_and_pages_at_40x12() {
     run_loop(&mut large, (80, 24), &[KeyCode::Enter, KeyCode::Char('q')]);
     assert!(large.note_read());
 }
+
+/// What a person on their own needs to take each test safely, on screen at 40x12 (on its
+/// pages): how to read the angle alone, a check that the thigh is upright, when to stop a leg
+/// raise at once, and when to skip sit-and-reach for the knee extension.
+#[test]
+fn the_how_to_says_how_to_read_alone_and_when_to_stop_or_skip() {
+    use ratatui::layout::Rect;
+    use supple::ui::flextest::how_to_pages;
+    let seen = |keys: &str| {
+        let mut guide = Guide::new(kept(), false, false);
+        type_keys(&mut guide, keys);
+        let pages = how_to_pages(&guide, Rect::new(0, 0, 40, 12));
+        guide.set_how_to_pages(pages);
+        let mut seen = String::new();
+        for _ in 0..pages {
+            seen.push_str(&words_of(&drawn(&guide, (40, 12))));
+            seen.push(' ');
+            guide.handle_key(key(KeyCode::Right), &now());
+        }
+        seen
+    };
+    let aket = seen("1");
+    for words in [
+        "Reading it alone: strap the phone to the shin",
+        "hold button, or have a helper read it",
+        "Check it once with the phone along the thigh: it reads 90.",
+        "do each leg twice and type the looser try",
+    ] {
+        assert!(aket.contains(words), "{words}: {aket}");
+    }
+    let slr = seen("2");
+    for words in [
+        "At the first tingling, numbness or pain down the leg, lower it at once.",
+        "Reading it alone: strap the phone along the front of the thigh",
+    ] {
+        assert!(slr.contains(words), "{words}: {slr}");
+    }
+    for keys in ["3", "4"] {
+        let text = seen(keys);
+        assert!(
+            text.contains(
+                "If bending forward hurts your back, skip this one: the knee extension (1)"
+            ),
+            "{text}"
+        );
+    }
+}

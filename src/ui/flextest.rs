@@ -20,8 +20,10 @@ use crate::history::flex::{FELT, Legs, TestResult, Unit};
 use crate::safety::{Before, CAUTION, STOP_RULE};
 use crate::session::Side;
 
-/// How the test is taken, in one line.
-pub const WHEN: &str = "Take it warm, after a session, the same way each time.";
+/// How the test is taken, in one line. Two tries in a row differ by up to the measuring error
+/// (that is how it was measured), so the looser of two is typed, the same way every time.
+pub const WHEN: &str = "Take it warm, after a session, the same way each time; do each leg \
+     twice and type the looser try.";
 
 /// A strength from which the saved screen asks for a gentler test next time.
 const TOO_STRONG: u8 = 7;
