@@ -8,9 +8,12 @@
 //!   Kim 2014).
 //! - When the last session is `GAP_WARNING_DAYS` or more days ago: gains were gone four weeks
 //!   after stopping (Willy et al. 2001).
-//! - Extra time for the leg a flexibility test found tighter, beyond the measuring error: the
-//!   latest test of each kind, within the last eight weeks, decides which leg that is
-//!   ([`super::progress::tighter_leg`]).
+//! - Extra time for the leg a flexibility test found tighter by at least the measuring error:
+//!   the latest test of each kind, within the last eight weeks, decides which leg that is
+//!   ([`super::progress::tighter_leg`]). Healthy legs differ too (about 5 degrees on average in
+//!   a straight-leg raise, Boyd & Villa 2012), and in a sore back a tighter leg can be a
+//!   sensitive nerve, so the suggestion says to ask a physiotherapist first when it is the
+//!   painful side or the test brought on leg symptoms.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -65,6 +68,11 @@ pub const SIT_REACH_ERROR: &str = "López-Miñarro, Sáinz de Baranda & Rodrígu
      Journal of Sports Science and Medicine 8(1): the smallest real change of the reach is 3 to \
      4 cm; supple takes 4";
 
+/// How much the legs of healthy people differ.
+pub const BOYD_VILLA_2012: &str = "Boyd & Villa 2012, BMC Musculoskeletal Disorders 13:245: in \
+     40 adults without symptoms, the two legs' straight-leg raises differed by about 4 to 5 \
+     degrees on average";
+
 /// What the suggestions are drawn from besides the sessions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Inputs {
@@ -116,7 +124,9 @@ impl Suggestion {
                 "{days} days since your last session: a session this week keeps your gains."
             ),
             Suggestion::TighterLeg(t) => format!(
-                "Your {} leg tested tighter by {}{} ({}, {}): you could give it an extra hold.",
+                "Your {} leg tested tighter by {}{} ({}, {}): you could give it an extra hold. \
+                 If it is your painful side, or the test brought on leg symptoms, ask a \
+                 physiotherapist first.",
                 t.leg.name(),
                 t.by,
                 t.test.unit().after(),
@@ -177,31 +187,35 @@ impl Suggestion {
             ),
             Suggestion::TighterLeg(t) => format!(
                 "The tighter leg: your {} of {} found your {} leg tighter than the other by \
-                 {}{}, beyond the test's measuring error of {}{}. You could give it an extra \
-                 hold each session, and test again in a few weeks to see whether the two come \
-                 alike. A test more than {} weeks old no longer counts.",
+                 {by}{unit}, at least the test's measuring error of {error}{unit}, so the \
+                 difference may be real. Healthy legs differ too, by about 5° on average in a \
+                 straight-leg raise. You could give it an extra hold each session, and test \
+                 again in a few weeks to see whether the two come alike. If it is your painful \
+                 side, or the test brought on tingling, numbness or pain down the leg, ask a \
+                 physiotherapist first: in a sore back a tighter leg can be a sensitive nerve, \
+                 which more stretching does not help. A test more than {} weeks old no longer \
+                 counts.",
                 t.test.name(),
                 super::day_label(t.taken),
                 t.leg.name(),
-                t.by,
-                t.test.unit().after(),
-                smallest_real_change(t.test),
-                t.test.unit().after(),
-                TIGHTER_FOR_DAYS / 7
+                TIGHTER_FOR_DAYS / 7,
+                by = t.by,
+                unit = t.test.unit().after(),
+                error = smallest_real_change(t.test),
             ),
         }
     }
 
-    /// The source it rests on.
-    pub fn source(&self) -> &'static str {
+    /// The sources it rests on.
+    pub fn source(&self) -> String {
         match *self {
-            Suggestion::LongerHolds { older: true, .. } => ACSM,
-            Suggestion::LongerHolds { older: false, .. } => BANDY_1997,
-            Suggestion::ThreeAWeekKeeps { .. } => REID_KIM_2014,
-            Suggestion::Gap { .. } => WILLY_2001,
+            Suggestion::LongerHolds { older: true, .. } => ACSM.into(),
+            Suggestion::LongerHolds { older: false, .. } => BANDY_1997.into(),
+            Suggestion::ThreeAWeekKeeps { .. } => REID_KIM_2014.into(),
+            Suggestion::Gap { .. } => WILLY_2001.into(),
             Suggestion::TighterLeg(t) => match t.test {
-                FlexTest::SitReach => SIT_REACH_ERROR,
-                _ => NETO_2015,
+                FlexTest::SitReach => format!("{SIT_REACH_ERROR}. {BOYD_VILLA_2012}"),
+                _ => format!("{NETO_2015}. {BOYD_VILLA_2012}"),
             },
         }
     }
@@ -299,8 +313,10 @@ pub fn rules() -> Vec<String> {
             "The tighter leg: when the latest flexibility test (of a kind measured leg by leg, \
              taken in the last {} weeks) finds one leg tighter than the other by at least the \
              test's measuring error ({}° for the knee extension, {}° for the leg raise, {} cm \
-             for sit-and-reach), an extra hold for it; when two tests name different legs, \
-             neither counts. {NETO_2015}. {SIT_REACH_ERROR}.",
+             for sit-and-reach), an extra hold for it, with a word to ask a physiotherapist \
+             first if it is your painful side or the test brought on leg symptoms; when two \
+             tests name different legs, neither counts. {NETO_2015}. {SIT_REACH_ERROR}. \
+             {BOYD_VILLA_2012}.",
             TIGHTER_FOR_DAYS / 7,
             smallest_real_change(FlexTest::Aket),
             smallest_real_change(FlexTest::Slr),

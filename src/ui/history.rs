@@ -4,9 +4,9 @@
 //! line up: each calendar column sits over its week's two bars.
 //!
 //! Under them, the flexibility tests: per test and leg, the results under their dates, the
-//! change since the first and the last test (within the measuring error is no change), the
-//! tighter leg and "limited"; one line each where rows are few, one line in all where they are
-//! fewer. `supple history --plain` says the same (`flextest::tests_text`).
+//! change since the first and the last day tested (within the measuring error is no change,
+//! from it up a change may be real), the tighter leg; one line each where rows are few, one line
+//! in all where they are fewer. `supple history --plain` says the same (`flextest::tests_text`).
 //!
 //! With no session yet, it says how to start instead.
 
@@ -696,7 +696,7 @@ impl HistoryView<'_> {
             column,
             long,
             first_width: first_width(long),
-            first_test: s.results.len() == 1,
+            first_test: s.comparison.first.is_none(),
         }
     }
 
@@ -762,7 +762,7 @@ impl HistoryView<'_> {
                 theme.dim(),
             ));
         }
-        if s.results.len() > 2 {
+        if s.comparison.last.is_some() {
             header.push(Span::styled("  since the last", theme.dim()));
         }
         lines.push(Line::from(header));
@@ -804,17 +804,26 @@ impl HistoryView<'_> {
                 theme.dim(),
             ));
         }
-        for verdict in s.verdicts() {
-            lines.push(Line::styled(
-                format!("  {}", self.units(verdict)),
-                theme.caution(),
-            ));
+        // The verdicts in full where they fit, in a few words where they do not.
+        if let Some(a) = s.asymmetry() {
+            let unit = s.test.unit().after();
+            let short = [
+                format!(
+                    "{} tested tighter by {}{unit}: may be real",
+                    a.tighter.name(),
+                    a.by
+                ),
+                "painful side, or leg symptoms? Ask a physiotherapist first".into(),
+            ];
+            for (long, short) in s.verdicts().into_iter().zip(short) {
+                let line =
+                    |text: String| Line::styled(format!("  {}", self.units(text)), theme.caution());
+                lines.push(Self::fit(vec![line(long), line(short)], width));
+            }
         }
         lines
     }
 
-    /// A series in one line: the latest result of each leg, its change since the first, and
-    /// the tighter leg and "limited".
     /// The compact form's lines: each series in one line, all in the same words, the longest
     /// that fit `width`.
     fn series_lines_compact(&self, all: &[Series<'_>], width: u16) -> Vec<Line<'static>> {
@@ -836,16 +845,10 @@ impl HistoryView<'_> {
         let latest = s.latest().day();
         let first = s.results[0].day();
         let tighter = s.asymmetry();
-        let limited: Vec<Side> = s
-            .sides()
-            .iter()
-            .copied()
-            .filter(|side| s.limited(*side))
-            .collect();
         // `dates`: 0 none, 1 the latest, 2 the latest against the first.
         let line = |dates: u8, long: bool, verdicts: bool| {
             let when = match dates {
-                2 if s.results.len() > 1 => format!(
+                2 if s.comparison.first.is_some() => format!(
                     " {} against {}: ",
                     date_label(latest, latest),
                     date_label(first, latest)
@@ -876,10 +879,9 @@ impl HistoryView<'_> {
                     )),
                 }
                 if let Some(change) = s.since_first(*side) {
-                    let words = if long {
+                    // The heading says that a change may be real, not more.
+                    let words = if long || change.is_real() {
                         change_words(change, s.test, false)
-                    } else if change.is_real() {
-                        change.words(s.test)
                     } else {
                         "within error".into()
                     };
@@ -890,29 +892,18 @@ impl HistoryView<'_> {
                     ));
                 }
             }
-            if s.results.len() == 1 {
+            if s.comparison.first.is_none() {
                 spans.push(Span::styled(" (the first test)", theme.dim()));
             }
-            if verdicts {
-                let mut clauses = Vec::new();
-                if let Some(a) = tighter {
-                    let mut clause = format!("{} tighter by {}{unit}", a.tighter.name(), a.by);
-                    if limited.contains(&a.tighter) {
-                        clause.push_str(", limited");
-                    }
-                    clauses.push(clause);
-                }
-                for side in &limited {
-                    if tighter.is_none_or(|a| a.tighter != *side) {
-                        clauses.push(format!("{} limited", side.name()));
-                    }
-                }
-                for clause in clauses {
-                    spans.push(Span::styled(
-                        self.units(format!("; {clause}")),
-                        theme.caution(),
-                    ));
-                }
+            if verdicts && let Some(a) = tighter {
+                spans.push(Span::styled(
+                    self.units(format!(
+                        "; {} tested tighter by {}{unit}",
+                        a.tighter.name(),
+                        a.by
+                    )),
+                    theme.caution(),
+                ));
             }
             Line::from(spans)
         };
@@ -937,7 +928,11 @@ impl HistoryView<'_> {
                 vec![
                     Line::from(vec![
                         title(format!("Flexibility tests per leg, {results}:  ")),
-                        note("a change within the measuring error is no change"),
+                        note(SAYS_CHANGES),
+                    ]),
+                    Line::from(vec![
+                        title(format!("Flexibility tests per leg, {results}:  ")),
+                        note("changes may be real"),
                     ]),
                     Line::from(title(format!("Flexibility tests per leg, {results}:"))),
                 ],
@@ -947,11 +942,12 @@ impl HistoryView<'_> {
                 vec![
                     Line::from(vec![
                         title("Flexibility, the latest test against the first:  ".into()),
-                        note("within the measuring error is no change"),
+                        note(SAYS_CHANGES),
                     ]),
-                    Line::from(title(
-                        "Flexibility, the latest test against the first:".into(),
-                    )),
+                    Line::from(vec![
+                        title("Flexibility, latest against first:  ".into()),
+                        note("changes may be real"),
+                    ]),
                     Line::from(title("Flexibility, latest against first:".into())),
                 ],
                 width,
@@ -1124,6 +1120,10 @@ struct Table {
     /// Only one result: a line says the next ones are compared with it.
     first_test: bool,
 }
+
+/// What the flexibility section's changes mean, over them.
+const SAYS_CHANGES: &str =
+    "smaller than the measuring error is no change; as large or more may be real";
 
 /// Rows beyond the least, handed to the sections that can do without them, in turn.
 struct Budget(u16);
