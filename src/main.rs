@@ -179,9 +179,9 @@ fn run(
     let streaks = kept
         .as_ref()
         .map(|h| history::Streaks::of(&h.sessions, started.date()));
-    let week = kept
-        .as_ref()
-        .map(|h| history::dose::this_week(&h.sessions, started.date()).held);
+    let week = kept.as_ref().map(|h| {
+        history::dose::WeekSoFar::of(&history::dose::this_week(&h.sessions, started.date()))
+    });
     let data_dir = supple::paths::data_dir();
     let note = !safety::note_read(data_dir.as_deref());
     // From here until the session ends, what libraries print goes to the log, not the screen.

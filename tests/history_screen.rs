@@ -170,8 +170,18 @@ fn one_session() {
     snapshot("one_session", &sessions);
     let text = text_of(&draw(&sessions, (120, 40), false));
     assert!(text.contains("Streak 1 day"), "{text}");
+    // A day counts at most its share toward the dose; what was held is said beside it, and
+    // what lies above the dose under it.
     assert!(
-        text.contains("This week: left 2:40 of 5:00 · right 2:20 of 5:00"),
+        text.contains(
+            "This week: left 1:00 of 5:00 · right 1:00 of 5:00 counted (held 2:40 · 2:20; up to 60 s a day counts)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "gains grew up to about 10:00 a week per leg, and no further (Ingram et al. 2024)"
+        ),
         "{text}"
     );
 }

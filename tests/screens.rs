@@ -11,6 +11,8 @@ use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use supple::app::App;
+use supple::history::LegSeconds;
+use supple::history::dose::WeekSoFar;
 use supple::session::Phase;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
@@ -183,10 +185,18 @@ fn summary_compares_with_last_time() {
 fn summary_says_this_week_against_the_weekly_dose() {
     let plan = builtin_plan("hamstring");
     let total = plan.total();
-    // 100 s left and 60 s right earlier this week; the whole routine holds 160 s a leg.
-    let before = supple::history::LegSeconds {
-        left: 100,
-        right: 60,
+    // 60 s on each leg on two days earlier this week, and 40 s left on a third; the whole
+    // routine holds 160 s a leg, of which a day counts 60.
+    let before = WeekSoFar {
+        counted_before_today: LegSeconds {
+            left: 160,
+            right: 120,
+        },
+        today: LegSeconds::default(),
+        held: LegSeconds {
+            left: 160,
+            right: 120,
+        },
     };
     let mut app = silent_app(plan).with_week(Some(before));
     let t0 = Instant::now();
@@ -194,9 +204,12 @@ fn summary_says_this_week_against_the_weekly_dose() {
     app.tick(t0 + total);
     for size in [(80, 24), (120, 40)] {
         let terminal = render(&app, t0 + total, size);
-        let text = format!("{:?}", terminal.backend());
+        let text = words(&terminal.backend().to_string());
         assert!(
-            text.contains("This week: left 4:20 of 5:00, right 3:40 of 5:00."),
+            text.contains(
+                "This week: left 3:40 of 5:00, right 3:00 of 5:00 counted (held 5:20 and 4:40; \
+                 up to 60 s a day counts)."
+            ),
             "{text}"
         );
     }
@@ -210,6 +223,57 @@ fn summary_says_this_week_against_the_weekly_dose() {
     assert!(
         !text.contains("This week:"),
         "nothing done, nothing said: {text}"
+    );
+}
+
+/// Two long sessions on two days are two days of the dose, not the whole week's: the summary
+/// says what counted and what was held, and never that a dose of 5 days is reached.
+#[test]
+fn two_long_sessions_do_not_reach_the_weekly_dose() {
+    let plan = builtin_plan("hamstring");
+    let total = plan.total();
+    // Yesterday's session held 160 s a leg (a day counts 60 of it); today's holds 160 more.
+    let before = WeekSoFar {
+        counted_before_today: LegSeconds {
+            left: 60,
+            right: 60,
+        },
+        today: LegSeconds::default(),
+        held: LegSeconds {
+            left: 160,
+            right: 160,
+        },
+    };
+    let mut app = silent_app(plan).with_week(Some(before));
+    let t0 = Instant::now();
+    app.start(t0);
+    app.tick(t0 + total);
+    let text = words(&render(&app, t0 + total, (120, 40)).backend().to_string());
+    assert!(
+        text.contains(
+            "This week: left 2:00 of 5:00, right 2:00 of 5:00 counted (held 5:20 and 5:20; up to \
+             60 s a day counts)."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("reached"), "{text}");
+    // A second session today adds to what was held today, not to what counts.
+    let again = before.with(LegSeconds {
+        left: 160,
+        right: 160,
+    });
+    assert_eq!(
+        again
+            .with(LegSeconds {
+                left: 160,
+                right: 160
+            })
+            .seconds()
+            .counted,
+        LegSeconds {
+            left: 120,
+            right: 120
+        }
     );
 }
 
@@ -439,7 +503,7 @@ fn the_summary_keeps_both_legs_when_its_words_do_not_fit() {
     // never the right leg.
     let today = jiff::civil::date(2026, 11, 27);
     let mut app = common::silent_app(common::builtin_plan("quick"))
-        .with_week(Some(supple::history::LegSeconds { left: 0, right: 0 }))
+        .with_week(Some(WeekSoFar::default()))
         .with_streaks(Some(supple::history::Streaks::of(&[], today)));
     let t0 = std::time::Instant::now();
     app.start(t0);
