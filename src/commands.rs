@@ -112,11 +112,37 @@ pub fn write_plan(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
         out,
         "Holds: ACSM suggests 10 to 30 s, and 30 to 60 s for older adults (--hold 30 or more)."
     )?;
+    if let Some(line) = long_hold_line(plan) {
+        writeln!(out, "{line}")?;
+    }
     for line in needs_lines(plan) {
         writeln!(out, "{line}")?;
     }
     writeln!(out, "{}", crate::safety::CAUTION)?;
     Ok(())
+}
+
+/// Holds longer than this add nothing in the studies (Bandy et al. 1997: 60 s did no better
+/// than 30 s).
+pub const LONGEST_USEFUL_HOLD: u64 = 60;
+
+/// For a plan whose static holds are longer than [`LONGEST_USEFUL_HOLD`] (a `--hold` or
+/// `hold_seconds` of more than 60, taken as set): a word that the extra adds nothing in the
+/// studies. `None` for holds of 60 s or less.
+pub fn long_hold_line(plan: &Plan) -> Option<String> {
+    let longest = plan
+        .steps
+        .iter()
+        .filter(|s| s.phase == Phase::Hold)
+        .map(|s| s.duration.as_secs())
+        .max()?;
+    (longest > LONGEST_USEFUL_HOLD).then(|| {
+        format!(
+            "Holds of {longest} s: kept as you set them, but beyond {LONGEST_USEFUL_HOLD} s \
+             they add nothing in the studies (Bandy et al. 1997: 60 s holds did no better than \
+             30 s)."
+        )
+    })
 }
 
 /// What `supple plan` adds from history: a line per suggestion; with `why`, the weekly dose,

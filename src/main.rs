@@ -196,6 +196,11 @@ fn run(
     // Words where there is a device to say them (not with --no-sound, the bell or a silent
     // build).
     let voice = settings.voice.value && off.is_none() && cfg!(feature = "sound");
+    // Said once, before the session: in plain mode before the opening, and on the full
+    // screen's way in, so that it stays in the scrollback.
+    if let Some(line) = commands::long_hold_line(&plan) {
+        writeln!(SafeWriter::new(io::stdout()), "supple: {line}")?;
+    }
     if plain {
         write!(
             SafeWriter::new(io::stdout()),

@@ -356,6 +356,49 @@ fn holds_grow_to_30_s_or_to_60_s_with_the_older_setting() {
     assert!(text(false).1.contains("Bandy"), "{:?}", text(false));
     assert!(text(true).1.contains("ACSM"), "{:?}", text(true));
     assert!(text(true).0.contains("older"), "{:?}", text(true));
+    // The house rules say they are supple's own.
+    assert!(
+        text(false).0.contains("supple's own rules, not a study's"),
+        "{:?}",
+        text(false)
+    );
+}
+
+/// With the `older` setting, ACSM's 30 s for older adults applies from the start: a shorter
+/// hold gets 30 s suggested at once, before any regular week; from 30 s on, the house rule
+/// (3 regular weeks, 10 s steps) takes it towards 60 s.
+#[test]
+fn with_the_older_setting_30_s_is_suggested_at_once() {
+    let monday = start();
+    for history in [vec![], vec![on(monday, 20, 20)]] {
+        let found = suggestions(&history, monday, &inputs(20, true));
+        assert_eq!(found, vec![Suggestion::OlderHolds { from: 20 }]);
+        let short = found[0].short();
+        assert!(
+            short.contains("you could hold each stretch 30 s now (--hold 30"),
+            "{short}"
+        );
+        assert!(found[0].why().contains("from now"), "{}", found[0].why());
+        assert!(found[0].source().contains("ACSM"));
+    }
+    // Without the setting, 20 s is within ACSM's 10 to 30 s: nothing before regular weeks.
+    assert_eq!(suggestions(&[], monday, &inputs(20, false)), vec![]);
+    // At 30 s already, nothing until the regular weeks; then 10 s more.
+    assert_eq!(suggestions(&[], monday, &inputs(30, true)), vec![]);
+    let friday = date(2026, 11, 20);
+    let regular = sessions_on(&MWF, start(), friday, 60, 60);
+    assert_eq!(
+        suggestions(&regular, friday, &inputs(20, true)),
+        vec![Suggestion::OlderHolds { from: 20 }],
+        "30 s at once, not a longer-hold step on top"
+    );
+    // `plan --why`'s rules say which parts are supple's own.
+    let rules = suggest::rules().join(" ");
+    assert!(
+        rules.contains("The 3 weeks and the 10 s steps are supple's own rules"),
+        "{rules}"
+    );
+    assert!(rules.contains("30 s at once for a shorter hold"), "{rules}");
 }
 
 #[test]
@@ -655,7 +698,7 @@ fn plan_prints_a_line_per_suggestion_and_why_says_the_sources() {
         suggestions_text(&plan, (&before, &[]), thursday, false, false),
         ""
     );
-    // With the older setting, the next step is the same 30 s, and the reason is ACSM's.
+    // With the older setting, 30 s at once, and the reason is ACSM's.
     let why = suggestions_text(&plan, (&regular, &[]), friday, true, true);
     for words in [
         "The weekly dose: 60 s per leg on 5 days a week (5:00 per leg a week).",
@@ -663,7 +706,7 @@ fn plan_prints_a_line_per_suggestion_and_why_says_the_sources() {
         "A day counts up to its 60 s, however they are split into holds (Johnson et al. 2014",
         "The dose is a floor: a review of 189 studies (Ingram et al. 2024, Sports Medicine) \
          found gains grew up to about 10:00 of stretching per muscle a week",
-        "Suggestion: Longer holds: 30 s instead of 20 s.",
+        "Suggestion: Holds for older adults: 30 s instead of 20 s, from now.",
         "Source: ACSM",
         "When supple suggests what",
         "Reid & Kim 2014",

@@ -3,7 +3,9 @@
 //!
 //! - Longer holds, after `WEEKS_FOR_LONGER_HOLDS` regular weeks: up to 30 s (Bandy et al.
 //!   1997: 30 s did as well as 60 s), or up to 60 s with the `older` setting (ACSM: 30 to
-//!   60 s for older adults).
+//!   60 s for older adults). With `older`, ACSM's 30 s applies from the start: a shorter hold
+//!   gets 30 s suggested at once. The 3 regular weeks and the 10 s steps are supple's own
+//!   rules, no study's.
 //! - After `WEEKS_FOR_KEEPING` regular weeks: 3 sessions a week keep what was gained (Reid &
 //!   Kim 2014).
 //! - When the last session is `GAP_WARNING_DAYS` or more days ago: gains were gone four weeks
@@ -29,7 +31,8 @@ use crate::session::Side;
 /// Days with a session in a week that make it a regular week (ACSM's least is 2 to 3; Reid &
 /// Kim kept their gains with 3).
 pub const REGULAR_DAYS: u32 = 3;
-/// Regular weeks in a row before longer holds are suggested ("a few weeks").
+/// Regular weeks in a row before longer holds are suggested ("a few weeks"): supple's own
+/// rule, no study's.
 pub const WEEKS_FOR_LONGER_HOLDS: u32 = 3;
 /// Regular weeks in a row before "3 sessions a week keep what you gained" (Reid & Kim 2014
 /// stretched for six weeks first).
@@ -42,8 +45,10 @@ pub const GAINS_GONE_DAYS: i32 = 28;
 pub const HOLD_CAP: u32 = 30;
 /// The longest hold suggested with the `older` setting (ACSM: 30 to 60 s for older adults).
 pub const HOLD_CAP_OLDER: u32 = 60;
-/// Seconds added to a hold at a time, towards the cap.
+/// Seconds added to a hold at a time, towards the cap: supple's own step, no study's.
 pub const HOLD_STEP: u32 = 10;
+/// The shortest hold ACSM suggests for older adults (30 to 60 s), from the start.
+pub const HOLD_OLDER_FROM: u32 = 30;
 
 /// The sources, as `supple plan --why` and the README name them.
 pub const ACSM: &str = "ACSM (American College of Sports Medicine), Guidelines for Exercise \
@@ -103,6 +108,8 @@ pub enum Suggestion {
     Gap { days: i32 },
     /// An extra hold for the leg a test found tighter.
     TighterLeg(TighterLeg),
+    /// With the `older` setting, holds shorter than ACSM's 30 s for older adults: 30 s at once.
+    OlderHolds { from: u32 },
 }
 
 impl Suggestion {
@@ -122,6 +129,11 @@ impl Suggestion {
             ),
             Suggestion::Gap { days } => format!(
                 "{days} days since your last session: a session this week keeps your gains."
+            ),
+            Suggestion::OlderHolds { from } => format!(
+                "Holds of {from} s: ACSM suggests {HOLD_OLDER_FROM} to {HOLD_CAP_OLDER} s for \
+                 older adults, so you could hold each stretch {HOLD_OLDER_FROM} s now (--hold \
+                 {HOLD_OLDER_FROM}, or \"hold_seconds\": {HOLD_OLDER_FROM} in the config)."
             ),
             Suggestion::TighterLeg(t) => format!(
                 "Your {} leg tested tighter by {}{} ({}, {}): you could give it an extra hold. \
@@ -159,11 +171,19 @@ impl Suggestion {
                 format!(
                     "Longer holds: {to} s instead of {from} s. You have had sessions on at \
                      least {REGULAR_DAYS} days a week for {weeks} weeks in a row. Holds can \
-                     grow {HOLD_STEP} s at a time, {reason}. Try it with `supple --hold {to}`; \
-                     keep it with \"hold_seconds\": {to} in the config file. Still to a gentle \
-                     pull, never to pain."
+                     grow {HOLD_STEP} s at a time, {reason}; the {WEEKS_FOR_LONGER_HOLDS} \
+                     weeks and the {HOLD_STEP} s steps are supple's own rules, not a study's. \
+                     Try it with `supple --hold {to}`; keep it with \"hold_seconds\": {to} in \
+                     the config file. Still to a gentle pull, never to pain."
                 )
             }
+            Suggestion::OlderHolds { from } => format!(
+                "Holds for older adults: {HOLD_OLDER_FROM} s instead of {from} s, from now. \
+                 ACSM suggests holds of {HOLD_OLDER_FROM} to {HOLD_CAP_OLDER} s for older \
+                 adults (your `older` setting), so there is no need to wait for regular weeks. \
+                 Try it with `supple --hold {HOLD_OLDER_FROM}`; keep it with \"hold_seconds\": \
+                 {HOLD_OLDER_FROM} in the config file. Still to a gentle pull, never to pain."
+            ),
             Suggestion::ThreeAWeekKeeps { weeks } => format!(
                 "Keeping what you gained: {weeks} weeks in a row with at least {REGULAR_DAYS} \
                  sessions. After six weeks of stretching 5 days a week, 3 days a week kept the \
@@ -209,7 +229,9 @@ impl Suggestion {
     /// The sources it rests on.
     pub fn source(&self) -> String {
         match *self {
-            Suggestion::LongerHolds { older: true, .. } => ACSM.into(),
+            Suggestion::LongerHolds { older: true, .. } | Suggestion::OlderHolds { .. } => {
+                ACSM.into()
+            }
             Suggestion::LongerHolds { older: false, .. } => BANDY_1997.into(),
             Suggestion::ThreeAWeekKeeps { .. } => REID_KIM_2014.into(),
             Suggestion::Gap { .. } => WILLY_2001.into(),
@@ -276,7 +298,13 @@ pub fn suggestions(sessions: &[SessionRecord], today: Date, inputs: &Inputs) -> 
     }
     out.extend(tighter_leg(inputs.tighter_leg));
     let weeks = regular_weeks(sessions, today);
-    if weeks >= WEEKS_FOR_LONGER_HOLDS
+    let older_from_start = inputs.older
+        && inputs
+            .hold_seconds
+            .is_some_and(|from| from < HOLD_OLDER_FROM);
+    if older_from_start && let Some(from) = inputs.hold_seconds {
+        out.push(Suggestion::OlderHolds { from });
+    } else if weeks >= WEEKS_FOR_LONGER_HOLDS
         && let Some(from) = inputs.hold_seconds
         && let Some(to) = next_hold(from, inputs.older)
     {
@@ -299,7 +327,10 @@ pub fn rules() -> Vec<String> {
         format!(
             "Longer holds: after {WEEKS_FOR_LONGER_HOLDS} weeks in a row with sessions on at \
              least {REGULAR_DAYS} days, {HOLD_STEP} s more at a time, up to {HOLD_CAP} s, or \
-             {HOLD_CAP_OLDER} s with \"older\": true in the config. {BANDY_1997}. {ACSM}."
+             {HOLD_CAP_OLDER} s with \"older\": true in the config; with \"older\", \
+             {HOLD_OLDER_FROM} s at once for a shorter hold, as ACSM suggests for older adults \
+             from the start. The {WEEKS_FOR_LONGER_HOLDS} weeks and the {HOLD_STEP} s steps are \
+             supple's own rules; the caps are the studies'. {BANDY_1997}. {ACSM}."
         ),
         format!(
             "Keeping it: after {WEEKS_FOR_KEEPING} such weeks, that 3 sessions a week keep what \
