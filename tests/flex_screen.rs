@@ -579,3 +579,35 @@ fn the_how_to_says_how_to_read_alone_and_when_to_stop_or_skip() {
         );
     }
 }
+
+/// A tighter leg on the saved screen: what it is and when to ask a physiotherapist first are
+/// whole at every size, 40x12 too, where the lines that can go (the comparison, the threshold,
+/// where it was saved) go first.
+#[test]
+fn the_tighter_leg_and_when_to_ask_first_are_never_cut() {
+    use supple::history::change::ASK_IF_PAINFUL;
+    let mut guide = Guide::new(Vec::new(), false, false);
+    let result = type_keys(&mut guide, "2\n70\n80\n\n\n").expect("a result");
+    guide.saved(
+        result.clone(),
+        Ok((
+            "saved to your history (1 test): ~/.local/share/supple/history.json".into(),
+            vec![result],
+        )),
+    );
+    for size in [(40, 12), (50, 14), (80, 24), (120, 40)] {
+        let text = words_of(&drawn(&guide, size));
+        for words in [
+            "the left leg tested tighter by 10°, at least the measuring error (7°): it may be real",
+            ASK_IF_PAINFUL,
+        ] {
+            assert!(text.contains(words), "{size:?}: {words} in {text}");
+        }
+    }
+    // Where there is room, the rest too.
+    let text = words_of(&drawn(&guide, (80, 24)));
+    assert!(
+        text.contains("a change of 7° or more may be real"),
+        "{text}"
+    );
+}

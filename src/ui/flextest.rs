@@ -65,30 +65,48 @@ impl Widget for GuideScreen<'_> {
                 comparison,
                 place,
             } => {
-                let mut lines: Vec<Line> = comparison
-                    .lines(result.test)
-                    .into_iter()
-                    .map(Line::raw)
+                // Each line with how readily it goes where rows are short: the verdicts (the
+                // tighter leg, when to ask first) and a word on a strong stretch stay, whole.
+                let verdicts = comparison.verdicts(result.test);
+                let mut all = comparison.lines(result.test);
+                let changes: Vec<String> = all
+                    .drain(..all.len().saturating_sub(verdicts.len()))
                     .collect();
+                let mut lines: Vec<(u8, Line)> = Vec::new();
+                lines.extend(changes.into_iter().map(|l| (1, Line::raw(l))));
+                lines.extend(
+                    verdicts
+                        .into_iter()
+                        .map(|l| (0, Line::styled(l, theme.caution()))),
+                );
                 if result.strength.is_some_and(|s| s >= TOO_STRONG) {
-                    lines.push(Line::styled(
-                        "That was strong: next time stop at a gentle pull, never pain.",
-                        theme.caution(),
+                    lines.push((
+                        0,
+                        Line::styled(
+                            "That was strong: next time stop at a gentle pull, never pain.",
+                            theme.caution(),
+                        ),
                     ));
                 }
-                lines.push(Line::styled(threshold_line(result.test), theme.dim()));
-                lines.push(Line::styled(place.clone(), theme.dim()));
+                lines.push((2, Line::styled(threshold_line(result.test), theme.dim())));
+                lines.push((3, Line::styled(place.clone(), theme.dim())));
                 result_screen(guide, result, "Saved", lines, theme, body, buf);
             }
             Stage::NotSaved { result, why } => {
                 let lines = vec![
-                    Line::styled("This result was not saved:", theme.caution()),
-                    Line::raw(why.clone()),
-                    Line::raw(format!(
-                        "Record it later with: supple test --record {} {}",
-                        result.test.id(),
-                        crate::flextest::record_flags(result)
-                    )),
+                    (
+                        0,
+                        Line::styled("This result was not saved:", theme.caution()),
+                    ),
+                    (0, Line::raw(why.clone())),
+                    (
+                        0,
+                        Line::raw(format!(
+                            "Record it later with: supple test --record {} {}",
+                            result.test.id(),
+                            crate::flextest::record_flags(result)
+                        )),
+                    ),
                 ];
                 result_screen(guide, result, "Not saved", lines, theme, body, buf);
             }
@@ -756,16 +774,27 @@ fn strength(guide: &Guide, typed: &str, theme: Theme, area: Rect, buf: &mut Buff
     wrapped(Line::styled(so_far(guide), theme.dim()), rest, buf);
 }
 
-/// The result in big digits, each leg on its side, then `lines`.
+/// The result in big digits, each leg on its side, then `lines`: each with how readily it
+/// goes where rows are short (0 never), so that no line is cut half way.
 fn result_screen(
     guide: &Guide,
     result: &TestResult,
     heading: &str,
-    lines: Vec<Line<'static>>,
+    mut lines: Vec<(u8, Line<'static>)>,
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
+    // Rows for words beside the title, the legs' labels and their digits on one row.
+    let words_room = area.height.saturating_sub(3);
+    for drop in [3, 2, 1] {
+        let all: Vec<Line<'static>> = lines.iter().map(|(_, l)| l.clone()).collect();
+        if rows_of(&all, area.width) <= words_room {
+            break;
+        }
+        lines.retain(|(p, _)| *p != drop);
+    }
+    let lines: Vec<Line<'static>> = lines.into_iter().map(|(_, l)| l).collect();
     let test = result.test;
     // Narrow: the name without what it measures, rather than cut.
     let full = format!("{} ({})", test.name(), test.measures());
