@@ -9,7 +9,8 @@ use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyM
 use crate::audio::voice;
 use crate::audio::{self, Cue, SoundStatus};
 use crate::content::Exercise;
-use crate::history::{LastTime, LegSeconds, Streaks};
+use crate::history::dose::WeekSoFar;
+use crate::history::{LastTime, Streaks};
 use crate::session::{Engine, Event, Phase, Plan, PlanStep, Status, Tally};
 
 /// What a key asks for.
@@ -83,7 +84,7 @@ pub struct App {
     sound: SoundStatus,
     last_time: Option<LastTime>,
     streaks: Option<Streaks>,
-    week_before: Option<LegSeconds>,
+    week_before: Option<WeekSoFar>,
     /// The next cue's moment, as last foretold.
     next_cue: Option<Instant>,
     /// Say each step's line (instead of its beep), where there is a voice to say it.
@@ -129,8 +130,9 @@ pub struct ViewModel<'a> {
     pub last_time: Option<LastTime>,
     /// The streak, with and without this session, for the summary.
     pub streaks: Option<Streaks>,
-    /// Seconds held per leg this week before this session, for the summary's "this week".
-    pub week_before: Option<LegSeconds>,
+    /// This week before this session (what counted on the days before today, and what was
+    /// held), for the summary's "this week".
+    pub week_before: Option<WeekSoFar>,
     /// Changes whenever anything but the clock changed: panels that do not move with time
     /// can be kept from one frame to the next while it stays the same.
     pub revision: u64,
@@ -188,8 +190,8 @@ impl App {
         self
     }
 
-    /// Gives the summary this week's seconds per leg before this session, to add it to.
-    pub fn with_week(mut self, week_before: Option<LegSeconds>) -> Self {
+    /// Gives the summary this week before this session, to add it to.
+    pub fn with_week(mut self, week_before: Option<WeekSoFar>) -> Self {
         self.week_before = week_before;
         self
     }

@@ -67,7 +67,8 @@ pub struct Cli {
     pub no_notify: bool,
 
     /// Seconds of every static hold, instead of the routine's own. ACSM: 10 to 30 s; 30 to
-    /// 60 s for older adults (for example --hold 30).
+    /// 60 s for older adults (for example --hold 30); longer than 60 s adds nothing in the
+    /// studies.
     #[arg(long, global = true, value_name = "TIME",
           value_parser = seconds(limits::SECONDS))]
     pub hold: Option<u32>,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Tuning;
 use crate::content::{self, ContentError, Kind, Library, LoadedRoutine, Need, Origin, Routine};
-use crate::history::dose::{self, Week};
+use crate::history::dose::{self, Week, WeekSoFar};
 use crate::history::suggest;
 use crate::history::{self, LastTime, LegSeconds, Overview, SessionRecord, Store, TestResult};
 use crate::session::{Engine, Phase, Plan, Side, Status, Tally, clock_text, whole_seconds};
@@ -112,6 +112,9 @@ pub fn write_plan(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
         out,
         "Holds: ACSM suggests 10 to 30 s, and 30 to 60 s for older adults (--hold 30 or more)."
     )?;
+    if let Some(line) = plan.long_hold_note() {
+        writeln!(out, "{line}")?;
+    }
     for line in needs_lines(plan) {
         writeln!(out, "{line}")?;
     }
@@ -148,17 +151,22 @@ pub fn suggestions_text(
     text.push('\n');
     text.push_str(&wrap(
         &format!(
-            "The weekly dose: {} ({} per leg a week). {}.",
+            "The weekly dose: {} ({} per leg a week). {}. {}.",
             dose::DOSE_RULE,
             dose::clock(dose::WEEKLY_SECONDS),
-            dose::DOSE_SOURCE
+            dose::DOSE_SOURCE,
+            dose::ABOVE_THE_DOSE
         ),
         "",
     ));
-    text.push_str(&format!(
-        "This week so far: {}.\n\n",
-        dose::against_dose(dose::this_week(sessions, today).held)
+    text.push_str(&wrap(
+        &format!(
+            "This week so far: {}.",
+            dose::this_week(sessions, today).seconds().against_dose()
+        ),
+        "",
     ));
+    text.push('\n');
     if found.is_empty() {
         text.push_str("No suggestion today.\n");
     }
@@ -363,12 +371,12 @@ pub fn tally_lines(plan: &Plan, tally: &Tally) -> Vec<String> {
 
 /// The plain-text record printed after a session, so it stays in the terminal's scrollback:
 /// the same facts as the summary screen, with this week against the dose where
-/// `week_before` (this week's seconds per leg before this session) is known.
+/// `week_before` (this week before this session) is known.
 pub fn session_report(
     engine: &Engine,
     now: std::time::Instant,
     last_time: Option<&LastTime>,
-    week_before: Option<LegSeconds>,
+    week_before: Option<WeekSoFar>,
 ) -> String {
     let plan = engine.plan();
     let tally = engine.tally();
@@ -395,9 +403,9 @@ pub fn session_report(
     if let Some(mut week) = week_before.filter(|_| worked) {
         // As the summary says it: this session is in the week once it counts.
         if tally.counts() {
-            week += held;
+            week = week.with(held);
         }
-        text.push_str(&format!("  {}\n", dose::week_sentence(week)));
+        text.push_str(&format!("  {}\n", dose::week_sentence(week.seconds())));
     }
     // Only what was reached: an early quit would otherwise list the whole plan.
     let reached = Tally {
@@ -427,7 +435,7 @@ pub fn keep_session(
     store: Option<Store>,
     started: jiff::ZonedDateTime,
     last_time: Option<LastTime>,
-    week_before: Option<LegSeconds>,
+    week_before: Option<WeekSoFar>,
 ) -> impl Fn(&Engine, std::time::Instant) -> String + Send + Sync + 'static {
     move |engine, now| {
         // Saved first: when the terminal has gone away, printing fails but the record is kept.
@@ -521,9 +529,10 @@ pub fn history_text(
     ));
     if let Some(week) = weeks.last() {
         text.push_str(&format!(
-            "  This week: {} (dose: {})\n",
-            dose::against_dose(week.held),
-            dose::DOSE_RULE
+            "  This week: {} (dose: {})\n  ({}.)\n",
+            week.seconds().against_dose(),
+            dose::DOSE_RULE,
+            dose::ABOVE_THE_DOSE
         ));
     }
     text.push_str(&format!("  {}\n", overview.held_line()));
@@ -623,8 +632,9 @@ fn weekly_text(weeks: &[Week]) -> String {
         bar
     };
     let mut text = format!(
-        "\n  Seconds held per week against the weekly dose ({} per leg, at |):\n  \
-         {:<12} {:>5} {:<31} {:>5}\n",
+        "\n  Seconds per week counted toward the weekly dose (up to {} s a day; {} per leg, at \
+         |):\n  {:<12} {:>5} {:<31} {:>5}\n",
+        dose::SECONDS_PER_DAY,
         dose::clock(dose::WEEKLY_SECONDS),
         "week of",
         "left",
@@ -632,14 +642,23 @@ fn weekly_text(weeks: &[Week]) -> String {
         "right"
     );
     for week in weeks {
-        let line = format!(
-            "  {:<12} {:>5} {:<31} {:>5} {}",
+        let counted = week.counted;
+        let mut line = format!(
+            "  {:<12} {:>5} {:<31} {:>5} {:<31}",
             history::day_label(week.monday),
-            dose::clock(week.held.left),
-            bar(week.held.left),
-            dose::clock(week.held.right),
-            bar(week.held.right)
+            dose::clock(counted.left),
+            bar(counted.left),
+            dose::clock(counted.right),
+            bar(counted.right)
         );
+        // What was held beyond the day's share, where there was some.
+        if week.held != counted {
+            line.push_str(&format!(
+                " held {}, {}",
+                dose::clock(week.held.left),
+                dose::clock(week.held.right)
+            ));
+        }
         text.push_str(line.trim_end());
         text.push('\n');
     }

@@ -58,8 +58,9 @@ pub struct ConfigFile {
     /// Say "three, two, one" instead of ticking (false by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count_aloud: Option<bool>,
-    /// An older adult: suggestions go up to 60 s holds rather than 30 s (ACSM: 30 to 60 s for
-    /// older adults). False by default; it changes only what is suggested.
+    /// An older adult: holds of 30 s are suggested from the start, and later up to 60 s rather
+    /// than 30 s (ACSM: 30 to 60 s for older adults). False by default; it changes only what
+    /// is suggested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub older: Option<bool>,
     /// Notify through the terminal as each step starts while it is not focused: true, false,
@@ -121,7 +122,7 @@ pub struct Settings {
     pub bell: Setting<bool>,
     pub voice: Setting<bool>,
     pub count_aloud: Setting<bool>,
-    /// Longer holds suggested (up to 60 s rather than 30 s).
+    /// Holds of 30 s suggested from the start, and later up to 60 s rather than 30 s.
     pub older: Setting<bool>,
     /// Terminal notifications: `None` where the terminal is known to support them.
     pub notify: Setting<Option<bool>>,

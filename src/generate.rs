@@ -116,12 +116,14 @@ fn command_section(sub: &clap::Command) -> io::Result<String> {
 
 /// SAFETY, FILES and ENVIRONMENT.
 fn closing_sections() -> Roff {
-    use crate::safety::{AIM, ASK_FIRST, STOP_RULE};
+    use crate::safety::{AIM, ASK_FIRST, GET_CARE, STOP_RULE};
     let mut roff = Roff::default();
     roff.control("SH", ["SAFETY"]);
     roff.text([roman(format!("{AIM} {STOP_RULE}"))]);
     roff.control("PP", []);
     roff.text([roman(ASK_FIRST)]);
+    roff.control("PP", []);
+    roff.text([roman(GET_CARE)]);
     roff.control("SH", ["FILES"]);
     for (path, what) in [
         (

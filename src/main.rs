@@ -179,9 +179,9 @@ fn run(
     let streaks = kept
         .as_ref()
         .map(|h| history::Streaks::of(&h.sessions, started.date()));
-    let week = kept
-        .as_ref()
-        .map(|h| history::dose::this_week(&h.sessions, started.date()).held);
+    let week = kept.as_ref().map(|h| {
+        history::dose::WeekSoFar::of(&history::dose::this_week(&h.sessions, started.date()))
+    });
     let data_dir = supple::paths::data_dir();
     let note = !safety::note_read(data_dir.as_deref());
     // From here until the session ends, what libraries print goes to the log, not the screen.
@@ -196,6 +196,11 @@ fn run(
     // Words where there is a device to say them (not with --no-sound, the bell or a silent
     // build).
     let voice = settings.voice.value && off.is_none() && cfg!(feature = "sound");
+    // Said once, before the session: in plain mode before the opening, and on the full
+    // screen's way in, so that it stays in the scrollback.
+    if let Some(line) = plan.long_hold_note() {
+        writeln!(SafeWriter::new(io::stdout()), "supple: {line}")?;
+    }
     if plain {
         write!(
             SafeWriter::new(io::stdout()),
@@ -465,9 +470,16 @@ fn show_history(
 }
 
 /// `supple test --record`: checks and saves a result measured elsewhere, and compares it.
+/// Before the very first test, the safety note comes first, once.
 fn record_test(out: &mut impl Write, given: supple::flextest::Recorded) -> anyhow::Result<bool> {
     let store = Store::default_location();
     let text = supple::flextest::record(store.as_ref(), given, jiff::ZonedDateTime::now())?;
+    let data_dir = supple::paths::data_dir();
+    if !safety::note_read(data_dir.as_deref()) {
+        write!(out, "{}", safety::note_text(safety::Before::Test))?;
+        // Printed, as plain mode prints it before a session: it does not come back.
+        let _ = safety::mark_note_read(data_dir.as_deref());
+    }
     write!(out, "{text}")?;
     Ok(true)
 }
@@ -487,8 +499,10 @@ fn guided_test() -> anyhow::Result<bool> {
         .and_then(|s| s.load().ok())
         .map(|h| h.tests)
         .unwrap_or_default();
+    let data_dir = supple::paths::data_dir();
     let mut guide =
-        supple::flextest::guide::Guide::new(kept, color(), !supple::term::utf8_locale());
+        supple::flextest::guide::Guide::new(kept, color(), !supple::term::utf8_locale())
+            .with_note(!safety::note_read(data_dir.as_deref()));
     let mut printed = None;
     supple::tui::run_flex_test(&mut guide, |result| {
         let failed = |why: String| {
@@ -529,6 +543,10 @@ fn guided_test() -> anyhow::Result<bool> {
         Ok((supple::flextest::saved_where(&saved), kept))
     })
     .context("the terminal failed")?;
+    // Read to its end with a key: the note does not come back, before a test or a session.
+    if guide.note_read() {
+        let _ = safety::mark_note_read(data_dir.as_deref());
+    }
     // What was saved stays in the scrollback; and leaving before that, a word that nothing was.
     let text = printed.unwrap_or_else(|| "supple: nothing saved from this test.\n".into());
     write!(SafeWriter::new(io::stdout()), "{text}")?;

@@ -74,6 +74,8 @@ pub fn opening(plan: &crate::session::Plan, first_time: bool) -> String {
     if first_time {
         text.push_str(crate::safety::ASK_FIRST);
         text.push('\n');
+        text.push_str(crate::safety::GET_CARE);
+        text.push('\n');
     }
     text
 }

@@ -1,6 +1,7 @@
-//! What the coach says about safety, in one place: the aim of every stretch, the stop rule and
-//! who should ask a professional first; and whether the note shown before the very first
-//! session has been read.
+//! What the coach says about safety, in one place: the aim of every stretch, the stop rule,
+//! who should ask a professional first and what needs care at once; and whether the note shown
+//! before the very first session or flexibility test has been read (read once, before either,
+//! is read).
 //!
 //! The aim: ACSM's guidance stretches "to the point of tightness or slight discomfort", and a
 //! review of 189 studies (Ingram et al. 2024, Sports Medicine) found that gains do not depend on
@@ -30,20 +31,55 @@ pub const ASK_FIRST: &str = "Ask a doctor or physiotherapist before you start if
 pub const STOP_SHORT: &str =
     "Gentle pull, never pain; stop on sharp or shooting pain, tingling or numbness.";
 
+/// What needs care at once, and when to stop and ask: signs that a back needs a doctor rather
+/// than a stretch (saddle numbness, a change in bladder or bowel control, a weakening leg), and
+/// back pain that a session makes clearly worse.
+pub const GET_CARE: &str = "Get care at once for numbness around the saddle area, a new change \
+     in bladder or bowel control, or a leg that grows weak. If back pain is clearly worse during, \
+     after or the next day, stop and ask before going on.";
+
+/// What the note comes before: the heading and the word on its key say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Before {
+    Session,
+    Test,
+}
+
+impl Before {
+    /// The note's heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Before::Session => "Before your first session",
+            Before::Test => "Before your first test",
+        }
+    }
+}
+
+/// The note as text, for where there is no screen to draw it on (`supple test --record`): the
+/// heading, then each part on its own line.
+pub fn note_text(before: Before) -> String {
+    format!(
+        "supple: {}:\n  {AIM}\n  {ASK_FIRST}\n  {STOP_RULE}\n  {GET_CARE}\n  (said once; \
+         `supple --help` has it too)\n",
+        before.heading().to_lowercase()
+    )
+}
+
 /// The caution shown during every hold and before every session: the aim and the stop rule.
 pub const CAUTION: &str = concat!("Gentle pull, never pain. ", stop_rule!());
 
 /// The safety paragraph of `supple --help`.
 pub fn help_text() -> String {
-    format!("Safety:\n  {AIM} {STOP_RULE}\n  {ASK_FIRST}")
+    format!("Safety:\n  {AIM} {STOP_RULE}\n  {ASK_FIRST}\n  {GET_CARE}")
 }
 
-/// The file whose presence says the note before the first session has been read.
+/// The file whose presence says the note before the first session or test has been read.
 pub fn note_marker(data_dir: &Path) -> PathBuf {
     data_dir.join("safety-note-read")
 }
 
-/// Whether the note before the first session has been read (and confirmed with a key).
+/// Whether the note has been read (confirmed with a key, or printed before a plain session or
+/// a recorded test).
 pub fn note_read(data_dir: Option<&Path>) -> bool {
     data_dir.is_some_and(|dir| note_marker(dir).exists())
 }
@@ -63,7 +99,7 @@ pub fn mark_note_read(data_dir: Option<&Path>) -> std::io::Result<()> {
     use std::io::Write;
     writeln!(
         file,
-        "read on {}: supple shows its safety note before the first session only",
+        "read on {}: supple shows its safety note before the first session or test only",
         jiff::ZonedDateTime::now().date()
     )
 }

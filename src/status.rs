@@ -89,7 +89,7 @@ impl Status {
         format!(
             "Streak {} {days} {dot} {today} {dot} this week {}",
             self.streak_days,
-            dose::against_dose(self.week.held)
+            self.week.seconds().against_dose()
         )
     }
 
@@ -134,6 +134,8 @@ impl Status {
                 monday: self.week.monday,
                 left_seconds: self.week.held.left,
                 right_seconds: self.week.held.right,
+                left_counted_seconds: self.week.counted.left,
+                right_counted_seconds: self.week.counted.right,
                 target_seconds: WEEKLY_SECONDS,
                 days: self.week.days_stretched,
                 target_days: dose::DAYS_PER_WEEK,
@@ -165,14 +167,14 @@ impl Status {
                 "Today: not yet".to_string()
             };
             format!(
-                "Streak {} {days}\n{today}\nThis week: {} ({} of {} days)",
+                "Streak {} {days}\n{today}\nThis week: {}; {} of {} days",
                 self.streak_days,
-                dose::against_dose(self.week.held),
+                self.week.seconds().against_dose(),
                 self.week.days_stretched,
                 dose::DAYS_PER_WEEK
             )
         };
-        let behind = self.week.held.left.min(self.week.held.right);
+        let behind = self.week.counted.left.min(self.week.counted.right);
         Waybar {
             text: markup(&self.short(ascii)),
             tooltip: markup(&tooltip),
@@ -230,13 +232,18 @@ pub struct DayJson {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WeekJson {
     pub monday: Date,
+    /// Seconds held per leg.
     pub left_seconds: u64,
     pub right_seconds: u64,
+    /// Seconds per leg that count toward the dose: each day at most its share (60).
+    pub left_counted_seconds: u64,
+    pub right_counted_seconds: u64,
     pub target_seconds: u64,
     /// Days with a session that counts, and the dose's days.
     pub days: u32,
     pub target_days: u32,
     pub sessions: u32,
+    /// Both legs' counted seconds reach the target.
     pub reached: bool,
 }
 

@@ -566,10 +566,8 @@ pub fn run_in_terminal(
         }
         if note {
             let (color, ascii) = (app.color(), app.ascii());
-            let key = wait_for_key(screen, input, stop, |frame| {
-                frame.render_widget(ui::safety::SafetyNote { color, ascii }, frame.area());
-            })?;
-            if key.is_none_or(is_leave) {
+            let note = ui::safety::SafetyNote::new(color, ascii, crate::safety::Before::Session);
+            if !read_note(screen, input, stop, note)? {
                 return Ok(None);
             }
         }
@@ -579,6 +577,30 @@ pub fn run_in_terminal(
         })
         .map(Some)
     })
+}
+
+/// Shows the safety note page by page until its last page is passed with a key: true then;
+/// false when the person left instead (q, Esc, Ctrl-C), the terminal closed or a signal came.
+fn read_note(
+    screen: &mut TerminalScreen,
+    input: &mut impl Input,
+    stop: &AtomicBool,
+    mut note: ui::safety::SafetyNote,
+) -> io::Result<bool> {
+    loop {
+        // The pages at the size the note is drawn at, so a resize is taken into account.
+        let mut pages = 1;
+        let key = wait_for_key(screen, input, stop, |frame| {
+            pages = note.pages(frame.area());
+            note.page = note.page.min(pages - 1);
+            frame.render_widget(note, frame.area());
+        })?;
+        match key {
+            Some(key) if !is_leave(key) && note.page + 1 < pages => note.page += 1,
+            Some(key) if !is_leave(key) => return Ok(true),
+            _ => return Ok(false),
+        }
+    }
 }
 
 /// q, Esc or Ctrl-C: the keys that leave a still screen without going on.
@@ -638,8 +660,9 @@ pub fn run_flex_test(
     })
 }
 
-/// The guided test's loop, over any backend: draw, wait for a key, hand it to the guide, save
-/// when it asks. No clock: nothing on this screen moves by itself.
+/// The guided test's loop, over any backend (the terminal's, or a test's): draw, wait for a
+/// key, hand it to the guide, save when it asks. No clock: nothing on this screen moves by
+/// itself.
 pub fn flex_test_loop<B: ratatui::backend::Backend>(
     terminal: &mut Terminal<B>,
     input: &mut impl Input,
@@ -653,18 +676,20 @@ pub fn flex_test_loop<B: ratatui::backend::Backend>(
     >,
 ) -> io::Result<()>
 where
-    B::Error: Into<io::Error>,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
     use crate::flextest::guide::Step;
     let draw = |terminal: &mut Terminal<B>, guide: &mut crate::flextest::guide::Guide| {
         terminal
             .draw(|frame| {
-                // The how-to's pages at this size, so that → knows whether there is more.
+                // The note's and the how-to's pages at this size, so that a key knows
+                // whether there is more.
+                guide.set_note_pages(ui::flextest::note_pages(guide, frame.area()));
                 guide.set_how_to_pages(ui::flextest::how_to_pages(guide, frame.area()));
                 frame.render_widget(ui::flextest::GuideScreen(guide), frame.area());
             })
             .map(|_| ())
-            .map_err(Into::into)
+            .map_err(io::Error::other)
     };
     draw(terminal, guide)?;
     while !stop.load(Ordering::SeqCst) && !guide.should_quit() {
@@ -684,7 +709,7 @@ where
             TermEvent::Resize(width, height) => {
                 terminal
                     .resize(Rect::new(0, 0, width, height))
-                    .map_err(Into::into)?;
+                    .map_err(io::Error::other)?;
             }
             _ => continue,
         }

@@ -769,6 +769,51 @@ fn the_safety_note_comes_once_before_the_first_session() {
     t.wait_for("EXITED=0", WAIT);
 }
 
+/// Before the very first flexibility test, the same note: q leaves without a test (and the
+/// note comes again), any other key goes on to the choice, and from then on the note is not
+/// shown, before a test or a session (read once is read).
+#[test]
+fn the_safety_note_comes_once_before_the_first_test_too() {
+    let t = Tmux::start("testnote");
+    let marker = supple::safety::note_marker(&t.dir.path().join("data/supple"));
+    std::fs::remove_file(&marker).expect("remove marker");
+    t.run("test");
+    let screen = t.wait_for("Before your first test", WAIT);
+    for words in [
+        "sciatica",
+        "tingling or numbness",
+        "saddle area",
+        "grows weak",
+    ] {
+        assert!(screen.contains(words), "{words}: {screen}");
+    }
+    assert!(!screen.contains("Which test?"), "{screen}");
+    t.keys(&["q"]);
+    let screen = t.wait_for("EXITED=0", WAIT);
+    assert!(screen.contains("nothing saved from this test"), "{screen}");
+    assert!(!marker.exists(), "q is not a yes");
+
+    t.rerun("test");
+    t.wait_for("Before your first test", WAIT);
+    t.keys(&["Enter"]);
+    t.wait_for("Which test?", WAIT);
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0", WAIT);
+    assert!(marker.exists(), "the note was read");
+
+    t.rerun("test");
+    let screen = t.wait_for("Which test?", WAIT);
+    assert!(!screen.contains("Before your first"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0", WAIT);
+    let routine = t.routine();
+    t.rerun(&format!("run {} --no-sound", routine.display()));
+    let screen = t.wait_for("GET READY", WAIT);
+    assert!(!screen.contains("Before your first"), "{screen}");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED=0", WAIT);
+}
+
 /// A history.json that links into a synced folder is written through: the link stays a link,
 /// the target gets the session, and a temporary file left by a killed save is cleaned up.
 #[test]

@@ -459,3 +459,175 @@ fn the_empty_field_is_an_outlined_box_with_a_cursor_and_a_hint() {
         assert!(blocks < 400, "{size:?}: {blocks} full blocks");
     }
 }
+
+/// Keys for [`supple::tui::flex_test_loop`], one per wait, then Esc (which leaves), so that a
+/// test never waits for ever.
+struct Keys(std::collections::VecDeque<KeyCode>);
+
+impl supple::tui::Input for Keys {
+    fn next(
+        &mut self,
+        _timeout: std::time::Duration,
+    ) -> std::io::Result<Option<crossterm::event::Event>> {
+        let code = self.0.pop_front().unwrap_or(KeyCode::Esc);
+        Ok(Some(crossterm::event::Event::Key(key(code))))
+    }
+}
+
+/// Runs the guide in the test's loop on a screen of `size`, with `keys`.
+fn run_loop(guide: &mut Guide, size: (u16, u16), keys: &[KeyCode]) {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
+    let mut input = Keys(keys.iter().copied().collect());
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    supple::tui::flex_test_loop(&mut terminal, &mut input, &stop, guide, |_| {
+        Err(supple::flextest::guide::Unsaved {
+            why: "not saved in this test".into(),
+            kept_in: None,
+        })
+    })
+    .expect("the loop");
+}
+
+/// Before the very first test, the safety note: all of it (on two pages at 40x12), then the
+/// choice; q, Esc or Ctrl-C at the note leaves with nothing saved and the note not read.
+#[test]
+fn the_safety_note_comes_before_the_first_test_and_pages_at_40x12() {
+    use supple::safety::{ASK_FIRST, GET_CARE, STOP_RULE};
+    use supple::ui::flextest::note_pages;
+    let area = |(w, h)| ratatui::layout::Rect::new(0, 0, w, h);
+    // Without it (read before), the choice comes first.
+    assert_eq!(
+        Guide::new(kept(), false, false).with_note(false).stage,
+        Stage::Choose { selected: 0 }
+    );
+    for (size, pages) in [((80, 24), 1), ((40, 12), 2)] {
+        let mut guide = Guide::new(kept(), false, false).with_note(true);
+        assert_eq!(guide.stage, Stage::Note { page: 0 });
+        guide.set_note_pages(note_pages(&guide, area(size)));
+        assert_eq!(guide.note_pages, pages, "{size:?}");
+        let mut seen = String::new();
+        for page in 0..pages {
+            let text = words_of(&drawn(&guide, size));
+            assert!(text.contains("Before your first test"), "{text}");
+            // Without the box's sides, so that each part reads whole.
+            let text: Vec<&str> = text.split(' ').filter(|w| *w != "│").collect();
+            seen.push_str(&text.join(" "));
+            seen.push(' ');
+            assert!(!guide.note_read(), "{size:?}, page {page}");
+            guide.handle_key(key(KeyCode::Char('x')), &now());
+        }
+        for part in [ASK_FIRST, STOP_RULE, GET_CARE] {
+            let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(seen.contains(&part), "{size:?}: {part} in {seen}");
+        }
+        assert!(guide.note_read(), "{size:?}");
+        assert_eq!(guide.stage, Stage::Choose { selected: 0 });
+        assert!(words_of(&drawn(&guide, size)).contains("Which test?"));
+    }
+    // Leaving at the note, on any page: nothing read, nothing saved.
+    for leave in [KeyCode::Char('q'), KeyCode::Esc] {
+        for before in 0..2 {
+            let mut guide = Guide::new(kept(), false, false).with_note(true);
+            guide.set_note_pages(2);
+            for _ in 0..before {
+                guide.handle_key(key(KeyCode::Enter), &now());
+            }
+            assert_eq!(guide.handle_key(key(leave), &now()), Step::Quit);
+            assert!(!guide.note_read() && guide.should_quit());
+        }
+    }
+    // The loop counts the pages at the screen's size: at 40x12 one key is not the end of the
+    // note, at 80x24 it is.
+    let mut small = Guide::new(kept(), false, false).with_note(true);
+    run_loop(&mut small, (40, 12), &[KeyCode::Enter, KeyCode::Char('q')]);
+    assert!(!small.note_read() && small.should_quit());
+    let mut small = Guide::new(kept(), false, false).with_note(true);
+    run_loop(
+        &mut small,
+        (40, 12),
+        &[KeyCode::Enter, KeyCode::Enter, KeyCode::Char('q')],
+    );
+    assert!(small.note_read());
+    let mut large = Guide::new(kept(), false, false).with_note(true);
+    run_loop(&mut large, (80, 24), &[KeyCode::Enter, KeyCode::Char('q')]);
+    assert!(large.note_read());
+}
+
+/// What a person on their own needs to take each test safely, on screen at 40x12 (on its
+/// pages): how to read the angle alone, a check that the thigh is upright, when to stop a leg
+/// raise at once, and when to skip sit-and-reach for the knee extension.
+#[test]
+fn the_how_to_says_how_to_read_alone_and_when_to_stop_or_skip() {
+    use ratatui::layout::Rect;
+    use supple::ui::flextest::how_to_pages;
+    let seen = |keys: &str| {
+        let mut guide = Guide::new(kept(), false, false);
+        type_keys(&mut guide, keys);
+        let pages = how_to_pages(&guide, Rect::new(0, 0, 40, 12));
+        guide.set_how_to_pages(pages);
+        let mut seen = String::new();
+        for _ in 0..pages {
+            seen.push_str(&words_of(&drawn(&guide, (40, 12))));
+            seen.push(' ');
+            guide.handle_key(key(KeyCode::Right), &now());
+        }
+        seen
+    };
+    let aket = seen("1");
+    for words in [
+        "Reading it alone: strap the phone to the shin",
+        "hold button, or have a helper read it",
+        "Check it once with the phone along the thigh: it reads 90.",
+        "do each leg twice and type the looser try",
+    ] {
+        assert!(aket.contains(words), "{words}: {aket}");
+    }
+    let slr = seen("2");
+    for words in [
+        "At the first tingling, numbness or pain down the leg, lower it at once.",
+        "Reading it alone: strap the phone along the front of the thigh",
+    ] {
+        assert!(slr.contains(words), "{words}: {slr}");
+    }
+    for keys in ["3", "4"] {
+        let text = seen(keys);
+        assert!(
+            text.contains(
+                "If bending forward hurts your back, skip this one: the knee extension (1)"
+            ),
+            "{text}"
+        );
+    }
+}
+
+/// A tighter leg on the saved screen: what it is and when to ask a physiotherapist first are
+/// whole at every size, 40x12 too, where the lines that can go (the comparison, the threshold,
+/// where it was saved) go first.
+#[test]
+fn the_tighter_leg_and_when_to_ask_first_are_never_cut() {
+    use supple::history::change::ASK_IF_PAINFUL;
+    let mut guide = Guide::new(Vec::new(), false, false);
+    let result = type_keys(&mut guide, "2\n70\n80\n\n\n").expect("a result");
+    guide.saved(
+        result.clone(),
+        Ok((
+            "saved to your history (1 test): ~/.local/share/supple/history.json".into(),
+            vec![result],
+        )),
+    );
+    for size in [(40, 12), (50, 14), (80, 24), (120, 40)] {
+        let text = words_of(&drawn(&guide, size));
+        for words in [
+            "the left leg tested tighter by 10°, at least the measuring error (7°): it may be real",
+            ASK_IF_PAINFUL,
+        ] {
+            assert!(text.contains(words), "{size:?}: {words} in {text}");
+        }
+    }
+    // Where there is room, the rest too.
+    let text = words_of(&drawn(&guide, (80, 24)));
+    assert!(
+        text.contains("a change of 7° or more may be real"),
+        "{text}"
+    );
+}

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use jiff::ZonedDateTime;
-use supple::history::change::{Asymmetry, Change, Comparison, LegsChange, slr_limited};
+use supple::history::change::{
+    Asymmetry, Change, Comparison, LegsChange, smallest_real_change, threshold_line,
+};
 use supple::history::flex::{Felt, FlexTest, Legs, TestResult};
 use supple::history::{ExerciseRecord, HistoryFile, SessionRecord, Store, export};
 use supple::session::Side;
@@ -256,14 +258,47 @@ fn a_change_counts_from_the_measuring_error_and_in_the_right_direction() {
     );
     assert_eq!(
         Change::between(FlexTest::Aket, 36, 28).words(FlexTest::Aket),
-        "8° looser"
+        "8° looser (may be real)"
     );
     // The extremes do not overflow.
     assert_eq!(Change::between(FlexTest::Slr, 0, 180), Looser(180));
 }
 
+/// At each test's threshold, in both directions: a change of exactly the measuring error may
+/// be real and is never said to be beyond it; one less is within the error.
 #[test]
-fn a_difference_between_the_legs_is_said_only_beyond_the_error() {
+fn a_change_of_exactly_the_error_may_be_real_and_one_less_is_within_it() {
+    for test in supple::history::flex::TESTS {
+        let error = smallest_real_change(test);
+        let unit = test.unit().after();
+        for (from, to) in [(40, 40 + error), (40 + error, 40)] {
+            let words = Change::between(test, from, to).words(test);
+            assert!(
+                words.ends_with(&format!("{error}{unit} looser (may be real)"))
+                    || words.ends_with(&format!("{error}{unit} tighter (may be real)")),
+                "{test}: {words}"
+            );
+            assert!(!words.contains("beyond"), "{test}: {words}");
+        }
+        let words = Change::between(test, 40, 40 + error - 1).words(test);
+        assert!(
+            words.starts_with("within measuring error"),
+            "{test}: {words}"
+        );
+        // The line under every result says the same.
+        let line = threshold_line(test);
+        assert!(
+            line.starts_with(&format!(
+                "a change of {error}{unit} or more may be real, less is within measuring error"
+            )),
+            "{line}"
+        );
+        assert!(line.contains("at home the error is larger"), "{line}");
+    }
+}
+
+#[test]
+fn a_difference_between_the_legs_is_said_from_the_error_and_never_beyond_it() {
     let at = "2026-11-24T08:00:00Z[UTC]";
     // AKE: the leg short of straight by more is the tighter one.
     assert_eq!(Asymmetry::of(&result(at, FlexTest::Aket, 28, 35)), None);
@@ -300,9 +335,30 @@ fn a_difference_between_the_legs_is_said_only_beyond_the_error() {
         })
     );
     assert_eq!(Asymmetry::of(&together(at, 20)), None);
-    // A straight-leg raise under 80 degrees is limited; 80 is not.
-    assert!(slr_limited(79));
-    assert!(!slr_limited(80));
+    // Exactly the error, in each test: "at least" it, "may be real", never "beyond" it; and
+    // with it, when to ask a physiotherapist first.
+    for test in supple::history::flex::TESTS {
+        let error = smallest_real_change(test);
+        let unit = test.unit().after();
+        let c = Comparison::of(&result(at, test, 40, 40 + error), &[]);
+        let verdicts = c.verdicts(test).join("\n");
+        let tighter = if test.lower_is_looser() {
+            "right"
+        } else {
+            "left"
+        };
+        assert!(
+            verdicts.contains(&format!(
+                "the {tighter} leg tested tighter by {error}{unit}, at least the measuring error \
+                 ({error}{unit}): it may be real"
+            )),
+            "{verdicts}"
+        );
+        assert!(!verdicts.contains("beyond"), "{verdicts}");
+        assert!(verdicts.contains("ask a physiotherapist"), "{verdicts}");
+        let c = Comparison::of(&result(at, test, 40, 40 + error - 1), &[]);
+        assert!(c.verdicts(test).is_empty(), "{test}");
+    }
 }
 
 #[test]
@@ -340,17 +396,31 @@ fn a_result_is_compared_with_the_first_and_the_last_of_its_kind() {
             by: 10
         })
     );
-    assert_eq!(c.limited, vec![Side::Left, Side::Right]);
     let text = c.lines(FlexTest::Slr).join("\n");
     assert!(
-        text.contains("since the first (2026-10-01, L 60° R 70°): left 8° looser, right 8° looser"),
+        text.contains(
+            "since the first (2026-10-01, L 60° R 70°): left 8° looser (may be real), right 8° \
+             looser (may be real)"
+        ),
         "{text}"
     );
     assert!(
         text.contains("right within measuring error (+6°)"),
         "{text}"
     );
-    assert!(text.contains("both legs under 80°"), "{text}");
+    // No "limited" label: its cut-off is for a passive raise an examiner measures.
+    assert!(!text.contains("limited") && !text.contains("80°"), "{text}");
+    // Compared by day: a try earlier the same day is not a change, and not "the last".
+    let try_before = result("2026-11-24T07:50:00Z[UTC]", FlexTest::Slr, 60, 71);
+    let mut same_day = history.clone();
+    same_day.push(try_before.clone());
+    let c = Comparison::of(&now, &same_day);
+    assert_eq!(c.last.map(|(was, _)| was), Some(last.clone()));
+    assert!(
+        Comparison::of(&try_before, std::slice::from_ref(&now))
+            .first
+            .is_none()
+    );
 
     // The first of its kind is compared with nothing; one leg at a time is not compared with
     // both legs together.
@@ -480,10 +550,16 @@ fn record_saves_then_compares_with_the_first_and_the_last() {
         text.contains("the first active knee extension test"),
         "{text}"
     );
-    let (_, _) = test_command(
-        home.path(),
-        &["--record", "aket", "--left", "30", "--right", "36"],
-    );
+    // Results are compared by day: the first and the one before are moved to earlier days
+    // (`--record` takes now), as if taken then.
+    let store = Store::at(&home.path().join("data/supple"));
+    let mut kept = store.load().expect("load");
+    kept.tests[0].taken = zoned("2020-10-01T18:00:00+02:00[Europe/Paris]");
+    std::fs::remove_file(store.path()).expect("remove");
+    store.add_test(&kept.tests[0]).expect("save");
+    store
+        .add_test(&result("2020-11-01T18:00:00Z[UTC]", FlexTest::Aket, 30, 36))
+        .expect("save");
     let (code, text) = test_command(
         home.path(),
         &[
@@ -506,11 +582,14 @@ fn record_saves_then_compares_with_the_first_and_the_last() {
     );
     assert!(text.contains("since the first ("), "{text}");
     assert!(
-        text.contains("left 8° looser, right within measuring error (-1°)"),
+        text.contains("left 8° looser (may be real), right within measuring error (-1°)"),
         "{text}"
     );
-    assert!(text.contains("since the last ("), "{text}");
-    assert!(text.contains("the right leg is tighter by 8°"), "{text}");
+    assert!(text.contains("since the last (2020-11-01"), "{text}");
+    assert!(
+        text.contains("the right leg tested tighter by 8°, at least the measuring error (8°)"),
+        "{text}"
+    );
     assert!(text.contains("Neto et al. 2015"), "{text}");
     let kept = Store::at(&home.path().join("data/supple"))
         .load()
@@ -529,9 +608,9 @@ fn record_saves_then_compares_with_the_first_and_the_last() {
         "{plain}"
     );
     assert!(plain.contains("Active knee extension ("), "{plain}");
-    assert!(plain.contains("8 deg looser"), "{plain}");
+    assert!(plain.contains("8 deg looser (may be real)"), "{plain}");
     assert!(
-        plain.contains("the right leg is tighter by 8 deg"),
+        plain.contains("the right leg tested tighter by 8 deg"),
         "{plain}"
     );
     let out = supple(home.path())
@@ -539,6 +618,48 @@ fn record_saves_then_compares_with_the_first_and_the_last() {
         .output()
         .expect("run");
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 4);
+}
+
+/// Before the very first test, `--record` prints the safety note once, ahead of what it saved;
+/// a refused record prints no note and leaves it unread; a note read before a session (or a
+/// guided test) is not printed again.
+#[test]
+fn record_prints_the_safety_note_before_the_first_test_only() {
+    use supple::safety::{ASK_FIRST, GET_CARE, STOP_RULE, note_marker};
+    let home = tempfile::tempdir().expect("tempdir");
+    let marker = note_marker(&home.path().join("data/supple"));
+    let (code, text) = test_command(home.path(), &["--record", "aket", "--left", "181"]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(!text.contains("Before your first test"), "{text}");
+    assert!(!marker.exists(), "nothing was read");
+
+    let (code, text) = test_command(
+        home.path(),
+        &["--record", "slr", "--left", "70", "--right", "72"],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    let note = text.find("before your first test:").expect(&text);
+    let saved = text
+        .find("supple: saved your straight-leg raise")
+        .expect(&text);
+    assert!(note < saved, "the note comes first: {text}");
+    for part in [ASK_FIRST, STOP_RULE, GET_CARE] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    assert!(marker.exists(), "printed is read");
+
+    let (code, text) = test_command(
+        home.path(),
+        &["--record", "slr", "--left", "71", "--right", "72"],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    assert!(!text.contains(GET_CARE), "not again: {text}");
+
+    // Read before a session: not printed before the first test either.
+    let other = tempfile::tempdir().expect("tempdir");
+    supple::safety::mark_note_read(Some(&other.path().join("data/supple"))).expect("marker");
+    let (_, text) = test_command(other.path(), &["--record", "sit-reach", "--both", "20"]);
+    assert!(!text.contains(GET_CARE), "{text}");
 }
 
 #[test]

@@ -167,9 +167,14 @@ fn the_session_ending_shows_the_summary() {
 
 #[test]
 fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
-    let week = supple::history::LegSeconds {
+    let earlier = supple::history::LegSeconds {
         left: 200,
         right: 180,
+    };
+    let week = supple::history::dose::WeekSoFar {
+        counted_before_today: earlier,
+        today: supple::history::LegSeconds::default(),
+        held: earlier,
     };
     // 10 s of marching: kept, but too short to count, so the week is as it was.
     let (mut app, t0) = started();
@@ -190,14 +195,21 @@ fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
     let held = supple::history::LegSeconds::of(&app.engine().tally());
     assert!(held.left > 0 && held.right > 0, "{held:?}");
     let record = supple::commands::session_report(app.engine(), end, None, Some(week));
-    let mut after = week;
-    after += held;
+    let after = week.with(held);
     assert!(
         record.contains(&format!(
             "  {}\n",
-            supple::history::dose::week_sentence(after)
+            supple::history::dose::week_sentence(after.seconds())
         )),
         "{record}"
+    );
+    // Of today's seconds, a day's share counts: as the summary says it.
+    assert_eq!(
+        after.seconds().counted,
+        supple::history::LegSeconds {
+            left: 260,
+            right: 240
+        }
     );
     // Without a readable history, no week to speak of.
     let record = supple::commands::session_report(app.engine(), t0 + S(20), None, None);

@@ -340,3 +340,16 @@ fn every_routine_says_the_setup_the_caution_and_the_stop_rule_once() {
         assert_eq!(full, 1, "{name}: the whole stop rule once");
     }
 }
+
+/// Before the very first session, plain mode says who should ask first and what needs care
+/// at once; later sessions do not repeat it.
+#[test]
+fn the_first_opening_says_who_should_ask_first_and_when_to_get_care() {
+    let plan = common::builtin_plan("quick");
+    let first = supple::plain::opening(&plan, true);
+    assert!(first.contains(supple::safety::ASK_FIRST), "{first}");
+    assert!(first.contains(supple::safety::GET_CARE), "{first}");
+    let later = supple::plain::opening(&plan, false);
+    assert!(!later.contains(supple::safety::GET_CARE), "{later}");
+    assert!(later.contains(supple::safety::STOP_RULE), "{later}");
+}

@@ -11,6 +11,8 @@ use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use supple::app::App;
+use supple::history::LegSeconds;
+use supple::history::dose::WeekSoFar;
 use supple::session::Phase;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
@@ -183,10 +185,18 @@ fn summary_compares_with_last_time() {
 fn summary_says_this_week_against_the_weekly_dose() {
     let plan = builtin_plan("hamstring");
     let total = plan.total();
-    // 100 s left and 60 s right earlier this week; the whole routine holds 160 s a leg.
-    let before = supple::history::LegSeconds {
-        left: 100,
-        right: 60,
+    // 60 s on each leg on two days earlier this week, and 40 s left on a third; the whole
+    // routine holds 160 s a leg, of which a day counts 60.
+    let before = WeekSoFar {
+        counted_before_today: LegSeconds {
+            left: 160,
+            right: 120,
+        },
+        today: LegSeconds::default(),
+        held: LegSeconds {
+            left: 160,
+            right: 120,
+        },
     };
     let mut app = silent_app(plan).with_week(Some(before));
     let t0 = Instant::now();
@@ -194,9 +204,12 @@ fn summary_says_this_week_against_the_weekly_dose() {
     app.tick(t0 + total);
     for size in [(80, 24), (120, 40)] {
         let terminal = render(&app, t0 + total, size);
-        let text = format!("{:?}", terminal.backend());
+        let text = words(&terminal.backend().to_string());
         assert!(
-            text.contains("This week: left 4:20 of 5:00, right 3:40 of 5:00."),
+            text.contains(
+                "This week: left 3:40 of 5:00, right 3:00 of 5:00 counted (held 5:20 and 4:40; \
+                 up to 60 s a day counts)."
+            ),
             "{text}"
         );
     }
@@ -210,6 +223,57 @@ fn summary_says_this_week_against_the_weekly_dose() {
     assert!(
         !text.contains("This week:"),
         "nothing done, nothing said: {text}"
+    );
+}
+
+/// Two long sessions on two days are two days of the dose, not the whole week's: the summary
+/// says what counted and what was held, and never that a dose of 5 days is reached.
+#[test]
+fn two_long_sessions_do_not_reach_the_weekly_dose() {
+    let plan = builtin_plan("hamstring");
+    let total = plan.total();
+    // Yesterday's session held 160 s a leg (a day counts 60 of it); today's holds 160 more.
+    let before = WeekSoFar {
+        counted_before_today: LegSeconds {
+            left: 60,
+            right: 60,
+        },
+        today: LegSeconds::default(),
+        held: LegSeconds {
+            left: 160,
+            right: 160,
+        },
+    };
+    let mut app = silent_app(plan).with_week(Some(before));
+    let t0 = Instant::now();
+    app.start(t0);
+    app.tick(t0 + total);
+    let text = words(&render(&app, t0 + total, (120, 40)).backend().to_string());
+    assert!(
+        text.contains(
+            "This week: left 2:00 of 5:00, right 2:00 of 5:00 counted (held 5:20 and 5:20; up to \
+             60 s a day counts)."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("reached"), "{text}");
+    // A second session today adds to what was held today, not to what counts.
+    let again = before.with(LegSeconds {
+        left: 160,
+        right: 160,
+    });
+    assert_eq!(
+        again
+            .with(LegSeconds {
+                left: 160,
+                right: 160
+            })
+            .seconds()
+            .counted,
+        LegSeconds {
+            left: 120,
+            right: 120
+        }
     );
 }
 
@@ -246,28 +310,62 @@ fn no_color_keeps_the_meaning_in_text() {
 }
 
 /// The note before the first session, at the smallest size and the usual one: everything it
-/// says fits.
+/// says is on screen, each part whole (on pages at 40x12, each with its key line), and the
+/// last page says a key starts.
 #[test]
 fn safety_note() {
-    for (w, h) in [(40, 12), (80, 24)] {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|frame| {
-                frame.render_widget(
-                    supple::ui::safety::SafetyNote {
-                        color: true,
-                        ascii: false,
-                    },
-                    frame.area(),
-                )
-            })
-            .expect("draw");
-        let text = terminal.backend().to_string();
-        for words in ["gentle pull", "sciatica", "pregnant", "numbness", "not now"] {
-            assert!(text.contains(words), "{words} at {w}x{h}:\n{text}");
+    use supple::safety::{AIM, ASK_FIRST, Before, GET_CARE, STOP_RULE};
+    use supple::ui::safety::SafetyNote;
+    for (w, h, pages) in [(40, 12, 2), (80, 24, 1)] {
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let mut note = SafetyNote::new(true, false, Before::Session);
+        assert_eq!(note.pages(area), pages, "{w}x{h}");
+        let mut seen = String::new();
+        for page in 0..pages {
+            note.page = page;
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal
+                .draw(|frame| frame.render_widget(note, frame.area()))
+                .expect("draw");
+            let text = terminal.backend().to_string();
+            let words = words(&text);
+            let keys = if page + 1 < pages {
+                format!("any key: more ({}/{pages})", page + 1)
+            } else {
+                "any key: start q: not now".to_string()
+            };
+            assert!(words.contains(&keys), "{keys} at {w}x{h}:\n{text}");
+            seen.push_str(&words);
+            seen.push(' ');
+            let name = match page {
+                0 => format!("safety_note_{w}x{h}"),
+                n => format!("safety_note_{w}x{h}_page{}", n + 1),
+            };
+            insta::assert_snapshot!(name, terminal.backend());
         }
-        insta::assert_snapshot!(format!("safety_note_{w}x{h}"), terminal.backend());
+        for part in [
+            "Before your first session",
+            AIM,
+            ASK_FIRST,
+            STOP_RULE,
+            GET_CARE,
+        ] {
+            assert!(seen.contains(&words(part)), "{part} at {w}x{h}:\n{seen}");
+        }
     }
+}
+
+/// The words of `text` (a screen, or a sentence) joined by single spaces, without the quotes
+/// of a backend's rows or a box's sides: a sentence wrapped across rows reads whole.
+fn words(text: &str) -> String {
+    text.lines()
+        .map(|l| l.trim().trim_matches('"'))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| "│─┌┐└┘".contains(c)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Every figure, so a reviewer sees each pose as it is drawn.
@@ -405,7 +503,7 @@ fn the_summary_keeps_both_legs_when_its_words_do_not_fit() {
     // never the right leg.
     let today = jiff::civil::date(2026, 11, 27);
     let mut app = common::silent_app(common::builtin_plan("quick"))
-        .with_week(Some(supple::history::LegSeconds { left: 0, right: 0 }))
+        .with_week(Some(WeekSoFar::default()))
         .with_streaks(Some(supple::history::Streaks::of(&[], today)));
     let t0 = std::time::Instant::now();
     app.start(t0);
@@ -475,4 +573,23 @@ fn every_caution_is_on_screen_during_the_hold_and_before_it() {
             }
         }
     }
+}
+
+/// A hold over 60 s is kept as set, and the get-ready says once that the studies found
+/// nothing added beyond 60 s.
+#[test]
+fn the_get_ready_says_holds_over_60_s_add_nothing() {
+    let plan = common::plan_from(
+        r#"{ "name": "long", "title": "Long",
+             "steps": [ { "exercise": "lying-stretch", "seconds": 90 } ] }"#,
+    );
+    let mut app = silent_app(plan);
+    let t0 = Instant::now();
+    app.start(t0);
+    let words = common::cue_words(&app, t0 + S3, (80, 24));
+    assert!(
+        words.contains("Holds of 90 s: kept as you set them"),
+        "{words}"
+    );
+    assert!(words.contains(supple::safety::STOP_RULE), "{words}");
 }

@@ -5,7 +5,11 @@
 //! 16, 19 and 21 November (60 s per leg each); a quick one at 23:30 in New York on Sunday 22
 //! (05:30 on Monday in Paris, but it counts for Sunday, last week); 60 s left and 45 s right on
 //! 23, 24, 26 and 27; on 25 ten seconds of jumping jacks, kept but not counted; a second
-//! session on 27 (20 s per leg); and one on 30 November, after today.
+//! session on 27 (20 s per leg); and one on 30 November, after today. A day counts at most
+//! 60 s per leg toward the weekly dose, so of the week's 4:20 and 3:20 held, 4:00 and 3:15
+//! count.
+
+mod common;
 
 use std::path::Path;
 
@@ -76,6 +80,9 @@ fn json_has_the_documented_fields_and_values() {
                 "monday": "2026-11-23",
                 "left_seconds": 260,
                 "right_seconds": 200,
+                // 27 November held 80 s and 65 s: 60 s of each count.
+                "left_counted_seconds": 240,
+                "right_counted_seconds": 195,
                 "target_seconds": 300,
                 "days": 4,
                 "target_days": 5,
@@ -86,6 +93,44 @@ fn json_has_the_documented_fields_and_values() {
             "sessions": 9
         })
     );
+}
+
+/// Two 5-minute sessions on two days are two days of a 5-day dose: `reached` stays false, the
+/// counted seconds are two days' share, and the line says both what counted and what was held.
+#[test]
+fn two_long_sessions_on_two_days_do_not_reach_a_5_day_dose() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("data");
+    let store = supple::history::Store::at(&data.join("supple"));
+    for day in ["2026-11-23", "2026-11-25"] {
+        let started = format!("{day}T08:00:00+01:00[Europe/Paris]")
+            .parse()
+            .expect("a time");
+        store
+            .append(&common::held_session(started, 300, 300))
+            .expect("save");
+    }
+    let run = |args: &[&str]| {
+        supple(home.path(), &data)
+            .env("SUPPLE_TODAY", "2026-11-27")
+            .arg("status")
+            .args(args)
+            .assert()
+            .success()
+    };
+    let week = json_of(&run(&["--json"]))["week"].clone();
+    assert_eq!(week["days"], 2);
+    assert_eq!(week["target_days"], 5);
+    assert_eq!(week["left_seconds"], 600);
+    assert_eq!(week["left_counted_seconds"], 120);
+    assert_eq!(week["right_counted_seconds"], 120);
+    assert_eq!(week["target_seconds"], 300);
+    assert_eq!(week["reached"], false);
+    run(&[]).stdout(predicate::str::ends_with(
+        "this week left 2:00 of 5:00, right 2:00 of 5:00 counted (held 10:00 and 10:00; up to \
+         60 s a day counts)\n",
+    ));
+    assert_eq!(json_of(&run(&["--waybar"]))["percentage"], 40);
 }
 
 #[test]
@@ -109,18 +154,21 @@ fn the_line_and_the_short_form() {
     let cases = [
         (
             "2026-11-27",
-            "Streak 7 days · today done · this week left 4:20 of 5:00, right 3:20 of 5:00\n",
+            "Streak 7 days · today done · this week left 4:00 of 5:00, right 3:15 of 5:00 counted \
+             (held 4:20 and 3:20; up to 60 s a day counts)\n",
             "supple 7d ✓\n",
         ),
         (
             "2026-11-28",
-            "Streak 7 days · today not yet · this week left 4:20 of 5:00, right 3:20 of 5:00\n",
+            "Streak 7 days · today not yet · this week left 4:00 of 5:00, right 3:15 of 5:00 \
+             counted (held 4:20 and 3:20; up to 60 s a day counts)\n",
             "supple 7d ○\n",
         ),
         (
             "2026-11-29",
             "Streak 7 days · today not yet: stretch today or the streak ends · this week left \
-             4:20 of 5:00, right 3:20 of 5:00\n",
+             4:00 of 5:00, right 3:15 of 5:00 counted (held 4:20 and 3:20; up to 60 s a day \
+             counts)\n",
             "supple 7d !\n",
         ),
         // A new week, the one session of 30 November in it; 27 to 30 broke the streak.
@@ -179,11 +227,12 @@ fn waybar_gets_text_tooltip_class_and_percentage() {
         json!({
             "text": "supple 7d ✓",
             "tooltip": "Streak 7 days\nToday: done (left 1:20, right 1:05)\n\
-                        This week: left 4:20 of 5:00, right 3:20 of 5:00 (4 of 5 days)",
+                        This week: left 4:00 of 5:00, right 3:15 of 5:00 counted (held 4:20 and \
+                        3:20; up to 60 s a day counts); 4 of 5 days",
             "class": "done",
             "alt": "done",
-            // The leg behind, right: 200 of 300 s.
-            "percentage": 66
+            // The leg behind, right: 195 of 300 s counted.
+            "percentage": 65
         })
     );
     for (today, class) in [("2026-11-28", "todo"), ("2026-11-29", "at-risk")] {

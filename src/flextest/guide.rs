@@ -1,6 +1,6 @@
-//! The guided `supple test`: choose a test, read how to do it, type each leg's result, and
-//! optionally where the stretch was first felt and how strong it was; the result is then
-//! saved and compared. This is the model only: keys in, a result to save out; `ui::flextest`
+//! The guided `supple test`: before the very first test, the safety note; then choose a test,
+//! read how to do it, type each leg's result, and optionally where the stretch was first felt
+//! and how strong it was; the result is then saved and compared. This is the model only: keys in, a result to save out; `ui::flextest`
 //! draws it and `tui::run_flex_test` runs it.
 //!
 //! Nothing is saved until the result is whole: Esc or `q` before that leaves with nothing
@@ -66,13 +66,14 @@ impl Choice {
         }
     }
 
-    /// What it needs and measures, in a few words.
+    /// What it needs and measures, in a few words: the knee extension is the one to start
+    /// with, and sit-and-reach is not for a back that bending forward hurts.
     pub fn summary(self) -> &'static str {
         match self {
-            Choice::Aket => "degrees short of straight, per leg",
+            Choice::Aket => "short of straight, per leg; start here",
             Choice::Slr => "degrees of the raised leg, per leg",
-            Choice::SitReachBoth => "cm on a tape; no angle to read",
-            Choice::SitReachEach => "cm on a tape, per leg",
+            Choice::SitReachBoth => "cm on a tape; skip if bending hurts",
+            Choice::SitReachEach => "cm per leg; skip if bending hurts",
         }
     }
 
@@ -91,24 +92,28 @@ impl Choice {
         match self {
             Choice::Aket => &[
                 "Lie on your back, the other leg flat on the floor.",
-                "Hold the thigh upright with both hands behind the knee: hip at 90 degrees.",
+                "Hold the thigh upright with both hands behind the knee: hip at 90 degrees. \
+                 Check it once with the phone along the thigh: it reads 90.",
                 "Foot relaxed, straighten the knee slowly until the pull stops it; the thigh \
                  stays upright.",
                 "Hold it there and read how far the lower leg is short of straight.",
             ],
             Choice::Slr => &[
                 "Lie on your back, the other leg flat on the floor.",
-                "Knee straight, foot relaxed, raise the leg slowly until the pull stops it.",
-                "Stop when the knee starts to bend or the hip lifts off the floor.",
+                "Knee straight, foot relaxed, raise the leg slowly until the pull stops it, the \
+                 knee starts to bend or the hip lifts.",
+                "At the first tingling, numbness or pain down the leg, lower it at once.",
                 "Read the angle of the leg from the floor.",
             ],
             Choice::SitReachBoth => &[
+                SKIP_IF_BENDING_HURTS,
                 "Sit with both legs straight, a tape measure on the floor between them, its 23 \
                  cm mark at your soles.",
                 "One hand on the other, reach slowly forward along the tape; knees stay straight.",
                 "Hold the farthest point for two seconds and read the mark at your fingertips.",
             ],
             Choice::SitReachEach => &[
+                SKIP_IF_BENDING_HURTS,
                 "Sit with the tape between your legs, its 23 cm mark at your soles; bend one knee, \
                  its foot flat beside the other knee.",
                 "Reach slowly forward along the straight leg; that knee stays straight.",
@@ -118,17 +123,17 @@ impl Choice {
         }
     }
 
-    /// How to read the result with what people have at home.
+    /// How to read the result with what people have at home, alone or with a helper.
     pub fn reading(self) -> &'static str {
         match self {
             Choice::Aket => {
-                "Reading it: 0 is a straight knee, 90 the lower leg hanging down. With a printed \
-                 protractor at the knee, read it off. With a phone's level (inclinometer) app \
-                 laid along the shin: 90 minus the shin's angle from the floor."
+                "Reading it alone: strap the phone to the shin (a band or a long sock) and press \
+                 its level app's hold button, or have a helper read it. 0 is a straight knee: \
+                 the result is 90 minus the shin's angle from the floor."
             }
             Choice::Slr => {
-                "Reading it: lay a phone along the front of the thigh, just above the knee, and \
-                 open its level (inclinometer) app, or hold a printed protractor at the hip. 0 is \
+                "Reading it alone: strap the phone along the front of the thigh, just above the \
+                 knee, and press its level app's hold button, or have a helper read it. 0 is \
                  flat on the floor, 90 pointing at the ceiling."
             }
             Choice::SitReachBoth | Choice::SitReachEach => {
@@ -139,9 +144,17 @@ impl Choice {
     }
 }
 
+/// Sit-and-reach is a rounded forward bend: not for a back that it hurts, when the knee
+/// extension measures the same muscles with the back flat on the floor.
+pub const SKIP_IF_BENDING_HURTS: &str = "If bending forward hurts your back, skip this one: the \
+     knee extension (1) tests the same muscles with your back flat on the floor.";
+
 /// Where the guide is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stage {
+    /// The safety note, before the very first test (on pages on a small screen): any key goes
+    /// on, q, Esc or Ctrl-C leaves.
+    Note { page: usize },
     /// Which test (the one highlighted).
     Choose { selected: usize },
     /// How to do it.
@@ -188,6 +201,11 @@ pub struct Guide {
     /// The pages the how-to takes on the screen as it is (1 where all of it fits), set by the
     /// loop from the screen's size ([`Guide::set_how_to_pages`]).
     pub how_to_pages: usize,
+    /// The pages the note takes on the screen as it is, set by the loop
+    /// ([`Guide::set_note_pages`]).
+    pub note_pages: usize,
+    /// The note was shown and read to its end with a key.
+    note_read: bool,
     pub color: bool,
     pub ascii: bool,
     quit: bool,
@@ -220,9 +238,32 @@ impl Guide {
             kept,
             how_to_page: 0,
             how_to_pages: 1,
+            note_pages: 1,
+            note_read: false,
             color,
             ascii,
             quit: false,
+        }
+    }
+
+    /// With `note`, the safety note comes first (before the very first test).
+    pub fn with_note(mut self, note: bool) -> Guide {
+        if note {
+            self.stage = Stage::Note { page: 0 };
+        }
+        self
+    }
+
+    /// Whether the safety note was shown and read to its end (so it need not come again).
+    pub fn note_read(&self) -> bool {
+        self.note_read
+    }
+
+    /// The note takes `pages` pages on the screen as it now is.
+    pub fn set_note_pages(&mut self, pages: usize) {
+        self.note_pages = pages.max(1);
+        if let Stage::Note { page } = &mut self.stage {
+            *page = (*page).min(self.note_pages - 1);
         }
     }
 
@@ -263,6 +304,15 @@ impl Guide {
         }
         self.problem = None;
         match &mut self.stage {
+            // Any other key turns the page, and from the last one goes on to the choice.
+            Stage::Note { page } => {
+                if *page + 1 < self.note_pages {
+                    *page += 1;
+                } else {
+                    self.note_read = true;
+                    self.stage = Stage::Choose { selected: 0 };
+                }
+            }
             Stage::Choose { selected } => match key.code {
                 KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
                 KeyCode::Down | KeyCode::Char('j') => {

@@ -137,8 +137,8 @@ const PLAIN_COLUMNS: usize = 8;
 
 /// The "Flexibility tests" block of `supple history --plain`, in ASCII: the same as the full
 /// screen's section. For each test taken (and way of measuring), each leg's results over time
-/// under their dates, the change since the first and the last test, then the tighter leg and
-/// "limited"; then from how much a change counts, and who says so.
+/// under their dates, the change since the first and the last day tested, then the tighter
+/// leg; then from how much a change may be real, and who says so.
 pub fn tests_text(tests: &[TestResult]) -> String {
     if tests.is_empty() {
         return format!("\n  Flexibility tests: none yet. {}\n", HOW_TO_TAKE);
@@ -178,10 +178,10 @@ pub fn tests_text(tests: &[TestResult]) -> String {
         for cell in &cells {
             header.push_str(&format!("{cell:>width$}"));
         }
-        if s.results.len() > 1 {
+        if s.comparison.first.is_some() {
             header.push_str(&format!("   {:<first_width$}", "since the first"));
         }
-        if s.results.len() > 2 {
+        if s.comparison.last.is_some() {
             header.push_str("  since the last");
         }
         text.push_str(header.trim_end());
@@ -196,7 +196,7 @@ pub fn tests_text(tests: &[TestResult]) -> String {
                 };
                 row.push_str(&format!("{value:>width$}"));
             }
-            if s.results.len() > 1 {
+            if s.comparison.first.is_some() {
                 row.push_str(&format!("   {:<first_width$}", first_words(*side)));
             }
             if let Some(change) = s.since_last(*side) {
@@ -208,7 +208,7 @@ pub fn tests_text(tests: &[TestResult]) -> String {
             text.push_str(row.trim_end());
             text.push('\n');
         }
-        if s.results.len() == 1 {
+        if s.comparison.first.is_none() {
             text.push_str(&format!(
                 "      the first {} test: the next ones are compared with it\n",
                 s.test.name()

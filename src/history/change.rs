@@ -3,20 +3,25 @@
 //!
 //! - Active knee extension: the smallest real change is 8 degrees, and straight-leg raise 7
 //!   degrees: the conservative ends of the minimal detectable differences (7-8 and 6-7 degrees)
-//!   that Neto, Jacobsohn, Carita & Oliveira measured in 102 people with tight hamstrings
-//!   ("Reliability of the active-knee-extension and straight-leg-raise tests in subjects with
-//!   flexibility deficits", J Sport Rehabil 2015;24(4), doi:10.1123/jsr.2014-0220).
+//!   that Neto, Jacobsohn, Carita & Oliveira measured in 102 people with tight hamstrings, from
+//!   two tries of each test in one session ("Reliability of the active-knee-extension and
+//!   straight-leg-raise tests in subjects with flexibility deficits", J Sport Rehabil
+//!   2015;24(4), doi:10.1123/jsr.2014-0220).
 //! - Sit-and-reach: 4 cm, the minimal detectable change (95 %) of the forward reach in both the
 //!   sit-and-reach and the one-leg back-saver sit-and-reach (3-4 cm) in López-Miñarro, Sáinz de
 //!   Baranda & Rodríguez-García, "A comparison of the sit-and-reach test and the back-saver
 //!   sit-and-reach test in university students", J Sports Sci Med 2009;8(1):116-122.
-//! - A straight-leg raise under 80 degrees is commonly taken as limited hamstring flexibility
-//!   (Ayala, Sainz de Baranda, De Ste Croix & Santonja, Phys Ther Sport 2013;14(2):98-104).
 //!
-//! Those errors were measured by trained examiners; at home they can only be larger, so a
-//! change at least this large is the least that may be real, never a guarantee. A change of
-//! exactly the threshold counts as real (the threshold is the smallest real change); anything
-//! smaller is "within measuring error". The same threshold decides whether the legs differ.
+//! Those errors come from repeated tries on one occasion, by trained examiners; from one day
+//! to another at home the error is larger. So a change of at least the threshold is one that
+//! "may be real", never stated flatly, and anything smaller is "within measuring error". Results
+//! are compared by day: tries taken on the same day are not a change. The same threshold
+//! decides whether the legs differ ("at least the measuring error", never "beyond" it: a
+//! difference of exactly the threshold is not beyond it).
+//!
+//! No result is labelled "limited": the usual cut-off (a straight-leg raise under 80 degrees,
+//! Ayala et al. 2013) grouped people by a passive raise that an examiner lifted and measured,
+//! and a raise you lift and read yourself reads lower, so it would call too many legs limited.
 //!
 //! Pure functions over results: no screen, no file.
 
@@ -40,14 +45,9 @@ pub fn source(test: FlexTest) -> &'static str {
     }
 }
 
-/// A straight-leg raise below this many degrees is commonly taken as limited (Ayala et al.
-/// 2013).
-pub const SLR_LIMITED_BELOW: u16 = 80;
-
-/// Whether a straight-leg raise of `degrees` is commonly taken as limited.
-pub fn slr_limited(degrees: u16) -> bool {
-    degrees < SLR_LIMITED_BELOW
-}
+/// What a change of at least the measuring error is: one that may be real (the errors were
+/// measured on one day; from day to day at home they are larger).
+pub const MAY_BE_REAL: &str = "(may be real)";
 
 /// A change between two results of one leg (or of both legs together).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,12 +83,13 @@ impl Change {
         !matches!(self, Change::WithinError(_))
     }
 
-    /// In words: `8° looser`, `9 cm tighter`, `within measuring error (+3°)`.
+    /// In words: `8° looser (may be real)`, `9 cm tighter (may be real)`, `within measuring
+    /// error (+3°)`.
     pub fn words(self, test: FlexTest) -> String {
         let unit = test.unit().after();
         match self {
-            Change::Looser(by) => format!("{by}{unit} looser"),
-            Change::Tighter(by) => format!("{by}{unit} tighter"),
+            Change::Looser(by) => format!("{by}{unit} looser {MAY_BE_REAL}"),
+            Change::Tighter(by) => format!("{by}{unit} tighter {MAY_BE_REAL}"),
             Change::WithinError(0) => "the same".into(),
             Change::WithinError(moved) => format!("within measuring error ({moved:+}{unit})"),
         }
@@ -124,14 +125,16 @@ impl Asymmetry {
         })
     }
 
+    /// `the right leg tested tighter by 8°, at least the measuring error (8°): it may be
+    /// real`; never "beyond" the error, which a difference of exactly the error is not.
     pub fn words(self, test: FlexTest) -> String {
+        let unit = test.unit().after();
         format!(
-            "the {} leg is tighter by {}{} (beyond the measuring error of {}{})",
+            "the {} leg tested tighter by {}{unit}, at least the measuring error ({}{unit}): it \
+             may be real",
             self.tighter.name(),
             self.by,
-            test.unit().after(),
             smallest_real_change(test),
-            test.unit().after()
         )
     }
 }
@@ -165,7 +168,7 @@ impl LegsChange {
         }
     }
 
-    /// In words: `left 8° looser, right within measuring error (+3°)`.
+    /// In words: `left 8° looser (may be real), right within measuring error (+3°)`.
     pub fn words(self, test: FlexTest) -> String {
         match self {
             LegsChange::Each { left, right } => {
@@ -183,22 +186,19 @@ pub struct Comparison {
     pub first: Option<(TestResult, LegsChange)>,
     /// The last earlier result, and the change since (`None` when it is the first too).
     pub last: Option<(TestResult, LegsChange)>,
-    /// How the legs differ now, beyond the measuring error.
+    /// How the legs differ now, by at least the measuring error.
     pub asymmetry: Option<Asymmetry>,
-    /// Straight-leg raise only: the legs under 80 degrees.
-    pub limited: Vec<Side>,
 }
 
 impl Comparison {
-    /// `result` against the results in `history` taken before it (by the instant), of the same
-    /// test and measured the same way.
+    /// `result` against the results in `history` taken on days before its own, of the same
+    /// test and measured the same way. Results of the same day are tries, not a change, so
+    /// they are not compared.
     pub fn of(result: &TestResult, history: &[TestResult]) -> Comparison {
         let mut earlier: Vec<&TestResult> = history
             .iter()
             .filter(|t| {
-                t.test == result.test
-                    && t.legs.same_kind(result.legs)
-                    && t.taken.timestamp() < result.taken.timestamp()
+                t.test == result.test && t.legs.same_kind(result.legs) && t.day() < result.day()
             })
             .collect();
         earlier.sort_by_key(|t| t.taken.timestamp());
@@ -211,21 +211,10 @@ impl Comparison {
         } else {
             None
         };
-        let limited = match (result.test, result.legs) {
-            (FlexTest::Slr, Legs::Each { left, right }) => {
-                [(Side::Left, left), (Side::Right, right)]
-                    .into_iter()
-                    .filter(|(_, v)| slr_limited(*v))
-                    .map(|(side, _)| side)
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
         Comparison {
             first,
             last,
             asymmetry: Asymmetry::of(result),
-            limited,
         }
     }
 
@@ -256,33 +245,28 @@ impl Comparison {
         lines
     }
 
-    /// What the result says beyond the changes: the tighter leg, and the legs under 80° in a
-    /// straight-leg raise.
+    /// What the result says beyond the changes: the tighter leg, and when to ask before
+    /// stretching it more.
     pub fn verdicts(&self, test: FlexTest) -> Vec<String> {
-        let mut lines = Vec::new();
-        if let Some(asymmetry) = self.asymmetry {
-            lines.push(asymmetry.words(test));
+        match self.asymmetry {
+            Some(asymmetry) => vec![asymmetry.words(test), ASK_IF_PAINFUL.into()],
+            None => Vec::new(),
         }
-        if !self.limited.is_empty() {
-            let legs: Vec<&str> = self.limited.iter().map(|s| s.name()).collect();
-            lines.push(format!(
-                "{} under {SLR_LIMITED_BELOW}°: commonly taken as limited (Ayala et al. 2013)",
-                if legs.len() == 2 {
-                    "both legs".to_string()
-                } else {
-                    format!("the {} leg", legs.join(""))
-                }
-            ));
-        }
-        lines
     }
 }
 
-/// Which change counts, and who says so: `a change counts from 8° (Neto et al. 2015, J Sport
-/// Rehabil); less is within measuring error`.
+/// Said with a tighter leg: in a sore back, one leg tighter than the other can be a sensitive
+/// nerve rather than a short hamstring, which stretching harder does not help.
+pub const ASK_IF_PAINFUL: &str =
+    "if it is your painful side, or the test brought on leg symptoms, ask a physiotherapist first";
+
+/// Which change may be real, and who says so: `a change of 8° or more may be real, less is
+/// within measuring error (Neto et al. 2015, J Sport Rehabil: tries on one day; from day to
+/// day at home the error is larger)`.
 pub fn threshold_line(test: FlexTest) -> String {
     format!(
-        "a change counts from {}{} ({}); less is within measuring error",
+        "a change of {}{} or more may be real, less is within measuring error ({}: tries on one \
+         day; from day to day at home the error is larger)",
         smallest_real_change(test),
         test.unit().after(),
         source(test)

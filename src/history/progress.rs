@@ -1,13 +1,15 @@
 //! The flexibility tests over time, as `supple history` shows them (full screen and `--plain`
 //! alike): for each test and way of measuring, its results oldest first, each leg's change
-//! since the first and the last test (a change within the measuring error is never progress),
-//! the tighter leg and "limited"; and which leg the latest tests found tighter, for the
-//! suggestions. Pure: `today` is passed in.
+//! since the first and the last day tested (a change within the measuring error is never
+//! progress, and one beyond it only "may be real"), the tighter leg; and which leg the latest
+//! tests found tighter, for the suggestions. Pure: `today` is passed in.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::change::{Asymmetry, Change, Comparison, LegsChange, smallest_real_change, source};
+use super::change::{
+    Asymmetry, Change, Comparison, LegsChange, MAY_BE_REAL, smallest_real_change, source,
+};
 use super::flex::{FlexTest, Legs, TESTS, TestResult};
 use crate::session::Side;
 
@@ -92,11 +94,11 @@ impl<'a> Series<'a> {
         }
     }
 
-    /// What the numbers are, and from how much a change counts: `degrees short of straight;
-    /// lower is looser; a change counts from 8°`.
+    /// What the numbers are, and from how much a change may be real: `degrees short of
+    /// straight; lower is looser; a change from 8° may be real`.
     pub fn what(&self) -> String {
         format!(
-            "{}; a change counts from {}{}",
+            "{}; a change from {}{} may be real",
             self.test.measures(),
             smallest_real_change(self.test),
             self.test.unit().after()
@@ -134,20 +136,15 @@ impl<'a> Series<'a> {
             .and_then(|(_, c)| leg_change(*c, side))
     }
 
-    /// What the latest result says beyond the changes: the tighter leg, and the legs under
-    /// 80° in a straight-leg raise, in the same words as `supple test`.
+    /// What the latest result says beyond the changes: the tighter leg and when to ask first,
+    /// in the same words as `supple test`.
     pub fn verdicts(&self) -> Vec<String> {
         self.comparison.verdicts(self.test)
     }
 
-    /// The tighter leg of the latest result, beyond the measuring error.
+    /// The tighter leg of the latest result, by at least the measuring error.
     pub fn asymmetry(&self) -> Option<Asymmetry> {
         self.comparison.asymmetry
-    }
-
-    /// Whether a leg's latest straight-leg raise is limited.
-    pub fn limited(&self, side: Side) -> bool {
-        self.comparison.limited.contains(&side)
     }
 }
 
@@ -160,14 +157,17 @@ fn leg_change(change: LegsChange, side: Side) -> Option<Change> {
     }
 }
 
-/// A change in a few words, for columns: `8° looser`, `within error (+3°)`, or with `long`,
-/// `within measuring error (+3°)` as everywhere else.
+/// A change in a few words, for columns under a heading that says what they mean: `8°
+/// looser`, `within error (+3°)`; or with `long`, `8° looser (may be real)`, `within measuring
+/// error (+3°)` as everywhere else.
 pub fn change_words(change: Change, test: FlexTest, long: bool) -> String {
     let words = change.words(test);
     if long {
         words
     } else {
-        words.replace("within measuring error", "within error")
+        words
+            .replace(&format!(" {MAY_BE_REAL}"), "")
+            .replace("within measuring error", "within error")
     }
 }
 

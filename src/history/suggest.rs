@@ -3,14 +3,19 @@
 //!
 //! - Longer holds, after `WEEKS_FOR_LONGER_HOLDS` regular weeks: up to 30 s (Bandy et al.
 //!   1997: 30 s did as well as 60 s), or up to 60 s with the `older` setting (ACSM: 30 to
-//!   60 s for older adults).
+//!   60 s for older adults). With `older`, ACSM's 30 s applies from the start: a shorter hold
+//!   gets 30 s suggested at once. The 3 regular weeks and the 10 s steps are supple's own
+//!   rules, no study's.
 //! - After `WEEKS_FOR_KEEPING` regular weeks: 3 sessions a week keep what was gained (Reid &
 //!   Kim 2014).
 //! - When the last session is `GAP_WARNING_DAYS` or more days ago: gains were gone four weeks
 //!   after stopping (Willy et al. 2001).
-//! - Extra time for the leg a flexibility test found tighter, beyond the measuring error: the
-//!   latest test of each kind, within the last eight weeks, decides which leg that is
-//!   ([`super::progress::tighter_leg`]).
+//! - Extra time for the leg a flexibility test found tighter by at least the measuring error:
+//!   the latest test of each kind, within the last eight weeks, decides which leg that is
+//!   ([`super::progress::tighter_leg`]). Healthy legs differ too (about 5 degrees on average in
+//!   a straight-leg raise, Boyd & Villa 2012), and in a sore back a tighter leg can be a
+//!   sensitive nerve, so the suggestion says to ask a physiotherapist first when it is the
+//!   painful side or the test brought on leg symptoms.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -26,7 +31,8 @@ use crate::session::Side;
 /// Days with a session in a week that make it a regular week (ACSM's least is 2 to 3; Reid &
 /// Kim kept their gains with 3).
 pub const REGULAR_DAYS: u32 = 3;
-/// Regular weeks in a row before longer holds are suggested ("a few weeks").
+/// Regular weeks in a row before longer holds are suggested ("a few weeks"): supple's own
+/// rule, no study's.
 pub const WEEKS_FOR_LONGER_HOLDS: u32 = 3;
 /// Regular weeks in a row before "3 sessions a week keep what you gained" (Reid & Kim 2014
 /// stretched for six weeks first).
@@ -39,8 +45,10 @@ pub const GAINS_GONE_DAYS: i32 = 28;
 pub const HOLD_CAP: u32 = 30;
 /// The longest hold suggested with the `older` setting (ACSM: 30 to 60 s for older adults).
 pub const HOLD_CAP_OLDER: u32 = 60;
-/// Seconds added to a hold at a time, towards the cap.
+/// Seconds added to a hold at a time, towards the cap: supple's own step, no study's.
 pub const HOLD_STEP: u32 = 10;
+/// The shortest hold ACSM suggests for older adults (30 to 60 s), from the start.
+pub const HOLD_OLDER_FROM: u32 = 30;
 
 /// The sources, as `supple plan --why` and the README name them.
 pub const ACSM: &str = "ACSM (American College of Sports Medicine), Guidelines for Exercise \
@@ -64,6 +72,11 @@ pub const NETO_2015: &str = "Neto, Jacobsohn, Carita & Oliveira 2015, Journal of
 pub const SIT_REACH_ERROR: &str = "López-Miñarro, Sáinz de Baranda & Rodríguez-García 2009, \
      Journal of Sports Science and Medicine 8(1): the smallest real change of the reach is 3 to \
      4 cm; supple takes 4";
+
+/// How much the legs of healthy people differ.
+pub const BOYD_VILLA_2012: &str = "Boyd & Villa 2012, BMC Musculoskeletal Disorders 13:245: in \
+     40 adults without symptoms, the two legs' straight-leg raises differed by about 4 to 5 \
+     degrees on average";
 
 /// What the suggestions are drawn from besides the sessions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -95,6 +108,8 @@ pub enum Suggestion {
     Gap { days: i32 },
     /// An extra hold for the leg a test found tighter.
     TighterLeg(TighterLeg),
+    /// With the `older` setting, holds shorter than ACSM's 30 s for older adults: 30 s at once.
+    OlderHolds { from: u32 },
 }
 
 impl Suggestion {
@@ -115,8 +130,15 @@ impl Suggestion {
             Suggestion::Gap { days } => format!(
                 "{days} days since your last session: a session this week keeps your gains."
             ),
+            Suggestion::OlderHolds { from } => format!(
+                "Holds of {from} s: ACSM suggests {HOLD_OLDER_FROM} to {HOLD_CAP_OLDER} s for \
+                 older adults, so you could hold each stretch {HOLD_OLDER_FROM} s now (--hold \
+                 {HOLD_OLDER_FROM}, or \"hold_seconds\": {HOLD_OLDER_FROM} in the config)."
+            ),
             Suggestion::TighterLeg(t) => format!(
-                "Your {} leg tested tighter by {}{} ({}, {}): you could give it an extra hold.",
+                "Your {} leg tested tighter by {}{} ({}, {}): you could give it an extra hold. \
+                 If it is your painful side, or the test brought on leg symptoms, ask a \
+                 physiotherapist first.",
                 t.leg.name(),
                 t.by,
                 t.test.unit().after(),
@@ -149,11 +171,19 @@ impl Suggestion {
                 format!(
                     "Longer holds: {to} s instead of {from} s. You have had sessions on at \
                      least {REGULAR_DAYS} days a week for {weeks} weeks in a row. Holds can \
-                     grow {HOLD_STEP} s at a time, {reason}. Try it with `supple --hold {to}`; \
-                     keep it with \"hold_seconds\": {to} in the config file. Still to a gentle \
-                     pull, never to pain."
+                     grow {HOLD_STEP} s at a time, {reason}; the {WEEKS_FOR_LONGER_HOLDS} \
+                     weeks and the {HOLD_STEP} s steps are supple's own rules, not a study's. \
+                     Try it with `supple --hold {to}`; keep it with \"hold_seconds\": {to} in \
+                     the config file. Still to a gentle pull, never to pain."
                 )
             }
+            Suggestion::OlderHolds { from } => format!(
+                "Holds for older adults: {HOLD_OLDER_FROM} s instead of {from} s, from now. \
+                 ACSM suggests holds of {HOLD_OLDER_FROM} to {HOLD_CAP_OLDER} s for older \
+                 adults (your `older` setting), so there is no need to wait for regular weeks. \
+                 Try it with `supple --hold {HOLD_OLDER_FROM}`; keep it with \"hold_seconds\": \
+                 {HOLD_OLDER_FROM} in the config file. Still to a gentle pull, never to pain."
+            ),
             Suggestion::ThreeAWeekKeeps { weeks } => format!(
                 "Keeping what you gained: {weeks} weeks in a row with at least {REGULAR_DAYS} \
                  sessions. After six weeks of stretching 5 days a week, 3 days a week kept the \
@@ -177,31 +207,37 @@ impl Suggestion {
             ),
             Suggestion::TighterLeg(t) => format!(
                 "The tighter leg: your {} of {} found your {} leg tighter than the other by \
-                 {}{}, beyond the test's measuring error of {}{}. You could give it an extra \
-                 hold each session, and test again in a few weeks to see whether the two come \
-                 alike. A test more than {} weeks old no longer counts.",
+                 {by}{unit}, at least the test's measuring error of {error}{unit}, so the \
+                 difference may be real. Healthy legs differ too, by about 5° on average in a \
+                 straight-leg raise. You could give it an extra hold each session, and test \
+                 again in a few weeks to see whether the two come alike. If it is your painful \
+                 side, or the test brought on tingling, numbness or pain down the leg, ask a \
+                 physiotherapist first: in a sore back a tighter leg can be a sensitive nerve, \
+                 which more stretching does not help. A test more than {} weeks old no longer \
+                 counts.",
                 t.test.name(),
                 super::day_label(t.taken),
                 t.leg.name(),
-                t.by,
-                t.test.unit().after(),
-                smallest_real_change(t.test),
-                t.test.unit().after(),
-                TIGHTER_FOR_DAYS / 7
+                TIGHTER_FOR_DAYS / 7,
+                by = t.by,
+                unit = t.test.unit().after(),
+                error = smallest_real_change(t.test),
             ),
         }
     }
 
-    /// The source it rests on.
-    pub fn source(&self) -> &'static str {
+    /// The sources it rests on.
+    pub fn source(&self) -> String {
         match *self {
-            Suggestion::LongerHolds { older: true, .. } => ACSM,
-            Suggestion::LongerHolds { older: false, .. } => BANDY_1997,
-            Suggestion::ThreeAWeekKeeps { .. } => REID_KIM_2014,
-            Suggestion::Gap { .. } => WILLY_2001,
+            Suggestion::LongerHolds { older: true, .. } | Suggestion::OlderHolds { .. } => {
+                ACSM.into()
+            }
+            Suggestion::LongerHolds { older: false, .. } => BANDY_1997.into(),
+            Suggestion::ThreeAWeekKeeps { .. } => REID_KIM_2014.into(),
+            Suggestion::Gap { .. } => WILLY_2001.into(),
             Suggestion::TighterLeg(t) => match t.test {
-                FlexTest::SitReach => SIT_REACH_ERROR,
-                _ => NETO_2015,
+                FlexTest::SitReach => format!("{SIT_REACH_ERROR}. {BOYD_VILLA_2012}"),
+                _ => format!("{NETO_2015}. {BOYD_VILLA_2012}"),
             },
         }
     }
@@ -262,7 +298,13 @@ pub fn suggestions(sessions: &[SessionRecord], today: Date, inputs: &Inputs) -> 
     }
     out.extend(tighter_leg(inputs.tighter_leg));
     let weeks = regular_weeks(sessions, today);
-    if weeks >= WEEKS_FOR_LONGER_HOLDS
+    let older_from_start = inputs.older
+        && inputs
+            .hold_seconds
+            .is_some_and(|from| from < HOLD_OLDER_FROM);
+    if older_from_start && let Some(from) = inputs.hold_seconds {
+        out.push(Suggestion::OlderHolds { from });
+    } else if weeks >= WEEKS_FOR_LONGER_HOLDS
         && let Some(from) = inputs.hold_seconds
         && let Some(to) = next_hold(from, inputs.older)
     {
@@ -285,7 +327,10 @@ pub fn rules() -> Vec<String> {
         format!(
             "Longer holds: after {WEEKS_FOR_LONGER_HOLDS} weeks in a row with sessions on at \
              least {REGULAR_DAYS} days, {HOLD_STEP} s more at a time, up to {HOLD_CAP} s, or \
-             {HOLD_CAP_OLDER} s with \"older\": true in the config. {BANDY_1997}. {ACSM}."
+             {HOLD_CAP_OLDER} s with \"older\": true in the config; with \"older\", \
+             {HOLD_OLDER_FROM} s at once for a shorter hold, as ACSM suggests for older adults \
+             from the start. The {WEEKS_FOR_LONGER_HOLDS} weeks and the {HOLD_STEP} s steps are \
+             supple's own rules; the caps are the studies'. {BANDY_1997}. {ACSM}."
         ),
         format!(
             "Keeping it: after {WEEKS_FOR_KEEPING} such weeks, that 3 sessions a week keep what \
@@ -299,8 +344,10 @@ pub fn rules() -> Vec<String> {
             "The tighter leg: when the latest flexibility test (of a kind measured leg by leg, \
              taken in the last {} weeks) finds one leg tighter than the other by at least the \
              test's measuring error ({}° for the knee extension, {}° for the leg raise, {} cm \
-             for sit-and-reach), an extra hold for it; when two tests name different legs, \
-             neither counts. {NETO_2015}. {SIT_REACH_ERROR}.",
+             for sit-and-reach), an extra hold for it, with a word to ask a physiotherapist \
+             first if it is your painful side or the test brought on leg symptoms; when two \
+             tests name different legs, neither counts. {NETO_2015}. {SIT_REACH_ERROR}. \
+             {BOYD_VILLA_2012}.",
             TIGHTER_FOR_DAYS / 7,
             smallest_real_change(FlexTest::Aket),
             smallest_real_change(FlexTest::Slr),

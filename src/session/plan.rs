@@ -279,6 +279,25 @@ impl Plan {
         self.exercises.get(index).map_or("", |e| e.name.as_str())
     }
 
+    /// For a plan whose static holds are longer than [`LONGEST_USEFUL_HOLD`] (a `--hold` or
+    /// `hold_seconds` of more than 60, taken as set): a word that the extra adds nothing in
+    /// the studies. `None` for holds of 60 s or less.
+    pub fn long_hold_note(&self) -> Option<String> {
+        let longest = self
+            .steps
+            .iter()
+            .filter(|s| s.phase == Phase::Hold)
+            .map(|s| s.duration.as_secs())
+            .max()?;
+        (longest > LONGEST_USEFUL_HOLD).then(|| {
+            format!(
+                "Holds of {longest} s: kept as you set them, but beyond {LONGEST_USEFUL_HOLD} s \
+                 they add nothing in the studies (Bandy et al. 1997: 60 s holds did no better than \
+                 30 s)."
+            )
+        })
+    }
+
     /// The index of the first hold, where the stop rule is said in full.
     pub fn first_hold(&self) -> Option<usize> {
         self.steps.iter().position(|s| s.phase == Phase::Hold)
@@ -288,6 +307,10 @@ impl Plan {
         &self.exercises[step.exercise]
     }
 }
+
+/// Holds longer than this add nothing in the studies (Bandy et al. 1997: 60 s did no better
+/// than 30 s).
+pub const LONGEST_USEFUL_HOLD: u64 = 60;
 
 /// `m:ss`, or `h:mm:ss` past an hour, rounding part seconds up (a countdown never shows 0 early).
 pub fn clock_text(d: Duration) -> String {

@@ -105,6 +105,11 @@ pub fn guidance(vm: &ViewModel<'_>) -> Vec<Guide> {
             }
             if vm.step.phase == Phase::GetReady {
                 lines.extend(routine_needs(vm));
+                if vm.index == 0
+                    && let Some(note) = vm.plan.long_hold_note()
+                {
+                    lines.push(guide(note, Detail, 1));
+                }
             } else if !ex.needs.is_empty() {
                 lines.push(guide(
                     format!("You need {}.", Need::list(&ex.needs)),

@@ -11,16 +11,19 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::bigtext::{self, Align};
 use super::help::centered;
 use super::leg::leg_words;
+use super::safety::SafetyNote;
 use super::theme::Theme;
 use super::{MIN_SIZE, art, render_lines};
 use crate::flextest::guide::{CHOICES, Guide, Stage};
 use crate::history::change::{threshold_line, values};
 use crate::history::flex::{FELT, Legs, TestResult, Unit};
-use crate::safety::{CAUTION, STOP_RULE};
+use crate::safety::{Before, CAUTION, STOP_RULE};
 use crate::session::Side;
 
-/// How the test is taken, in one line.
-pub const WHEN: &str = "Take it warm, after a session, the same way each time.";
+/// How the test is taken, in one line. Two tries in a row differ by up to the measuring error
+/// (that is how it was measured), so the looser of two is typed, the same way every time.
+pub const WHEN: &str = "Take it warm, after a session, the same way each time; do each leg \
+     twice and type the looser try.";
 
 /// A strength from which the saved screen asks for a gentler test next time.
 const TOO_STRONG: u8 = 7;
@@ -35,6 +38,10 @@ impl Widget for GuideScreen<'_> {
             too_small(area, buf);
             return;
         }
+        if let Stage::Note { page } = guide.stage {
+            note(guide, page).render(area, buf);
+            return;
+        }
         let theme = Theme::with(guide.color, guide.ascii);
         let [header, body, footer] = Layout::vertical([
             Constraint::Length(1),
@@ -46,6 +53,8 @@ impl Widget for GuideScreen<'_> {
         header_line(guide, theme, header.width).render(header, buf);
         footer_line(guide, theme, footer.width).render(footer, buf);
         match &guide.stage {
+            // Drawn whole above.
+            Stage::Note { .. } => {}
             Stage::Choose { selected } => choose(guide, *selected, theme, body, buf),
             Stage::HowTo => how_to(guide, theme, body, buf),
             Stage::Enter { side, typed } => enter(guide, *side, typed, theme, body, buf),
@@ -56,19 +65,31 @@ impl Widget for GuideScreen<'_> {
                 comparison,
                 place,
             } => {
-                let mut lines: Vec<Line> = comparison
-                    .lines(result.test)
-                    .into_iter()
-                    .map(Line::raw)
+                // Each line with how readily it goes where rows are short: the verdicts (the
+                // tighter leg, when to ask first) and a word on a strong stretch stay, whole.
+                let verdicts = comparison.verdicts(result.test);
+                let mut all = comparison.lines(result.test);
+                let changes: Vec<String> = all
+                    .drain(..all.len().saturating_sub(verdicts.len()))
                     .collect();
+                let mut lines: Vec<(u8, Line)> = Vec::new();
+                lines.extend(changes.into_iter().map(|l| (1, Line::raw(l))));
+                lines.extend(
+                    verdicts
+                        .into_iter()
+                        .map(|l| (0, Line::styled(l, theme.caution()))),
+                );
                 if result.strength.is_some_and(|s| s >= TOO_STRONG) {
-                    lines.push(Line::styled(
-                        "That was strong: next time stop at a gentle pull, never pain.",
-                        theme.caution(),
+                    lines.push((
+                        0,
+                        Line::styled(
+                            "That was strong: next time stop at a gentle pull, never pain.",
+                            theme.caution(),
+                        ),
                     ));
                 }
-                lines.push(Line::styled(threshold_line(result.test), theme.dim()));
-                lines.push(Line::styled(place.clone(), theme.dim()));
+                lines.push((2, Line::styled(threshold_line(result.test), theme.dim())));
+                lines.push((3, Line::styled(place.clone(), theme.dim())));
                 result_screen(guide, result, "Saved", lines, theme, body, buf);
             }
             Stage::NotSaved { result, why } => {
@@ -76,25 +97,37 @@ impl Widget for GuideScreen<'_> {
                     Some(file) => (
                         "Kept for later",
                         vec![
-                            Line::styled("The history could not be written:", theme.caution()),
-                            Line::raw(why.why.clone()),
-                            Line::raw(format!(
-                                "The result is kept in {} and added to your history at the \
-                                 next session or test that can be saved.",
-                                file.display()
-                            )),
+                            (
+                                0,
+                                Line::styled("The history could not be written:", theme.caution()),
+                            ),
+                            (0, Line::raw(why.why.clone())),
+                            (
+                                0,
+                                Line::raw(format!(
+                                    "The result is kept in {} and added to your history at the \
+                                     next session or test that can be saved.",
+                                    file.display()
+                                )),
+                            ),
                         ],
                     ),
                     None => (
                         "Not saved",
                         vec![
-                            Line::styled("This result was not saved:", theme.caution()),
-                            Line::raw(why.why.clone()),
-                            Line::raw(format!(
-                                "Record it later with: supple test --record {} {}",
-                                result.test.id(),
-                                crate::flextest::record_flags(result)
-                            )),
+                            (
+                                0,
+                                Line::styled("This result was not saved:", theme.caution()),
+                            ),
+                            (0, Line::raw(why.why.clone())),
+                            (
+                                0,
+                                Line::raw(format!(
+                                    "Record it later with: supple test --record {} {}",
+                                    result.test.id(),
+                                    crate::flextest::record_flags(result)
+                                )),
+                            ),
                         ],
                     ),
                 };
@@ -104,9 +137,22 @@ impl Widget for GuideScreen<'_> {
     }
 }
 
+/// The safety note before the first test, on `page`.
+fn note(guide: &Guide, page: usize) -> SafetyNote {
+    SafetyNote {
+        page,
+        ..SafetyNote::new(guide.color, guide.ascii, Before::Test)
+    }
+}
+
+/// The pages the safety note takes on a screen of `area` (1 where it all fits).
+pub fn note_pages(guide: &Guide, area: Rect) -> usize {
+    note(guide, 0).pages(area)
+}
+
 fn header_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
     let what = match guide.stage {
-        Stage::Choose { .. } => "Flexibility test".to_string(),
+        Stage::Note { .. } | Stage::Choose { .. } => "Flexibility test".to_string(),
         _ => {
             // Narrow screens: a shorter lead, then a shorter name, rather than a name cut.
             let choice = guide.choice;
@@ -125,6 +171,7 @@ fn header_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
 
 fn footer_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
     let keys: &[(&str, &str)] = match guide.stage {
+        Stage::Note { .. } => &[("any key", "go on"), ("q", "leave")],
         Stage::Choose { .. } => &[("1-4", "choose"), ("Enter", "next"), ("q", "leave")],
         Stage::HowTo if guide.how_to_page + 1 < guide.how_to_pages => {
             &[("→", "more"), ("Enter", "I'm ready"), ("q", "leave")]
@@ -750,16 +797,27 @@ fn strength(guide: &Guide, typed: &str, theme: Theme, area: Rect, buf: &mut Buff
     wrapped(Line::styled(so_far(guide), theme.dim()), rest, buf);
 }
 
-/// The result in big digits, each leg on its side, then `lines`.
+/// The result in big digits, each leg on its side, then `lines`: each with how readily it
+/// goes where rows are short (0 never), so that no line is cut half way.
 fn result_screen(
     guide: &Guide,
     result: &TestResult,
     heading: &str,
-    lines: Vec<Line<'static>>,
+    mut lines: Vec<(u8, Line<'static>)>,
     theme: Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
+    // Rows for words beside the title, the legs' labels and their digits on one row.
+    let words_room = area.height.saturating_sub(3);
+    for drop in [3, 2, 1] {
+        let all: Vec<Line<'static>> = lines.iter().map(|(_, l)| l.clone()).collect();
+        if rows_of(&all, area.width) <= words_room {
+            break;
+        }
+        lines.retain(|(p, _)| *p != drop);
+    }
+    let lines: Vec<Line<'static>> = lines.into_iter().map(|(_, l)| l).collect();
     let test = result.test;
     // Narrow: the name without what it measures, rather than cut.
     let full = format!("{} ({})", test.name(), test.measures());

@@ -1,12 +1,13 @@
-//! `supple history`, full screen: the streak and this week against the weekly dose; a calendar
-//! of the last weeks, one cell per day, so a streak and its gaps show at a glance; below it,
-//! the same weeks' seconds per leg, left and right side by side, against the dose. The weeks
-//! line up: each calendar column sits over its week's two bars.
+//! `supple history`, full screen: the streak and this week against the weekly dose (a day
+//! counting at most its share), and what lies above the dose; a calendar of the last weeks,
+//! one cell per day, so a streak and its gaps show at a glance; below it, the same weeks'
+//! seconds per leg counted toward the dose, left and right side by side. The weeks line up:
+//! each calendar column sits over its week's two bars.
 //!
 //! Under them, the flexibility tests: per test and leg, the results under their dates, the
-//! change since the first and the last test (within the measuring error is no change), the
-//! tighter leg and "limited"; one line each where rows are few, one line in all where they are
-//! fewer. `supple history --plain` says the same (`flextest::tests_text`).
+//! change since the first and the last day tested (within the measuring error is no change,
+//! from it up a change may be real), the tighter leg; one line each where rows are few, one line
+//! in all where they are fewer. `supple history --plain` says the same (`flextest::tests_text`).
 //!
 //! With no session yet, it says how to start instead.
 
@@ -217,7 +218,8 @@ impl HistoryView<'_> {
         )
     }
 
-    /// This week's seconds per leg against the dose.
+    /// This week's seconds per leg against the dose (a day counting at most its share), and
+    /// what was held where that is more.
     fn dose_line(&self, width: u16) -> Line<'static> {
         let Some(week) = self.weeks.last() else {
             return Line::default();
@@ -239,24 +241,70 @@ impl HistoryView<'_> {
         } else {
             ""
         };
-        let line = |long: bool, rule: bool| {
+        let more = week.held != week.counted;
+        let line = |long: bool, held: bool, rule: bool| {
             let mut spans = vec![
                 Span::styled("This week: ", theme.title()),
-                leg(Side::Left, week.held.left, long),
+                leg(Side::Left, week.counted.left, long),
                 Span::raw(format!(" {dot} ")),
-                leg(Side::Right, week.held.right, long),
+                leg(Side::Right, week.counted.right, long),
             ];
             if !long {
                 spans.push(Span::raw(format!(" of {target}")));
             }
+            if more {
+                spans.push(Span::raw(" counted"));
+            }
             spans.push(Span::styled(reached, theme.done()));
+            if more && held {
+                spans.push(Span::styled(
+                    format!(
+                        " (held {} {dot} {}; up to {} s a day counts)",
+                        dose::clock(week.held.left),
+                        dose::clock(week.held.right),
+                        dose::SECONDS_PER_DAY
+                    ),
+                    theme.dim(),
+                ));
+            }
             if rule {
                 spans.push(Span::styled(format!("  (dose: {DOSE_RULE})"), theme.dim()));
             }
             Line::from(spans)
         };
         Self::fit(
-            vec![line(true, true), line(true, false), line(false, false)],
+            vec![
+                line(true, true, true),
+                line(true, true, false),
+                line(true, false, false),
+                line(false, false, false),
+            ],
+            width,
+        )
+    }
+
+    /// What lies above the dose, in the fewest words that fit.
+    fn above_line(&self, width: u16) -> Line<'static> {
+        let theme = self.theme();
+        let most = dose::clock(dose::MOST_GAIN_SECONDS);
+        Self::fit(
+            vec![
+                Line::styled(
+                    format!(
+                        "The dose is a floor: gains grew up to about {most} a week per leg, and \
+                         no further (Ingram et al. 2024)"
+                    ),
+                    theme.dim(),
+                ),
+                Line::styled(
+                    format!("Gains grew up to about {most} a week, no further (Ingram 2024)"),
+                    theme.dim(),
+                ),
+                Line::styled(
+                    format!("Most gain by {most} a week (Ingram 2024)"),
+                    theme.dim(),
+                ),
+            ],
             width,
         )
     }
@@ -442,8 +490,8 @@ impl HistoryView<'_> {
         }
     }
 
-    /// Seconds per week and leg, against the dose: two bars a week under its calendar
-    /// column, the dose as a dashed line, an axis with the dose and the top marked.
+    /// Seconds per week and leg counted toward the dose (a day at most its share), against
+    /// the dose: two bars a week under its calendar column, the dose as a dashed line, an axis with the dose and the top marked.
     fn render_chart(&self, columns: &Columns, weeks: &[Week], area: Rect, buf: &mut Buffer) {
         let theme = self.theme();
         let c = self.cells();
@@ -454,7 +502,7 @@ impl HistoryView<'_> {
         }
         let peak = weeks
             .iter()
-            .map(|w| w.held.left.max(w.held.right))
+            .map(|w| w.counted.left.max(w.counted.right))
             .max()
             .unwrap_or(0);
         // The dose sits on a whole row, `dose_rows` up, with room above it for more.
@@ -477,12 +525,12 @@ impl HistoryView<'_> {
                     .label(Line::from(label).centered())
                     .bars(&[
                         Bar::default()
-                            .value(scale(week.held.left))
+                            .value(scale(week.counted.left))
                             .text_value("L")
                             .style(bar_style(Side::Left))
                             .value_style(key_style(Side::Left)),
                         Bar::default()
-                            .value(scale(week.held.right))
+                            .value(scale(week.counted.right))
                             .text_value("R")
                             .style(bar_style(Side::Right))
                             .value_style(key_style(Side::Right)),
@@ -583,8 +631,9 @@ impl HistoryView<'_> {
         };
         Self::fit(
             vec![
-                line("Seconds held per week:  ", true),
-                line("Seconds held per week:  ", false),
+                line("Counted toward the dose per week:  ", true),
+                line("Counted toward the dose per week:  ", false),
+                line("Counted per week:  ", false),
                 line("Per week: ", false),
             ],
             width,
@@ -696,7 +745,7 @@ impl HistoryView<'_> {
             column,
             long,
             first_width: first_width(long),
-            first_test: s.results.len() == 1,
+            first_test: s.comparison.first.is_none(),
         }
     }
 
@@ -762,7 +811,7 @@ impl HistoryView<'_> {
                 theme.dim(),
             ));
         }
-        if s.results.len() > 2 {
+        if s.comparison.last.is_some() {
             header.push(Span::styled("  since the last", theme.dim()));
         }
         lines.push(Line::from(header));
@@ -804,17 +853,26 @@ impl HistoryView<'_> {
                 theme.dim(),
             ));
         }
-        for verdict in s.verdicts() {
-            lines.push(Line::styled(
-                format!("  {}", self.units(verdict)),
-                theme.caution(),
-            ));
+        // The verdicts in full where they fit, in a few words where they do not.
+        if let Some(a) = s.asymmetry() {
+            let unit = s.test.unit().after();
+            let short = [
+                format!(
+                    "{} tested tighter by {}{unit}: may be real",
+                    a.tighter.name(),
+                    a.by
+                ),
+                "painful side, or leg symptoms? Ask a physiotherapist first".into(),
+            ];
+            for (long, short) in s.verdicts().into_iter().zip(short) {
+                let line =
+                    |text: String| Line::styled(format!("  {}", self.units(text)), theme.caution());
+                lines.push(Self::fit(vec![line(long), line(short)], width));
+            }
         }
         lines
     }
 
-    /// A series in one line: the latest result of each leg, its change since the first, and
-    /// the tighter leg and "limited".
     /// The compact form's lines: each series in one line, all in the same words, the longest
     /// that fit `width`.
     fn series_lines_compact(&self, all: &[Series<'_>], width: u16) -> Vec<Line<'static>> {
@@ -836,16 +894,10 @@ impl HistoryView<'_> {
         let latest = s.latest().day();
         let first = s.results[0].day();
         let tighter = s.asymmetry();
-        let limited: Vec<Side> = s
-            .sides()
-            .iter()
-            .copied()
-            .filter(|side| s.limited(*side))
-            .collect();
         // `dates`: 0 none, 1 the latest, 2 the latest against the first.
         let line = |dates: u8, long: bool, verdicts: bool| {
             let when = match dates {
-                2 if s.results.len() > 1 => format!(
+                2 if s.comparison.first.is_some() => format!(
                     " {} against {}: ",
                     date_label(latest, latest),
                     date_label(first, latest)
@@ -876,10 +928,9 @@ impl HistoryView<'_> {
                     )),
                 }
                 if let Some(change) = s.since_first(*side) {
-                    let words = if long {
+                    // The heading says that a change may be real, not more.
+                    let words = if long || change.is_real() {
                         change_words(change, s.test, false)
-                    } else if change.is_real() {
-                        change.words(s.test)
                     } else {
                         "within error".into()
                     };
@@ -890,29 +941,18 @@ impl HistoryView<'_> {
                     ));
                 }
             }
-            if s.results.len() == 1 {
+            if s.comparison.first.is_none() {
                 spans.push(Span::styled(" (the first test)", theme.dim()));
             }
-            if verdicts {
-                let mut clauses = Vec::new();
-                if let Some(a) = tighter {
-                    let mut clause = format!("{} tighter by {}{unit}", a.tighter.name(), a.by);
-                    if limited.contains(&a.tighter) {
-                        clause.push_str(", limited");
-                    }
-                    clauses.push(clause);
-                }
-                for side in &limited {
-                    if tighter.is_none_or(|a| a.tighter != *side) {
-                        clauses.push(format!("{} limited", side.name()));
-                    }
-                }
-                for clause in clauses {
-                    spans.push(Span::styled(
-                        self.units(format!("; {clause}")),
-                        theme.caution(),
-                    ));
-                }
+            if verdicts && let Some(a) = tighter {
+                spans.push(Span::styled(
+                    self.units(format!(
+                        "; {} tested tighter by {}{unit}",
+                        a.tighter.name(),
+                        a.by
+                    )),
+                    theme.caution(),
+                ));
             }
             Line::from(spans)
         };
@@ -937,7 +977,11 @@ impl HistoryView<'_> {
                 vec![
                     Line::from(vec![
                         title(format!("Flexibility tests per leg, {results}:  ")),
-                        note("a change within the measuring error is no change"),
+                        note(SAYS_CHANGES),
+                    ]),
+                    Line::from(vec![
+                        title(format!("Flexibility tests per leg, {results}:  ")),
+                        note("changes may be real"),
                     ]),
                     Line::from(title(format!("Flexibility tests per leg, {results}:"))),
                 ],
@@ -947,11 +991,12 @@ impl HistoryView<'_> {
                 vec![
                     Line::from(vec![
                         title("Flexibility, the latest test against the first:  ".into()),
-                        note("within the measuring error is no change"),
+                        note(SAYS_CHANGES),
                     ]),
-                    Line::from(title(
-                        "Flexibility, the latest test against the first:".into(),
-                    )),
+                    Line::from(vec![
+                        title("Flexibility, latest against first:  ".into()),
+                        note("changes may be real"),
+                    ]),
                     Line::from(title("Flexibility, latest against first:".into())),
                 ],
                 width,
@@ -1125,6 +1170,10 @@ struct Table {
     first_test: bool,
 }
 
+/// What the flexibility section's changes mean, over them.
+const SAYS_CHANGES: &str =
+    "smaller than the measuring error is no change; as large or more may be real";
+
 /// Rows beyond the least, handed to the sections that can do without them, in turn.
 struct Budget(u16);
 
@@ -1257,6 +1306,7 @@ impl Widget for HistoryView<'_> {
             }
         }
         let held_line = budget.want(1);
+        let above_line = budget.want(1);
         if chart {
             extra_bars += budget.most(MAX_BAR_ROWS - MIN_BAR_ROWS - extra_bars);
         }
@@ -1270,6 +1320,9 @@ impl Widget for HistoryView<'_> {
         }
         if let Some(y) = rows.take(1) {
             line(y, self.dose_line(inner.width), buf);
+        }
+        if above_line && let Some(y) = rows.take(1) {
+            line(y, self.above_line(inner.width), buf);
         }
         if held_line && let Some(y) = rows.take(1) {
             line(y, Line::raw(self.overview.held_line()), buf);

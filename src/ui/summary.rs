@@ -109,9 +109,9 @@ impl Summary<'_> {
         }
         if let Some(mut week) = vm.week_before {
             if counts {
-                week += held;
+                week = week.with(held);
             }
-            lines.push(crate::history::dose::week_sentence(week));
+            lines.push(crate::history::dose::week_sentence(week.seconds()));
         }
         let paused = if vm.paused_total.as_secs() > 0 {
             format!(", plus {} paused", clock_text(vm.paused_total))
