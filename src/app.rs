@@ -11,33 +11,8 @@ use crate::audio::{self, Cue, SoundStatus};
 use crate::content::Exercise;
 use crate::history::dose::WeekSoFar;
 use crate::history::{LastTime, Streaks};
+use crate::keys::Command;
 use crate::session::{Engine, Event, Phase, Plan, PlanStep, Status, Tally};
-
-/// What a key asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    TogglePause,
-    Skip,
-    Back,
-    Restart,
-    ToggleMute,
-    VolumeUp,
-    VolumeDown,
-    ToggleHelp,
-    /// Ask to quit (q, Esc): opens the confirmation.
-    AskQuit,
-    /// Yes to the confirmation.
-    Confirm,
-    /// Anything else while a question or the help is open.
-    Dismiss,
-    /// Ctrl-C: quit at once.
-    QuitNow,
-    /// Any key on the summary.
-    Close,
-    /// The keys have ended (a pipe closed, in the plain mode): nobody can answer a question
-    /// or resume any more, so the session goes on to its end.
-    InputEnded,
-}
 
 /// What the model asks of the world outside it; the loop hands each to the player, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,7 +297,9 @@ impl App {
         events
             .iter()
             .filter_map(|event| match event {
-                Event::StepStarted { index, .. } => Some(crate::plain::step_line(plan, *index)),
+                Event::StepStarted { index, .. } => {
+                    Some(crate::session::words::step_line(plan, *index))
+                }
                 Event::SessionComplete { early: false, .. } => {
                     Some("Session complete.".to_string())
                 }

@@ -4,7 +4,31 @@
 
 use crossterm::event::KeyCode;
 
-use crate::app::Command;
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    TogglePause,
+    Skip,
+    Back,
+    Restart,
+    ToggleMute,
+    VolumeUp,
+    VolumeDown,
+    ToggleHelp,
+    /// Ask to quit (q, Esc): opens the confirmation.
+    AskQuit,
+    /// Yes to the confirmation.
+    Confirm,
+    /// Anything else while a question or the help is open.
+    Dismiss,
+    /// Ctrl-C: quit at once.
+    QuitNow,
+    /// Any key on the summary.
+    Close,
+    /// The keys have ended (a pipe closed, in the plain mode): nobody can answer a question
+    /// or resume any more, so the session goes on to its end.
+    InputEnded,
+}
 
 /// One row of the table.
 #[derive(Debug, Clone, Copy)]

@@ -21,6 +21,7 @@ pub mod paths;
 pub mod plain;
 pub mod quiet;
 pub mod remind;
+pub mod runtime;
 pub mod safe_text;
 pub mod safety;
 pub mod session;

@@ -15,10 +15,10 @@ use supple::content::user_routine_dir;
 use supple::history::{self, LastTime, Store};
 use supple::quiet::QuietStderr;
 use supple::remind;
+use supple::runtime::LastWords;
 use supple::safe_text::SafeWriter;
 use supple::safety;
 use supple::session::{Clock, SystemClock};
-use supple::tui::LastWords;
 
 fn main() -> ExitCode {
     // Everything printed passes through these: nothing that came from a file, a flag or a

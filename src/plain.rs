@@ -16,9 +16,8 @@ use ratatui::layout::Rect;
 use crate::app::{App, Overlay, ViewModel};
 
 use crate::audio::Player;
-use crate::content::{Need, WorkingLeg};
-use crate::session::{Clock, Phase, Plan, Side};
-use crate::tui::{Input, LastWords, LoopStats, Screen};
+use crate::runtime::{Input, LastWords, LoopStats, Screen};
+use crate::session::{Clock, Phase, words};
 
 /// Runs a session in plain mode: lines to `out`, keys from standard input, the same loop,
 /// player and signals as the full screen. The session is kept up to date in `last_words`,
@@ -31,7 +30,7 @@ pub fn run(
     last_words: &Arc<LastWords>,
 ) -> io::Result<LoopStats> {
     let loop_done = Arc::new(AtomicBool::new(false));
-    let stop = crate::tui::watch_signals(Arc::clone(&loop_done), Some(Arc::clone(last_words)))?;
+    let stop = crate::runtime::watch_signals(Arc::clone(&loop_done), Some(Arc::clone(last_words)))?;
     let mut screen = PlainScreen::new(out);
     let mut input = StdinKeys::new();
     let ran = session(&mut screen, &mut input, clock, app, player, &stop, |app| {
@@ -52,7 +51,7 @@ pub fn session<W: Write>(
     stop: &AtomicBool,
     changed: impl FnMut(&App),
 ) -> io::Result<LoopStats> {
-    let stats = crate::tui::run_loop_with(screen, input, clock, app, player, stop, changed)?;
+    let stats = crate::runtime::run_loop_with(screen, input, clock, app, player, stop, changed)?;
     screen.draw(app, clock.now())?;
     Ok(stats)
 }
@@ -143,8 +142,8 @@ impl<W: Write> PlainScreen<W> {
                 volume: self.said.volume,
                 ..Said::default()
             };
-            lines.push(step_line(vm.plan, vm.index));
-            lines.extend(step_details(vm.plan, vm.index));
+            lines.push(words::step_line(vm.plan, vm.index));
+            lines.extend(words::step_details(vm.plan, vm.index));
         }
         if vm.paused != self.said.paused {
             self.said.paused = vm.paused;
@@ -154,7 +153,7 @@ impl<W: Write> PlainScreen<W> {
                 lines.push(if vm.paused {
                     "Paused. Space goes on.".to_string()
                 } else {
-                    format!("Going on: {} left.", seconds(shown(vm.remaining)))
+                    format!("Going on: {} left.", words::seconds(shown(vm.remaining)))
                 });
             }
         }
@@ -172,7 +171,10 @@ impl<W: Write> PlainScreen<W> {
                     lines.push("Any key closes the help.".into());
                 }
                 Overlay::None if before.is_some_and(|b| b != Overlay::None) && !vm.paused => {
-                    lines.push(format!("Going on: {} left.", seconds(shown(vm.remaining))));
+                    lines.push(format!(
+                        "Going on: {} left.",
+                        words::seconds(shown(vm.remaining))
+                    ));
                 }
                 Overlay::None => {}
             }
@@ -190,7 +192,10 @@ impl<W: Write> PlainScreen<W> {
         let left = shown(vm.remaining);
         // The same step with more time to go than a moment ago: it was started again.
         if self.said.left.is_some_and(|before| left > before + 1) {
-            lines.push(format!("From the start: {}", step_line(vm.plan, vm.index)));
+            lines.push(format!(
+                "From the start: {}",
+                words::step_line(vm.plan, vm.index)
+            ));
             self.said.count = None;
             self.said.halfway = false;
         }
@@ -243,149 +248,6 @@ impl<W: Write> Screen for PlainScreen<W> {
 /// Whole seconds left, rounded up, as the full screen shows them.
 fn shown(remaining: Duration) -> u64 {
     crate::app::shown_seconds(remaining).as_secs()
-}
-
-/// "20 s", "1 min", "1 min 30 s".
-fn seconds(s: u64) -> String {
-    match (s / 60, s % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
-
-/// "left leg", or where that could be misread, what the stretched leg does: "left leg up",
-/// "left leg long".
-fn leg(side: Side, working: Option<WorkingLeg>) -> Option<String> {
-    let leg = match side {
-        Side::Left => "left leg",
-        Side::Right => "right leg",
-        Side::Both => return Some("both legs".into()),
-        Side::None => return None,
-    };
-    Some(match working {
-        Some(working) => format!("{leg} {}", working.word()),
-        None => leg.to_string(),
-    })
-}
-
-/// `text` as a sentence: trimmed, with a full stop where it has none.
-fn sentence(text: &str) -> String {
-    let text = text.trim();
-    if text.ends_with(['.', '!', '?']) {
-        text.to_string()
-    } else {
-        format!("{text}.")
-    }
-}
-
-/// The line that starts step `index` of `plan`: what to do, which leg, for how long, and the
-/// key cue (with the stop rule) for a hold. Also the text of a terminal notification.
-pub fn step_line(plan: &Plan, index: usize) -> String {
-    let Some((step, exercise)) = plan
-        .steps
-        .get(index)
-        .and_then(|step| Some((step, plan.exercises.get(step.exercise)?)))
-    else {
-        return String::new();
-    };
-    let name = &exercise.name;
-    let length = seconds(step.duration.as_secs());
-    let with_leg = |what: &str| match leg(step.side, exercise.working_leg) {
-        Some(leg) => format!("{what}, {leg}"),
-        None => what.to_string(),
-    };
-    let reps = if step.reps > 1 {
-        format!(" (rep {} of {})", step.rep, step.reps)
-    } else {
-        String::new()
-    };
-    let focus = exercise.focus.trim();
-    let with_focus = |line: String| {
-        if focus.is_empty() {
-            line
-        } else {
-            format!("{line} {}", sentence(focus))
-        }
-    };
-    match step.phase {
-        Phase::GetReady => format!("Get ready, {length}: {}.", with_leg(name)),
-        Phase::Cardio => with_focus(format!("Cardio: {}, {length}.", with_leg(name))),
-        Phase::Dynamic => with_focus(format!("Dynamic: {}, {length}{reps}.", with_leg(name))),
-        Phase::Hold => with_focus(format!("Hold: {}, {length}{reps}.", with_leg(name))),
-        Phase::Rest => {
-            let next = index
-                .checked_add(1)
-                .and_then(|i| plan.steps.get(i))
-                .and_then(|next| {
-                    let exercise = plan.exercises.get(next.exercise)?;
-                    Some(match leg(next.side, exercise.working_leg) {
-                        Some(leg) => format!(" Next: {}, {leg}.", exercise.name),
-                        None => format!(" Next: {}.", exercise.name),
-                    })
-                })
-                .unwrap_or_default();
-            format!("Rest, {length}.{next}")
-        }
-        Phase::SwitchLeg => match leg(step.side, None) {
-            Some(leg) => format!("Switch to the {leg}, {length}."),
-            None => format!("Switch legs, {length}."),
-        },
-    }
-}
-
-/// What plain mode says after a step's line, so that a person who cannot see the screen
-/// hears what it shows: while getting into position, how and what it needs; during a
-/// switch, how to change legs; with every work step, its caution; with a hold, the stop rule too (in full at the session's first hold,
-/// shorter after, since a screen reader says every line).
-pub fn step_details(plan: &Plan, index: usize) -> Vec<String> {
-    let Some(step) = plan.steps.get(index) else {
-        return Vec::new();
-    };
-    // The rest before a new exercise is the time to get into position for it.
-    let into_position = match step.phase {
-        Phase::GetReady => true,
-        Phase::Rest => index
-            .checked_sub(1)
-            .and_then(|i| plan.steps.get(i))
-            .is_none_or(|prev| prev.exercise != step.exercise),
-        _ => false,
-    };
-    let mut lines = Vec::new();
-    if into_position {
-        // A rest's step is the exercise it leads into.
-        let Some(exercise) = plan.exercises.get(step.exercise) else {
-            return lines;
-        };
-        let setup = exercise
-            .setup
-            .as_deref()
-            .map(|setup| format!("Get into position: {}", sentence(setup)));
-        let needs = (!exercise.needs.is_empty())
-            .then(|| format!("You need {}.", Need::list(&exercise.needs)));
-        match (setup, needs) {
-            (Some(setup), Some(needs)) => lines.push(format!("{setup} {needs}")),
-            (Some(line), None) | (None, Some(line)) => lines.push(line),
-            (None, None) => {}
-        }
-    }
-    if matches!(step.phase, Phase::Cardio | Phase::Dynamic | Phase::Hold) {
-        let exercise = plan.exercise(step);
-        lines.push(format!("Careful: {}", sentence(&exercise.caution)));
-    }
-    if step.phase == Phase::SwitchLeg
-        && let Some(how) = plan.exercise(step).switch_cue.as_deref()
-    {
-        lines.push(sentence(how));
-    }
-    if step.phase == Phase::Hold {
-        lines.push(if plan.first_hold() == Some(index) {
-            crate::safety::CAUTION.to_string()
-        } else {
-            crate::safety::STOP_SHORT.to_string()
-        });
-    }
-    lines
 }
 
 /// Keys from standard input when it is a pipe or a file, or a terminal in plain mode: the

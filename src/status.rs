@@ -10,8 +10,9 @@ use std::io::{self, Write};
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::history::days::per_day;
 use crate::history::dose::{self, SECONDS_PER_DAY, WEEKLY_SECONDS};
-use crate::history::stats::{REST_DAYS, days_between, per_day};
+use crate::history::stats::{REST_DAYS, days_between};
 use crate::history::{HistoryError, LegSeconds, SessionRecord, Store, Streaks};
 
 /// How `supple status` prints.

@@ -1,12 +1,10 @@
-//! The terminal side: the event loop, raw mode and the alternate screen, and signals.
-//!
-//! The loop has no frame rate: it sleeps in `poll` until the next key or the next instant the
-//! screen must change (from [`App::next_wake`]), handles every pending event, then draws once.
-//! It also hands the app's effects to the player, and the player's state back to the app.
+//! The terminal: raw mode and the alternate screen, input read with poll(2), frames drawn in
+//! synchronized updates; the session, the still screens (history, the safety note) and the
+//! guided test in it. The loop itself is [`crate::runtime`]'s.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -15,19 +13,14 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Terminal, TerminalOptions, Viewport};
 
-use crate::app::{App, Effect};
+use crate::app::App;
 use crate::audio::Player;
-use crate::session::{Clock, Engine};
+use crate::runtime::event_loop::ceil_millis;
+use crate::runtime::{
+    Input, LastWords, LoopStats, MAX_SLEEP, Screen, run_loop_with, watch_signals,
+};
+use crate::session::Clock;
 use crate::ui::{self, FrameCache};
-
-/// The longest the loop sleeps without looking at the stop flag (a signal also wakes it).
-pub const MAX_SLEEP: Duration = Duration::from_secs(1);
-
-/// Where terminal events come from.
-pub trait Input {
-    /// The next event, or `None` once `timeout` has passed without one.
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<TermEvent>>;
-}
 
 /// Events from the real terminal.
 ///
@@ -97,18 +90,6 @@ impl Input for TerminalInput {
             return event::read().map(Some);
         }
         Ok(None)
-    }
-}
-
-/// Where frames go.
-pub trait Screen {
-    fn area(&self) -> io::Result<Rect>;
-    /// The terminal now has this size (from a Resize event).
-    fn resize(&mut self, area: Rect) -> io::Result<()>;
-    fn draw(&mut self, app: &App, now: std::time::Instant) -> io::Result<()>;
-    /// Shows `text` as a notification, where this screen can (see `crate::notify`).
-    fn notify(&mut self, _text: &str) -> io::Result<()> {
-        Ok(())
     }
 }
 
@@ -231,275 +212,6 @@ impl Screen for TestScreen {
         });
         Ok(())
     }
-}
-
-/// What the loop did, for measuring: how often it woke and how often it drew.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LoopStats {
-    pub wakes: u64,
-    pub draws: u64,
-}
-
-/// Runs the app until it quits or `stop` is set (by a signal), with `player` making its cues
-/// heard.
-pub fn run_loop(
-    screen: &mut impl Screen,
-    input: &mut impl Input,
-    clock: &impl Clock,
-    app: &mut App,
-    player: &mut dyn Player,
-    stop: &AtomicBool,
-) -> io::Result<LoopStats> {
-    run_loop_with(screen, input, clock, app, player, stop, |_| {})
-}
-
-/// [`run_loop`], showing `changed` the app each time something other than the clock changed
-/// it (its revision), before the frame that shows it: at most once a wake, never for the
-/// passing of time alone.
-pub fn run_loop_with(
-    screen: &mut impl Screen,
-    input: &mut impl Input,
-    clock: &impl Clock,
-    app: &mut App,
-    player: &mut dyn Player,
-    stop: &AtomicBool,
-    mut changed: impl FnMut(&App),
-) -> io::Result<LoopStats> {
-    let mut stats = LoopStats::default();
-    hand_on(app.start(clock.now()), player, screen);
-    let mut needs_draw = true;
-    let mut shown_revision = None;
-    loop {
-        let now = clock.now();
-        let before = app.revision();
-        hand_on(app.tick(now), player, screen);
-        // A device that finished opening, or a new volume, shows in the footer.
-        app.set_sound(player.status());
-        needs_draw |= app.revision() != before;
-        if shown_revision != Some(app.revision()) {
-            shown_revision = Some(app.revision());
-            changed(app);
-        }
-        if stop.load(Ordering::Relaxed) {
-            hand_on(app.interrupt(now), player, screen);
-        }
-        if app.should_quit() {
-            return Ok(stats);
-        }
-        if needs_draw {
-            screen.draw(app, now)?;
-            stats.draws += 1;
-        }
-        let wake_at = app.next_wake(now);
-        // poll(2) counts whole milliseconds and the tty source truncates: round up, or the
-        // loop wakes a fraction of a millisecond early and draws the same frame twice.
-        let timeout = wake_at
-            .map_or(MAX_SLEEP, |at| {
-                ceil_millis(at.saturating_duration_since(now))
-            })
-            .min(MAX_SLEEP);
-        stats.wakes += 1;
-        let next = match input.next(timeout) {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                // The terminal is gone: end the session, keeping what was done.
-                hand_on(app.interrupt(clock.now()), player, screen);
-                return Ok(stats);
-            }
-            other => other?,
-        };
-        needs_draw = match next {
-            Some(event) => {
-                // Handle this event and every one already waiting, then draw once.
-                let before = app.revision();
-                let mut pending = Some(event);
-                while let Some(event) = pending.take() {
-                    if let TermEvent::Resize(width, height) = event {
-                        screen.resize(Rect::new(0, 0, width, height))?;
-                    }
-                    hand_on(app.handle_event(&event, clock.now()), player, screen);
-                    if app.should_quit() {
-                        break;
-                    }
-                    pending = input.next(Duration::ZERO)?;
-                }
-                app.revision() != before
-            }
-            // A timeout is the moment something on screen changes (unless it came early).
-            None => wake_at.is_some_and(|at| clock.now() >= at),
-        };
-    }
-}
-
-/// Hands the app's effects to the player (and notifications to the screen), in the order the
-/// app asked for them.
-fn hand_on(effects: Vec<Effect>, player: &mut dyn Player, screen: &mut impl Screen) {
-    for effect in effects {
-        match effect {
-            Effect::Play(cue) => player.play(cue),
-            Effect::Speak(line) => player.speak(line),
-            Effect::Expect(next_cue) => player.expect(next_cue),
-            Effect::ChangeVolume(delta) => player.change_volume(delta),
-            // A notification that cannot be written is not worth ending the session for.
-            Effect::Notify(text) => {
-                let _ = screen.notify(&text);
-            }
-        }
-    }
-}
-
-fn ceil_millis(d: Duration) -> Duration {
-    let ms = d.as_nanos().div_ceil(1_000_000);
-    Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX))
-}
-
-/// How long the loop has to finish after a signal before the watchdog ends the process.
-pub const WATCHDOG_GRACE: Duration = Duration::from_secs(3);
-
-/// What is kept of a session when the process must end while the loop is stuck.
-///
-/// The loop leaves a copy of the engine here each time something other than the clock changed
-/// it (a step, a key; never a frame). If the loop has not finished [`WATCHDOG_GRACE`] after a
-/// signal, the watchdog ends that copy at the signal's instant and keeps it before the process
-/// exits. The engine runs on deadlines, so the copy ends as the loop ends a session on a
-/// signal, the hold under way included (a record kept at each change would only hold the
-/// steps already left). Whichever ends the session first, the watchdog or the loop's caller
-/// with [`LastWords::end`], keeps it; the other finds it kept.
-pub struct LastWords {
-    slot: Mutex<Slot>,
-    keep: Box<Keep>,
-}
-
-/// Saves an ended session as it is at the instant given; returns what to print.
-type Keep = dyn Fn(&Engine, Instant) -> String + Send + Sync;
-
-struct Slot {
-    last: Option<Engine>,
-    kept: bool,
-}
-
-impl LastWords {
-    /// `keep` saves an ended session as it is at the instant given, and returns what to print
-    /// once the terminal is given back ([`crate::commands::keep_session`]).
-    pub fn new(keep: impl Fn(&Engine, Instant) -> String + Send + Sync + 'static) -> Self {
-        LastWords {
-            slot: Mutex::new(Slot {
-                last: None,
-                kept: false,
-            }),
-            keep: Box::new(keep),
-        }
-    }
-
-    /// The session as it is now, for the watchdog.
-    pub fn remember(&self, engine: &Engine) {
-        let mut slot = self.slot();
-        if !slot.kept {
-            slot.last = Some(engine.clone());
-        }
-    }
-
-    /// Ends the session at `now` (the step under way counts as far as it went) and keeps it;
-    /// what to print, or `None` when the watchdog kept it already. The watchdog waits while
-    /// this saves, so a session is saved once and whole.
-    pub fn end(&self, engine: &Engine, now: Instant) -> Option<String> {
-        let mut slot = self.slot();
-        if std::mem::replace(&mut slot.kept, true) {
-            return None;
-        }
-        slot.last = None;
-        Some(self.keep_ended(engine, now))
-    }
-
-    /// The watchdog's part: ends the last session remembered at `at` and keeps it.
-    fn speak(&self, at: Instant) -> Option<String> {
-        let mut slot = self.slot();
-        if slot.kept {
-            return None;
-        }
-        let last = slot.last.take()?;
-        slot.kept = true;
-        Some(self.keep_ended(&last, at))
-    }
-
-    fn keep_ended(&self, engine: &Engine, at: Instant) -> String {
-        let mut ended = engine.clone();
-        ended.finish(at);
-        (self.keep)(&ended, at)
-    }
-
-    /// Poisoned or not: what the slot holds is whole after any panic, and the watchdog still
-    /// has to keep the session.
-    fn slot(&self) -> MutexGuard<'_, Slot> {
-        self.slot.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-/// Turns SIGTERM, SIGHUP and SIGINT into a flag the loop reads (it ends the session cleanly,
-/// keeping what was done). A watchdog thread makes sure a signal always ends the process:
-/// if the loop has not finished `WATCHDOG_GRACE` after a signal (a terminal library stuck on
-/// a terminal that went away), it keeps the session from `last_words`, gives the terminal
-/// back as well as it can and exits. (See [`TerminalInput`] for why supple does not wait
-/// inside crossterm.)
-pub fn watch_signals(
-    loop_done: Arc<AtomicBool>,
-    last_words: Option<Arc<LastWords>>,
-) -> io::Result<Arc<AtomicBool>> {
-    watch_signals_with(loop_done, last_words, WATCHDOG_GRACE, give_up)
-}
-
-/// [`watch_signals`] with the grace period and the way out given: `exit` gets the exit status
-/// (128 + the signal) and what the kept session has to say. Tests use it to run the watchdog
-/// without ending their process.
-pub fn watch_signals_with(
-    loop_done: Arc<AtomicBool>,
-    last_words: Option<Arc<LastWords>>,
-    grace: Duration,
-    exit: impl FnOnce(i32, Option<String>) + Send + 'static,
-) -> io::Result<Arc<AtomicBool>> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let flag = Arc::clone(&stop);
-    std::thread::Builder::new()
-        .name("supple-signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                let at = Instant::now();
-                flag.store(true, Ordering::SeqCst);
-                std::thread::sleep(grace);
-                if !loop_done.load(Ordering::SeqCst) {
-                    // Kept before the terminal is touched: restoring it may fail or hang.
-                    let words = last_words.and_then(|words| words.speak(at));
-                    exit(128 + signal, words);
-                }
-            }
-        })?;
-    Ok(stop)
-}
-
-/// How long the watchdog waits for the terminal to be given back before it exits anyway.
-const GIVE_UP_WAIT: Duration = Duration::from_secs(1);
-
-/// The watchdog's way out of a stuck loop. Giving the terminal back takes stdout's lock, which
-/// a loop stuck in a write to a terminal that stopped reading holds for good: that is tried on
-/// a thread of its own, and the process exits after `GIVE_UP_WAIT` either way (exit only tries
-/// the lock).
-fn give_up(status: i32, words: Option<String>) {
-    let (done, restored) = std::sync::mpsc::channel();
-    let _ = std::thread::Builder::new()
-        .name("supple-restore".into())
-        .spawn(move || {
-            let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableFocusChange);
-            ratatui::restore();
-            if let Some(words) = words {
-                let mut out = io::stdout();
-                let _ = out.write_all(words.as_bytes());
-                let _ = out.flush();
-            }
-            let _ = done.send(());
-        });
-    let _ = restored.recv_timeout(GIVE_UP_WAIT);
-    std::process::exit(status);
 }
 
 /// In debug builds only, `SUPPLE_DEBUG_PANIC` makes the session panic, so the end-to-end tests

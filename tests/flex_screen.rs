@@ -464,7 +464,7 @@ fn the_empty_field_is_an_outlined_box_with_a_cursor_and_a_hint() {
 /// test never waits for ever.
 struct Keys(std::collections::VecDeque<KeyCode>);
 
-impl supple::tui::Input for Keys {
+impl supple::runtime::Input for Keys {
     fn next(
         &mut self,
         _timeout: std::time::Duration,

@@ -11,8 +11,8 @@ use crossterm::event::Event as TermEvent;
 use ratatui::layout::Rect;
 use supple::app::App;
 use supple::notify::{Kind, Target, detect, sequence, target};
+use supple::runtime::{Screen, run_loop};
 use supple::session::{Clock, ManualClock};
-use supple::tui::{Screen, run_loop};
 
 fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
     move |name| {

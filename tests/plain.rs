@@ -312,7 +312,7 @@ fn every_routine_says_the_setup_the_caution_and_the_stop_rule_once() {
         let mut full = 0;
         for (i, step) in plan.steps.iter().enumerate() {
             let exercise = plan.exercise(step);
-            let said = supple::plain::step_details(&plan, i).join("\n");
+            let said = supple::session::words::step_details(&plan, i).join("\n");
             let new_exercise = i == 0 || plan.steps[i - 1].exercise != step.exercise;
             if matches!(step.phase, Phase::GetReady | Phase::Rest) && new_exercise {
                 if let Some(setup) = &exercise.setup {

@@ -13,8 +13,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use supple::app::App;
 use supple::audio::{Cue, Player, Recording, SoundStatus};
+use supple::runtime::{MAX_SLEEP, Screen, run_loop, run_loop_with};
 use supple::session::{Clock, ManualClock, Status};
-use supple::tui::{MAX_SLEEP, Screen, TestScreen, run_loop, run_loop_with};
+use supple::tui::TestScreen;
 
 /// A TestBackend screen that keeps the text of every frame with its instant, and checks that
 /// each frame drawn with the panel cache equals the same frame drawn from scratch.
@@ -64,7 +65,7 @@ fn run_unstopped(
     clock: &ManualClock,
     app: &mut App,
     player: &mut dyn Player,
-) -> supple::tui::LoopStats {
+) -> supple::runtime::LoopStats {
     run_loop(screen, input, clock, app, player, &AtomicBool::new(false)).expect("loop")
 }
 

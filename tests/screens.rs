@@ -509,7 +509,7 @@ fn the_summary_keeps_both_legs_when_its_words_do_not_fit() {
     app.start(t0);
     // Skipped into the first holds, then quit a few seconds in: too short to count.
     for _ in 0..10 {
-        app.apply(supple::app::Command::Skip, t0);
+        app.apply(supple::keys::Command::Skip, t0);
     }
     let later = t0 + std::time::Duration::from_secs(3);
     app.tick(later);

@@ -13,8 +13,8 @@ use common::plan_from;
 use signal_hook::consts::SIGTERM;
 use supple::commands::keep_session;
 use supple::history::Store;
+use supple::runtime::{LastWords, watch_signals_with};
 use supple::session::{Engine, Side};
-use supple::tui::{LastWords, watch_signals_with};
 
 const ROUTINE: &str = r#"{
   "name": "watchdog",

@@ -22,8 +22,8 @@ use std::collections::BTreeMap;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use super::days::{DayTotal, monday_of, per_day};
 use super::record::{LegSeconds, SessionRecord};
-use super::stats::{DayTotal, per_day};
 
 /// Seconds per leg per day of the dose (ACSM: about 60 s per stretch per session).
 pub const SECONDS_PER_DAY: u64 = 60;
@@ -67,12 +67,6 @@ pub struct Week {
     /// Days with a session that counts.
     pub days_stretched: u32,
     pub sessions: u32,
-}
-
-/// The Monday of `date`'s week (weeks run Monday to Sunday, as "this week" does).
-pub fn monday_of(date: Date) -> Date {
-    let back = i64::from(date.weekday().to_monday_zero_offset());
-    date.checked_sub(back.days()).unwrap_or(date)
 }
 
 impl Week {

@@ -6,6 +6,7 @@
 //! Like `session`, this knows nothing of the screen; `ui::history` draws what `stats` computes.
 
 pub mod change;
+pub mod days;
 mod disk;
 pub mod dose;
 mod error;
@@ -18,11 +19,10 @@ pub mod stats;
 pub mod store;
 pub mod suggest;
 
+pub use days::DayTotal;
 pub use disk::MAX_BYTES;
 pub use error::HistoryError;
 pub use flex::{Felt, FlexTest, Legs, TestResult};
 pub use record::{ExerciseRecord, FORMAT_VERSION, HistoryFile, LegSeconds, SessionRecord};
-pub use stats::{
-    DayTotal, Imbalance, LastTime, NO_SESSIONS_YET, Overview, Streaks, day_label, last_of,
-};
+pub use stats::{Imbalance, LastTime, NO_SESSIONS_YET, Overview, Streaks, day_label, last_of};
 pub use store::{Kept, Lost, Saved, SetAside, Store};

@@ -1,11 +1,12 @@
 //! Numbers drawn from history: the streak, sessions this week, seconds held per day and leg,
 //! and whether one leg is getting less than the other. Pure: `today` is passed in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use super::days::{DayTotal, monday_of, per_day};
 use super::record::{LegSeconds, SessionRecord};
 
 /// What `supple history` says before the first session.
@@ -34,25 +35,6 @@ pub const NO_IMBALANCE: &str =
 
 /// Days the leg balance looks back over.
 pub const BALANCE_DAYS: i32 = 14;
-
-/// One day of the chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DayTotal {
-    pub date: Date,
-    pub sessions: u32,
-    pub held: LegSeconds,
-}
-
-impl DayTotal {
-    /// `date` as `per_day` has it, or a day without a session.
-    pub fn on(per_day: &BTreeMap<Date, DayTotal>, date: Date) -> DayTotal {
-        per_day.get(&date).copied().unwrap_or(DayTotal {
-            date,
-            sessions: 0,
-            held: LegSeconds::default(),
-        })
-    }
-}
 
 /// One leg getting clearly less static stretching than the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,21 +71,6 @@ pub struct Overview {
     pub imbalance: Option<Imbalance>,
 }
 
-/// Per day, the sessions that count and their seconds held per leg.
-pub fn per_day(sessions: &[SessionRecord]) -> BTreeMap<Date, DayTotal> {
-    let mut per_day: BTreeMap<Date, DayTotal> = BTreeMap::new();
-    for s in sessions.iter().filter(|s| s.counts()) {
-        let day = per_day.entry(s.day()).or_insert(DayTotal {
-            date: s.day(),
-            sessions: 0,
-            held: LegSeconds::default(),
-        });
-        day.sessions = day.sessions.saturating_add(1);
-        day.held += s.held();
-    }
-    per_day
-}
-
 impl Overview {
     pub fn new(sessions: &[SessionRecord], today: Date, days: i32) -> Overview {
         let counted: Vec<&SessionRecord> = sessions.iter().filter(|s| s.counts()).collect();
@@ -113,7 +80,7 @@ impl Overview {
             held_total += day.held;
         }
         let active: BTreeSet<Date> = per_day.keys().copied().collect();
-        let monday = super::dose::monday_of(today);
+        let monday = monday_of(today);
         let this_week = per_day.range(monday..=today).map(|(_, d)| d.sessions).sum();
         let days = day_range(today, days)
             .into_iter()

@@ -21,11 +21,12 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::change::smallest_real_change;
-use super::dose::monday_of;
+use super::days::monday_of;
+use super::days::per_day;
 use super::flex::FlexTest;
 use super::progress::{TIGHTER_FOR_DAYS, TighterLeg};
 use super::record::SessionRecord;
-use super::stats::{days_between, per_day};
+use super::stats::days_between;
 use crate::session::Side;
 
 /// Days with a session in a week that make it a regular week (ACSM's least is 2 to 3; Reid &

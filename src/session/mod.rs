@@ -1,10 +1,11 @@
-//! The session: a routine expanded into a plan, run by a pure engine, tallied per leg.
-//! Knows nothing of the terminal or of sound.
+//! The session: a routine expanded into a plan, run by a pure engine, tallied per leg, and
+//! the words for each step. Knows nothing of the terminal or of sound.
 
 pub mod clock;
 pub mod engine;
 pub mod plan;
 pub mod tally;
+pub mod words;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use engine::{BACK_GRACE, Engine, Event, Status};

@@ -13,8 +13,8 @@ use ratatui::layout::Rect;
 use supple::app::{App, Effect};
 use supple::audio::{Cue, Player, Silent};
 use supple::content::{Library, builtin_routines, parse_routine};
+use supple::runtime::Input;
 use supple::session::{Clock, ManualClock, Plan};
-use supple::tui::Input;
 
 pub fn builtin_plan(name: &str) -> Plan {
     let library = Library::builtin().expect("library");
