@@ -99,19 +99,19 @@ fn main() {
     std::hint::black_box(overview);
 
     let start = Instant::now();
-    let status = supple::status::Status::of(&kept.sessions, today);
+    let status = supple::cli::status::Status::of(&kept.sessions, today);
     let status_stats = start.elapsed();
     std::hint::black_box(status);
     let mut in_process = Vec::new();
     for _ in 0..10 {
         let start = Instant::now();
         let mut out = Vec::new();
-        supple::status::run(
+        supple::cli::status::run(
             &mut out,
             &mut std::io::sink(),
             Some(&store),
             today,
-            supple::status::Form::Json,
+            supple::cli::status::Form::Json,
             false,
         )
         .expect("status");

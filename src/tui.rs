@@ -356,10 +356,11 @@ fn wait_for_key(
     Ok(None)
 }
 
-/// Runs the guided flexibility test full screen until the person leaves; `save` keeps a
-/// finished result and says where it went and what is kept now (or why it was not saved).
+/// Runs the guided flexibility test full screen until the person leaves (a result is taken
+/// at `now`, when the test began); `save` keeps a finished result and says where it went and what is kept now (or why it was not saved).
 pub fn run_flex_test(
     guide: &mut crate::flextest::guide::Guide,
+    now: &jiff::ZonedDateTime,
     save: impl FnMut(
         &crate::history::TestResult,
     ) -> Result<
@@ -368,7 +369,7 @@ pub fn run_flex_test(
     >,
 ) -> io::Result<()> {
     in_full_screen(None, |screen, input, stop| {
-        flex_test_loop(&mut screen.terminal, input, stop, guide, save)
+        flex_test_loop(&mut screen.terminal, input, stop, guide, now, save)
     })
 }
 
@@ -380,6 +381,7 @@ pub fn flex_test_loop<B: ratatui::backend::Backend>(
     input: &mut impl Input,
     stop: &AtomicBool,
     guide: &mut crate::flextest::guide::Guide,
+    now: &jiff::ZonedDateTime,
     mut save: impl FnMut(
         &crate::history::TestResult,
     ) -> Result<
@@ -413,7 +415,7 @@ where
         };
         match event {
             TermEvent::Key(key) => {
-                if let Step::Save(result) = guide.handle_key(key, &jiff::ZonedDateTime::now()) {
+                if let Step::Save(result) = guide.handle_key(key, now) {
                     let outcome = save(&result);
                     guide.saved(result, outcome);
                 }

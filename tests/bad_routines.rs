@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use assert_cmd::Command;
-use supple::commands::build_plan;
 use supple::content::{Library, load_routine_file};
+use supple::session::resolve::build_plan;
 
 /// File, then text the error must contain: the place (line:column or field path), what was
 /// found or expected, and the fix.

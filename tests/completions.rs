@@ -11,7 +11,7 @@ use assert_cmd::Command;
 /// Every command a person can type, nested ones as `parent child`.
 fn commands() -> Vec<Vec<String>> {
     fn walk(cmd: &clap::Command, above: &[String], into: &mut Vec<Vec<String>>) {
-        for sub in supple::generate::commands(cmd) {
+        for sub in supple::cli::completions::commands(cmd) {
             let mut path = above.to_vec();
             path.push(sub.get_name().to_string());
             into.push(path.clone());
@@ -19,7 +19,7 @@ fn commands() -> Vec<Vec<String>> {
         }
     }
     let mut all = Vec::new();
-    walk(&supple::generate::command(), &[], &mut all);
+    walk(&supple::cli::completions::command(), &[], &mut all);
     all
 }
 

@@ -3,9 +3,10 @@
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use supple::config::{self, ConfigFile, Flags, Source, Tuning};
 use supple::content::{Library, builtin_routines};
+use supple::session::resolve::Tuning;
 use supple::session::{Phase, Plan, clock_text};
+use supple::settings::{self, ConfigFile, Flags, Source};
 
 fn supple(home: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("supple").expect("binary");
@@ -40,7 +41,7 @@ fn flags_win_over_the_file_which_wins_over_the_defaults() {
         sound: Some(true),
         ..Flags::default()
     };
-    let s = config::resolve(Some(&file), &flags);
+    let s = settings::resolve(Some(&file), &flags);
     assert_eq!(s.hold_seconds.value, Some(45));
     assert_eq!(s.hold_seconds.source, Source::Flag("--hold"));
     assert_eq!(
@@ -63,10 +64,10 @@ fn flags_win_over_the_file_which_wins_over_the_defaults() {
         older: Some(true),
         ..ConfigFile::default()
     };
-    let o = config::resolve(Some(&older), &Flags::default());
+    let o = settings::resolve(Some(&older), &Flags::default());
     assert_eq!((o.older.value, &o.older.source), (true, &Source::File));
 
-    let defaults = config::resolve(None, &Flags::default());
+    let defaults = settings::resolve(None, &Flags::default());
     assert_eq!(defaults.routine.value, "hamstring");
     assert_eq!(defaults.volume.value, supple::audio::DEFAULT_VOLUME);
     assert!(defaults.sound.value);
@@ -82,7 +83,7 @@ fn a_hold_override_changes_the_holds_and_nothing_else() {
         .expect("quick")
         .routine;
     let before = Plan::build(&routine, &library).expect("plan");
-    supple::commands::tune(
+    supple::session::resolve::tune(
         &mut routine,
         &library,
         &Tuning {
@@ -118,7 +119,7 @@ fn a_hold_override_changes_the_holds_and_nothing_else() {
 fn a_missing_file_is_the_defaults() {
     let home = tempfile::tempdir().expect("tempdir");
     assert_eq!(
-        config::load(&home.path().join("none.json")).expect("load"),
+        settings::load(&home.path().join("none.json")).expect("load"),
         None
     );
 }
@@ -148,7 +149,7 @@ fn bad_files_name_the_place_and_the_fix() {
     ];
     for (text, place, fix) in cases {
         let path = write_config(home.path(), text);
-        let err = config::load(&path).expect_err(text).to_string();
+        let err = settings::load(&path).expect_err(text).to_string();
         assert!(err.contains("config.json"), "names the file: {err}");
         assert!(err.contains(place), "{text:?}: {err}");
         assert!(err.contains(fix), "{text:?}: {err}");
@@ -256,10 +257,10 @@ fn lengths_take_units() {
         ("1m30s", 90),
         (" 2m ", 120),
     ] {
-        assert_eq!(config::parse_seconds(text), Ok(secs), "{text}");
+        assert_eq!(settings::parse_seconds(text), Ok(secs), "{text}");
     }
     for bad in ["", "1.5s", "30x", "-5", "thirty"] {
-        let err = config::parse_seconds(bad).expect_err(bad);
+        let err = settings::parse_seconds(bad).expect_err(bad);
         assert!(err.contains("write 30, 30s, 1m or 1m30s"), "{err}");
     }
     let home = tempfile::tempdir().expect("tempdir");

@@ -229,7 +229,7 @@ fn every_hold_shows_the_stop_rule_at_every_size() {
 #[test]
 fn routines_that_need_a_partner_or_equipment_are_flagged_in_the_list() {
     let mut out = Vec::new();
-    supple::commands::list(&mut out, &mut Vec::new(), None).expect("list");
+    supple::cli::list::run(&mut out, &mut Vec::new(), None).expect("list");
     let listed = String::from_utf8(out).expect("utf-8");
     for name in ROUTINES {
         let this = plan(name);
@@ -280,7 +280,7 @@ fn documented_examples_are_valid_routines() {
             }
             if !block.contains("\"steps\"") {
                 // The settings example.
-                supple::config::parse(doc, block).unwrap_or_else(|e| panic!("{doc} config: {e}"));
+                supple::settings::parse(doc, block).unwrap_or_else(|e| panic!("{doc} config: {e}"));
                 continue;
             }
             let routine = supple::content::parse_routine(doc, block, library.exercises())
@@ -306,7 +306,7 @@ fn status_example(doc: &str, block: &str) {
     let printed = if example.get("error").is_some() {
         serde_json::json!({ "error": "", "file": "" })
     } else {
-        let status = supple::status::Status::of(&[], jiff::civil::date(2026, 11, 27));
+        let status = supple::cli::status::Status::of(&[], jiff::civil::date(2026, 11, 27));
         serde_json::to_value(status.json()).expect("json")
     };
     let (mut want, mut got) = (Vec::new(), Vec::new());

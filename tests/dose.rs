@@ -7,7 +7,7 @@ mod common;
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday, date};
-use supple::commands::suggestions_text;
+use supple::cli::plan::suggestions_text;
 use supple::history::change::smallest_real_change;
 use supple::history::dose::{self, WEEKLY_SECONDS, WeekSeconds, WeekSoFar, week_sentence, weeks};
 use supple::history::progress::{TIGHTER_FOR_DAYS, TighterLeg, tighter_leg};

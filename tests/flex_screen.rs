@@ -479,12 +479,19 @@ fn run_loop(guide: &mut Guide, size: (u16, u16), keys: &[KeyCode]) {
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
     let mut input = Keys(keys.iter().copied().collect());
     let stop = std::sync::atomic::AtomicBool::new(false);
-    supple::tui::flex_test_loop(&mut terminal, &mut input, &stop, guide, |_| {
-        Err(supple::flextest::guide::Unsaved {
-            why: "not saved in this test".into(),
-            kept_in: None,
-        })
-    })
+    supple::tui::flex_test_loop(
+        &mut terminal,
+        &mut input,
+        &stop,
+        guide,
+        &jiff::ZonedDateTime::now(),
+        |_| {
+            Err(supple::flextest::guide::Unsaved {
+                why: "not saved in this test".into(),
+                kept_in: None,
+            })
+        },
+    )
     .expect("the loop");
 }
 

@@ -11,7 +11,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday, date};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use supple::commands::history_text;
+use supple::cli::history::history_text;
 use supple::history::dose::{self, WEEKS_SHOWN};
 use supple::history::{FlexTest, Overview, SessionRecord, TestResult};
 use supple::ui::history::HistoryView;

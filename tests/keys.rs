@@ -180,7 +180,8 @@ fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
     let (mut app, t0) = started();
     app.tick(t0 + S(20));
     app.handle_event(&ctrl('c'), t0 + S(20));
-    let record = supple::commands::session_report(app.engine(), t0 + S(20), None, Some(week));
+    let record =
+        supple::history::report::session_report(app.engine(), t0 + S(20), None, Some(week));
     assert!(
         record.contains("\n  This week: left 3:20 of 5:00, right 3:00 of 5:00.\n"),
         "{record}"
@@ -194,7 +195,7 @@ fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
     let end = t0 + S(total + 1);
     let held = supple::history::LegSeconds::of(&app.engine().tally());
     assert!(held.left > 0 && held.right > 0, "{held:?}");
-    let record = supple::commands::session_report(app.engine(), end, None, Some(week));
+    let record = supple::history::report::session_report(app.engine(), end, None, Some(week));
     let after = week.with(held);
     assert!(
         record.contains(&format!(
@@ -212,7 +213,7 @@ fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
         }
     );
     // Without a readable history, no week to speak of.
-    let record = supple::commands::session_report(app.engine(), t0 + S(20), None, None);
+    let record = supple::history::report::session_report(app.engine(), t0 + S(20), None, None);
     assert!(!record.contains("This week"), "{record}");
 }
 
@@ -221,7 +222,7 @@ fn the_record_after_an_early_quit_lists_only_what_was_reached() {
     let (mut app, t0) = started();
     app.tick(t0 + S(20)); // the get-ready (10 s) and 10 s of marching in place
     app.handle_event(&ctrl('c'), t0 + S(20));
-    let record = supple::commands::session_report(app.engine(), t0 + S(20), None, None);
+    let record = supple::history::report::session_report(app.engine(), t0 + S(20), None, None);
     assert!(
         record.contains("session ended before any stretch (0:20)"),
         "{record}"

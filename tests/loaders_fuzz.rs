@@ -112,7 +112,7 @@ fn check_routine(text: &str) {
 }
 
 fn check_config(text: &str) {
-    if let Err(e) = supple::config::parse("config.json", text) {
+    if let Err(e) = supple::settings::parse("config.json", text) {
         assert_readable("config.json", &e);
     }
 }

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use common::plan_from;
 use signal_hook::consts::SIGTERM;
-use supple::commands::keep_session;
 use supple::history::Store;
+use supple::history::report::keep_session;
 use supple::runtime::{LastWords, watch_signals_with};
 use supple::session::{Engine, Side};
 

@@ -15,6 +15,7 @@ pub mod flex;
 mod pending;
 pub mod progress;
 pub mod record;
+pub mod report;
 pub mod stats;
 pub mod store;
 pub mod suggest;

@@ -31,7 +31,7 @@ struct Slot {
 
 impl LastWords {
     /// `keep` saves an ended session as it is at the instant given, and returns what to print
-    /// once the terminal is given back ([`crate::commands::keep_session`]).
+    /// once the terminal is given back ([`crate::history::report::keep_session`]).
     pub fn new(keep: impl Fn(&Engine, Instant) -> String + Send + Sync + 'static) -> Self {
         LastWords {
             slot: Mutex::new(Slot {

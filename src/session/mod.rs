@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod engine;
 pub mod plan;
+pub mod resolve;
 pub mod tally;
 pub mod words;
 

@@ -8,7 +8,7 @@ use clap_complete::Shell;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
 
-use crate::cli::Cli;
+use super::Cli;
 
 /// The command line as clap builds it, every subcommand included.
 pub fn command() -> clap::Command {
@@ -21,6 +21,20 @@ pub fn command() -> clap::Command {
 pub fn commands(cmd: &clap::Command) -> impl Iterator<Item = &clap::Command> {
     cmd.get_subcommands()
         .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+}
+
+/// `supple completions SHELL`. Generated from supple's own definitions, not from a file or a
+/// flag: written as it is (a completion script has tabs, which the safe writer would spell
+/// out).
+pub fn run(shell: Shell) -> anyhow::Result<bool> {
+    completions(shell, &mut io::stdout());
+    Ok(true)
+}
+
+/// `supple man`: the man page, in roff.
+pub fn man() -> anyhow::Result<bool> {
+    man_page(&mut io::stdout())?;
+    Ok(true)
 }
 
 /// The completion script for `shell`.

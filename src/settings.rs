@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audio::DEFAULT_VOLUME;
 use crate::content::{ContentError, Shape, builtin, check_range, limits, parse_json_with};
+use crate::session::resolve::Tuning;
 
 /// The config file. Every field is optional; a missing one keeps its default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -363,14 +364,6 @@ impl Settings {
         .map(|(name, value, source)| format!("{name:<16} {value:<20} {source}"))
         .collect()
     }
-}
-
-/// Timing that replaces a routine's own: the hold, the rest and the lead-in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tuning {
-    pub hold_seconds: Option<u32>,
-    pub rest_seconds: Option<u32>,
-    pub lead_in_seconds: Option<u32>,
 }
 
 impl Settings {

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::args::StatusArgs;
 use crate::history::days::per_day;
 use crate::history::dose::{self, SECONDS_PER_DAY, WEEKLY_SECONDS};
 use crate::history::stats::{REST_DAYS, days_between};
@@ -331,9 +332,10 @@ pub fn run(
 /// The variable that sets the date `supple status` takes as today, for tests only.
 pub const TODAY_VAR: &str = "SUPPLE_TODAY";
 
-/// Today where you are; for tests, the date in `SUPPLE_TODAY` (YYYY-MM-DD). A variable rather
-/// than a hidden flag, since shell completions offer hidden flags too.
-pub fn today() -> Result<Date, String> {
+/// Today where you are (the date of `now`); for tests, the date in `SUPPLE_TODAY`
+/// (YYYY-MM-DD). A variable rather than a hidden flag, since shell completions offer hidden
+/// flags too.
+pub fn today(now: &jiff::ZonedDateTime) -> Result<Date, String> {
     match std::env::var(TODAY_VAR) {
         Ok(text) if !text.is_empty() => text.parse().map_err(|_| {
             format!(
@@ -341,8 +343,27 @@ pub fn today() -> Result<Date, String> {
                 crate::safe_text::quote(&text, 40)
             )
         }),
-        _ => Ok(jiff::ZonedDateTime::now().date()),
+        _ => Ok(now.date()),
     }
+}
+
+/// `supple status [--short | --json | --waybar]`.
+pub fn command(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    args: &StatusArgs,
+    now: &jiff::ZonedDateTime,
+) -> anyhow::Result<bool> {
+    let form = match (args.json, args.short, args.waybar) {
+        (true, _, _) => Form::Json,
+        (_, true, _) => Form::Short,
+        (_, _, true) => Form::Waybar,
+        _ => Form::Line,
+    };
+    let store = Store::default_location();
+    let ascii = !crate::term::utf8_locale();
+    let today = today(now).map_err(anyhow::Error::msg)?;
+    Ok(run(out, err, store.as_ref(), today, form, ascii)?)
 }
 
 /// What went wrong, and the fix.

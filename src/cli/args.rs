@@ -2,12 +2,12 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
-use crate::config::Flags;
 use crate::content::limits;
 use crate::history::flex::{self, Felt, FlexTest};
 use crate::remind;
+use crate::settings::Flags;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -93,7 +93,7 @@ pub struct Cli {
 /// file's.
 fn seconds((min, max): (u32, u32)) -> impl Fn(&str) -> Result<u32, String> + Clone {
     move |text| {
-        let secs = crate::config::parse_seconds(text)?;
+        let secs = crate::settings::parse_seconds(text)?;
         if (min..=max).contains(&secs) {
             Ok(secs)
         } else {
@@ -158,25 +158,7 @@ pub enum Command {
     },
     /// Your history: the days you stretched on a calendar, each week's seconds per leg against
     /// the weekly dose, the streak. Full screen in a terminal, text otherwise.
-    History {
-        /// Print text instead of opening the full screen.
-        #[arg(long, conflicts_with_all = ["json", "csv"])]
-        plain: bool,
-        /// Print every session as JSON (the history file's own format).
-        #[arg(long, conflicts_with = "csv")]
-        json: bool,
-        /// Print every session as CSV, one row per exercise and side (columns in the README).
-        #[arg(long)]
-        csv: bool,
-        /// With --csv: print the flexibility test results instead, one row per test.
-        #[arg(long, requires = "csv")]
-        tests: bool,
-        /// Weeks the calendar and the weekly chart go back, this week included (the full
-        /// screen shows fewer when they do not fit, and says so).
-        #[arg(long, default_value_t = crate::history::dose::WEEKS_SHOWN,
-              value_parser = clap::value_parser!(u16).range(1..=53))]
-        weeks: u16,
-    },
+    History(HistoryArgs),
     /// A flexibility test of each leg, guided full screen; or, with --record, a result you
     /// measured, saved with its comparison to your first and last test.
     #[command(
@@ -186,26 +168,7 @@ pub enum Command {
             Take it warm, after a session, the same way each time. Gentle pull, never pain.",
         allow_negative_numbers = true
     )]
-    Test {
-        /// Save a result without the screen: aket, slr or sit-reach.
-        #[arg(long, value_name = "TEST", value_parser = parse_test)]
-        record: Option<FlexTest>,
-        /// The left leg's result (degrees, or cm for sit-and-reach).
-        #[arg(long, value_name = "N", requires = "record", value_parser = parse_value)]
-        left: Option<u16>,
-        /// The right leg's result.
-        #[arg(long, value_name = "N", requires = "record", value_parser = parse_value)]
-        right: Option<u16>,
-        /// Sit-and-reach with both legs straight together: the one result, in cm.
-        #[arg(long, value_name = "CM", requires = "record", value_parser = parse_value)]
-        both: Option<u16>,
-        /// Where the stretch was first felt: knee, thigh, buttock or calf.
-        #[arg(long, value_name = "WHERE", requires = "record", value_parser = parse_felt)]
-        felt: Option<Felt>,
-        /// How strong the stretch was, from 0 (nothing) to 10.
-        #[arg(long, value_name = "0-10", requires = "record", value_parser = parse_strength)]
-        strength: Option<u8>,
-    },
+    Test(TestArgs),
     /// Print the settings in effect and where each comes from (default, config file, flag).
     Config,
     /// A reminder to stretch that the system keeps: a systemd user timer, or where there is
@@ -215,28 +178,7 @@ pub enum Command {
         supple-remind.timer and supple-remind.service in $XDG_CONFIG_HOME/systemd/user, or a \
         copy of the crontab line in $XDG_CONFIG_HOME/supple. `supple remind --off` removes them."
     )]
-    Remind {
-        /// The time of the reminder, on the 24-hour clock (07:30).
-        #[arg(long, value_name = "HH:MM", value_parser = remind::parse_at,
-              conflicts_with_all = ["off", "now", "pending"])]
-        at: Option<remind::At>,
-        /// The days it comes, such as mon,wed,fri (every day when left out; a day named twice
-        /// counts once).
-        #[arg(long, value_name = "DAYS", requires = "at", value_parser = remind::parse_days)]
-        days: Option<remind::Days>,
-        /// Remove the reminder: stop the timer and remove the files supple wrote, and only
-        /// those.
-        #[arg(long, conflicts_with_all = ["now", "pending"])]
-        off: bool,
-        /// Remind now, as the timer does: a desktop notification (notify-send), or a line left
-        /// for the next shell when none can be shown. Quiet when you have stretched today.
-        #[arg(long, conflicts_with = "pending")]
-        now: bool,
-        /// Print a reminder left for the shell, once; nothing when there is none. For your
-        /// shell's startup file (~/.bashrc).
-        #[arg(long)]
-        pending: bool,
-    },
+    Remind(RemindArgs),
     /// Check routine files; exits 0 when all are valid, 1 when any is not.
     Check {
         /// Routine files to check.
@@ -248,18 +190,7 @@ pub enum Command {
     #[command(
         after_help = "Exit status: 0, or 1 when the history cannot be read (then --json prints {\"error\": ..., \"file\": ...}, --short prints `supple ?`, and --waybar a module of class `error` with exit status 0, as Waybar hides a module whose command fails)."
     )]
-    Status {
-        /// Print JSON for scripts and bars (fields in the README).
-        #[arg(long, conflicts_with_all = ["short", "waybar"])]
-        json: bool,
-        /// Print a short form for a tmux status line or a prompt: `supple 5d ✓`.
-        #[arg(long, conflicts_with = "waybar")]
-        short: bool,
-        /// Print JSON for a Waybar custom module ("return-type": "json"): text, tooltip,
-        /// class (done, todo, at-risk, none, error), alt and percentage.
-        #[arg(long)]
-        waybar: bool,
-    },
+    Status(StatusArgs),
     /// Print the completion script for a shell (see the README for where to put it).
     Completions {
         /// The shell to complete in.
@@ -283,4 +214,89 @@ fn parse_value(text: &str) -> Result<u16, String> {
 
 fn parse_strength(text: &str) -> Result<u8, String> {
     flex::parse_strength(text)
+}
+
+/// `supple history`'s options.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Print text instead of opening the full screen.
+    #[arg(long, conflicts_with_all = ["json", "csv"])]
+    pub plain: bool,
+    /// Print every session as JSON (the history file's own format).
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print every session as CSV, one row per exercise and side (columns in the README).
+    #[arg(long)]
+    pub csv: bool,
+    /// With --csv: print the flexibility test results instead, one row per test.
+    #[arg(long, requires = "csv")]
+    pub tests: bool,
+    /// Weeks the calendar and the weekly chart go back, this week included (the full
+    /// screen shows fewer when they do not fit, and says so).
+    #[arg(long, default_value_t = crate::history::dose::WEEKS_SHOWN,
+          value_parser = clap::value_parser!(u16).range(1..=53))]
+    pub weeks: u16,
+}
+
+/// `supple test`'s options.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Save a result without the screen: aket, slr or sit-reach.
+    #[arg(long, value_name = "TEST", value_parser = parse_test)]
+    pub record: Option<FlexTest>,
+    /// The left leg's result (degrees, or cm for sit-and-reach).
+    #[arg(long, value_name = "N", requires = "record", value_parser = parse_value)]
+    pub left: Option<u16>,
+    /// The right leg's result.
+    #[arg(long, value_name = "N", requires = "record", value_parser = parse_value)]
+    pub right: Option<u16>,
+    /// Sit-and-reach with both legs straight together: the one result, in cm.
+    #[arg(long, value_name = "CM", requires = "record", value_parser = parse_value)]
+    pub both: Option<u16>,
+    /// Where the stretch was first felt: knee, thigh, buttock or calf.
+    #[arg(long, value_name = "WHERE", requires = "record", value_parser = parse_felt)]
+    pub felt: Option<Felt>,
+    /// How strong the stretch was, from 0 (nothing) to 10.
+    #[arg(long, value_name = "0-10", requires = "record", value_parser = parse_strength)]
+    pub strength: Option<u8>,
+}
+
+/// `supple remind`'s options.
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// The time of the reminder, on the 24-hour clock (07:30).
+    #[arg(long, value_name = "HH:MM", value_parser = remind::parse_at,
+          conflicts_with_all = ["off", "now", "pending"])]
+    pub at: Option<remind::At>,
+    /// The days it comes, such as mon,wed,fri (every day when left out; a day named twice
+    /// counts once).
+    #[arg(long, value_name = "DAYS", requires = "at", value_parser = remind::parse_days)]
+    pub days: Option<remind::Days>,
+    /// Remove the reminder: stop the timer and remove the files supple wrote, and only
+    /// those.
+    #[arg(long, conflicts_with_all = ["now", "pending"])]
+    pub off: bool,
+    /// Remind now, as the timer does: a desktop notification (notify-send), or a line left
+    /// for the next shell when none can be shown. Quiet when you have stretched today.
+    #[arg(long, conflicts_with = "pending")]
+    pub now: bool,
+    /// Print a reminder left for the shell, once; nothing when there is none. For your
+    /// shell's startup file (~/.bashrc).
+    #[arg(long)]
+    pub pending: bool,
+}
+
+/// `supple status`'s options.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Print JSON for scripts and bars (fields in the README).
+    #[arg(long, conflicts_with_all = ["short", "waybar"])]
+    pub json: bool,
+    /// Print a short form for a tmux status line or a prompt: `supple 5d ✓`.
+    #[arg(long, conflicts_with = "waybar")]
+    pub short: bool,
+    /// Print JSON for a Waybar custom module ("return-type": "json"): text, tooltip,
+    /// class (done, todo, at-risk, none, error), alt and percentage.
+    #[arg(long)]
+    pub waybar: bool,
 }

@@ -1,0 +1,220 @@
+//! `supple plan`: the plan as a table, what the routine needs, and the suggestions history
+//! brings (in full with their sources with `--why`).
+
+use std::io::{self, Write};
+
+use crate::content;
+use crate::history::SessionRecord;
+use crate::history::dose;
+use crate::history::suggest;
+use crate::history::{self, TestResult};
+use crate::session::{Phase, Plan, Side, clock_text};
+
+use super::{BadConfig, Cli, load_settings, resolve};
+
+/// `supple plan [ROUTINE] [--why]`.
+pub fn run(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    cli: &Cli,
+    routine: Option<&str>,
+    why: bool,
+    user_dir: Option<&std::path::Path>,
+    now: &jiff::ZonedDateTime,
+) -> anyhow::Result<bool> {
+    let s = load_settings(cli, err, BadConfig::Warn)?;
+    let plan = resolve(routine, &s, user_dir)?;
+    write_plan(out, &plan)?;
+    // Suggestions only: an unreadable history is dealt with when a session is saved.
+    let kept = history::Store::default_location()
+        .and_then(|store| store.load().ok())
+        .unwrap_or_default();
+    let history = (kept.sessions.as_slice(), kept.tests.as_slice());
+    write!(
+        out,
+        "{}",
+        suggestions_text(&plan, history, now.date(), s.older.value, why)
+    )?;
+    Ok(true)
+}
+
+/// Writes the plan as a table with its total.
+pub fn write_plan(out: &mut impl Write, plan: &Plan) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} ({}): {} steps, {} in all",
+        plan.title,
+        plan.name,
+        plan.steps.len(),
+        clock_text(plan.total())
+    )?;
+    writeln!(out)?;
+    let width = plan
+        .exercises
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    writeln!(
+        out,
+        "{:>7}  {:<10}  {:<width$}  {:<9}  {:>5}  {:>5}",
+        "start", "phase", "exercise", "side", "rep", "time"
+    )?;
+    for step in &plan.steps {
+        let rep = if step.phase.is_work() {
+            format!("{}/{}", step.rep, step.reps)
+        } else {
+            String::new()
+        };
+        let side = match step.side {
+            Side::None => "-",
+            side => side.name(),
+        };
+        writeln!(
+            out,
+            "{:>7}  {:<10}  {:<width$}  {:<9}  {:>5}  {:>5}",
+            clock_text(step.start),
+            step.phase.label(),
+            plan.exercise(step).name,
+            side,
+            rep,
+            clock_text(step.duration)
+        )?;
+    }
+    writeln!(out, "{:>7}  end", clock_text(plan.total()))?;
+    let planned = planned_hold_per_leg(plan);
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Static stretching per leg: left {} s, right {} s (ACSM: about 60 s per stretch per \
+         session)",
+        planned.0, planned.1
+    )?;
+    writeln!(
+        out,
+        "Holds: ACSM suggests 10 to 30 s, and 30 to 60 s for older adults (--hold 30 or more)."
+    )?;
+    if let Some(line) = plan.long_hold_note() {
+        writeln!(out, "{line}")?;
+    }
+    for line in needs_lines(plan) {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "{}", crate::safety::CAUTION)?;
+    Ok(())
+}
+
+/// What `supple plan` adds from history: a line per suggestion; with `why`, the weekly dose,
+/// each suggestion in full with its source, and when each suggestion comes.
+pub fn suggestions_text(
+    plan: &Plan,
+    (sessions, tests): (&[SessionRecord], &[TestResult]),
+    today: jiff::civil::Date,
+    older: bool,
+    why: bool,
+) -> String {
+    let inputs = suggest::Inputs {
+        older,
+        hold_seconds: shortest_hold(plan),
+        tighter_leg: history::progress::tighter_leg(tests, today),
+    };
+    let found = suggest::suggestions(sessions, today, &inputs);
+    let mut text = String::new();
+    if !why {
+        if !found.is_empty() {
+            text.push('\n');
+            for suggestion in &found {
+                text.push_str(&format!("Suggestion: {}\n", suggestion.short()));
+            }
+            text.push_str("(suggestions only: `supple plan --why` says why, with sources)\n");
+        }
+        return text;
+    }
+    text.push('\n');
+    text.push_str(&wrap(
+        &format!(
+            "The weekly dose: {} ({} per leg a week). {}. {}.",
+            dose::DOSE_RULE,
+            dose::clock(dose::WEEKLY_SECONDS),
+            dose::DOSE_SOURCE,
+            dose::ABOVE_THE_DOSE
+        ),
+        "",
+    ));
+    text.push_str(&wrap(
+        &format!(
+            "This week so far: {}.",
+            dose::this_week(sessions, today).seconds().against_dose()
+        ),
+        "",
+    ));
+    text.push('\n');
+    if found.is_empty() {
+        text.push_str("No suggestion today.\n");
+    }
+    for suggestion in &found {
+        text.push_str(&wrap(&format!("Suggestion: {}", suggestion.why()), ""));
+        text.push_str(&wrap(&format!("Source: {}.", suggestion.source()), "  "));
+    }
+    text.push_str(
+        "\nWhen supple suggests what (suggestions only: nothing changes unless you change it):\n",
+    );
+    for rule in suggest::rules() {
+        text.push_str(&wrap(&format!("- {rule}"), "  "));
+    }
+    text
+}
+
+/// The shortest static hold of a plan, in seconds.
+fn shortest_hold(plan: &Plan) -> Option<u32> {
+    plan.steps
+        .iter()
+        .filter(|s| s.phase == Phase::Hold)
+        .map(|s| u32::try_from(s.duration.as_secs()).unwrap_or(u32::MAX))
+        .min()
+}
+
+/// `text` broken into lines of at most 92 columns, the lines after the first indented by
+/// `indent` more (the first by `indent` too when it is a continuation, as for a source).
+fn wrap(text: &str, indent: &str) -> String {
+    const WIDTH: usize = 92;
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        if !line.trim().is_empty() && line.len() + 1 + word.len() > WIDTH {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = format!("{indent}  ");
+        }
+        if !line.trim().is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
+/// For each partner or piece of equipment a routine needs, a line naming the routine to run
+/// without it.
+pub fn needs_lines(plan: &Plan) -> Vec<String> {
+    plan.needs
+        .iter()
+        .filter(|need| need.is_special())
+        .map(|need| content::needs_line(*need, &plan.instead))
+        .collect()
+}
+
+/// Seconds of holds planned for each leg.
+fn planned_hold_per_leg(plan: &Plan) -> (u64, u64) {
+    plan.steps
+        .iter()
+        .filter(|s| s.phase == Phase::Hold)
+        .fold((0, 0), |(l, r), s| {
+            let secs = s.duration.as_secs();
+            let (left, right) = s.side.legs();
+            (l + secs * u64::from(left), r + secs * u64::from(right))
+        })
+}
