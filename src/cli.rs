@@ -145,6 +145,35 @@ pub enum Command {
         /// each suggestion comes.
         #[arg(long)]
         why: bool,
+        /// Also draw each exercise's figure, in text, before the table.
+        #[arg(long)]
+        figures: bool,
+    },
+    /// An exercise in full: its figure, how to get into position, the cues, the caution, what
+    /// it needs and where it comes from.
+    Show {
+        /// An exercise id (see content/README.md: anchor-stretch, seated-stretch...), or a
+        /// flexibility test's figure (test-aket, test-slr, test-sit-reach, test-sit-reach-one).
+        exercise: String,
+    },
+    /// Write an exercise's figure as a picture: SVG or PNG, its key frames side by side (the
+    /// README's figures are made with it).
+    Figure {
+        /// An exercise id, or a flexibility test's figure (test-aket...).
+        exercise: String,
+        /// Write SVG (the default).
+        #[arg(long, conflicts_with = "png")]
+        svg: bool,
+        /// Write PNG.
+        #[arg(long)]
+        png: bool,
+        /// Width of each key frame, in pixels.
+        #[arg(long, default_value_t = crate::show::DOC_FRAME_WIDTH,
+              value_parser = clap::value_parser!(u32).range(32..=2048))]
+        width: u32,
+        /// The file to write; without it, the standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List the built-in routines and your own, with their durations.
     List,

@@ -36,10 +36,17 @@ fn main() -> ExitCode {
         Some(Command::Run { routine, plain }) => {
             run(&cli, routine.as_deref(), *plain || cli.plain, user_dir).map(|()| true)
         }
-        Some(Command::Plan { routine, why }) => {
+        Some(Command::Plan {
+            routine,
+            why,
+            figures,
+        }) => {
             let settings = settings(&cli, &mut err, BadConfig::Warn);
             settings.and_then(|s| {
                 let plan = resolve(routine.as_deref(), &s, user_dir)?;
+                if *figures {
+                    supple::show::plan_figures(&mut out, &plan, !supple::term::utf8_locale())?;
+                }
                 commands::write_plan(&mut out, &plan)?;
                 // Suggestions only: an unreadable history is dealt with when a session is saved.
                 let kept = Store::default_location()
@@ -57,6 +64,35 @@ fn main() -> ExitCode {
             })
         }
         Some(Command::Config) => show_config(&mut out, &cli),
+        Some(Command::Show { exercise }) => supple::content::Library::builtin()
+            .map_err(Into::into)
+            .and_then(|library| {
+                supple::show::show(&mut out, exercise, &library, !supple::term::utf8_locale())
+            })
+            .map(|()| true),
+        Some(Command::Figure {
+            exercise,
+            svg: _,
+            png,
+            width,
+            output,
+        }) => {
+            let format = if *png {
+                supple::show::Format::Png
+            } else {
+                supple::show::Format::Svg
+            };
+            // The picture's own bytes, not text: past the safe writer.
+            supple::show::figure_command(
+                &mut io::stdout(),
+                exercise,
+                format,
+                *width,
+                output.as_deref(),
+                io::stdout().is_terminal(),
+            )
+            .map(|()| true)
+        }
         Some(Command::Remind {
             at,
             days,

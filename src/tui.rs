@@ -110,6 +110,11 @@ pub trait Screen {
     fn notify(&mut self, _text: &str) -> io::Result<()> {
         Ok(())
     }
+    /// Whether the last frame showed a moving figure, so that the loop wakes for its next key
+    /// frame.
+    fn shows_motion(&self) -> bool {
+        false
+    }
 }
 
 /// The real terminal: every frame is drawn inside a synchronized update, so the big digits
@@ -176,6 +181,10 @@ impl Screen for TerminalScreen {
         Ok(())
     }
 
+    fn shows_motion(&self) -> bool {
+        self.cache.shows_motion()
+    }
+
     fn notify(&mut self, text: &str) -> io::Result<()> {
         let Some(target) = self.notify else {
             return Ok(());
@@ -220,6 +229,10 @@ impl Screen for TestScreen {
         self.terminal.backend_mut().resize(area.width, area.height);
         let Ok(()) = self.terminal.resize(area);
         Ok(())
+    }
+
+    fn shows_motion(&self) -> bool {
+        self.cache.shows_motion()
     }
 
     fn draw(&mut self, app: &App, now: std::time::Instant) -> io::Result<()> {
@@ -290,7 +303,15 @@ pub fn run_loop_with(
             screen.draw(app, now)?;
             stats.draws += 1;
         }
-        let wake_at = app.next_wake(now);
+        // A moving figure on screen wakes the loop for its next key frame as well.
+        let frame_at = screen
+            .shows_motion()
+            .then(|| app.next_pose_frame(now))
+            .flatten();
+        let wake_at = match (app.next_wake(now), frame_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         // poll(2) counts whole milliseconds and the tty source truncates: round up, or the
         // loop wakes a fraction of a millisecond early and draws the same frame twice.
         let timeout = wake_at

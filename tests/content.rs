@@ -317,26 +317,6 @@ fn status_example(doc: &str, block: &str) {
     assert_eq!(got, want, "{doc}: the fields of `supple status --json`");
 }
 
-/// Every exercise has a pose figure that fits the panel reserved for it and holds only
-/// printable ASCII (so no terminal garbles it).
-#[test]
-fn every_exercise_has_a_figure_that_fits() {
-    let library = Library::builtin().expect("library");
-    for exercise in library.exercises() {
-        let figure = supple::ui::art::figure(&exercise.id)
-            .unwrap_or_else(|| panic!("no figure for {}", exercise.id));
-        let (w, h) = supple::ui::art::size(figure);
-        assert!(w <= 28 && h <= 12, "{}: {w}x{h}", exercise.id);
-        assert!(
-            figure
-                .chars()
-                .all(|c| c == '\n' || (' '..='~').contains(&c)),
-            "{}",
-            exercise.id
-        );
-    }
-}
-
 /// The README says when to stop and who should ask first, near its top.
 #[test]
 fn the_readme_opens_with_the_stop_rule() {
