@@ -66,6 +66,15 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_notify: bool,
 
+    /// The pose always drawn in braille, never as a picture (kitty, iTerm2, sixel).
+    #[arg(long, global = true, conflicts_with = "images")]
+    pub no_images: bool,
+
+    /// The pose as a picture where the terminal can show one, where the config file turns
+    /// pictures off.
+    #[arg(long, global = true)]
+    pub images: bool,
+
     /// Seconds of every static hold, instead of the routine's own. ACSM: 10 to 30 s; 30 to
     /// 60 s for older adults (for example --hold 30).
     #[arg(long, global = true, value_name = "TIME",
@@ -121,6 +130,7 @@ impl Cli {
             voice: either(self.voice, self.no_voice),
             count_aloud: self.count_aloud.then_some(true),
             notify: either(self.notify, self.no_notify),
+            images: either(self.images, self.no_images),
         }
     }
 }

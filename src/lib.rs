@@ -15,6 +15,7 @@ pub mod content;
 pub mod flextest;
 pub mod generate;
 pub mod history;
+pub mod image;
 pub mod keys;
 pub mod notify;
 pub mod paths;

@@ -266,7 +266,7 @@ fn run(
                 &mut app,
                 player.as_mut(),
                 &clock,
-                (note, notify),
+                (note, notify, settings.images.value),
                 &last_words,
             )
         }

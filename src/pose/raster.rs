@@ -37,6 +37,32 @@ impl Palette {
         }
     }
 
+    /// Dark on light, for a light background: the working leg a deeper shade of `working`.
+    pub fn light(working: Rgb) -> Self {
+        let deeper = working.map(|c| (u16::from(c) * 3 / 5) as u8);
+        Palette {
+            floor: [150, 150, 150],
+            prop: [120, 120, 130],
+            far: [140, 140, 140],
+            body: [30, 30, 30],
+            working: deeper,
+            stretch: [210, 40, 40],
+            reach: [170, 130, 0],
+            background: None,
+        }
+    }
+
+    /// Light on dark or dark on light, whichever shows on `background`.
+    pub fn on(background: Rgb, working: Rgb) -> Self {
+        let [r, g, b] = background.map(u32::from);
+        // Rec. 601 luma, 0 to 255.
+        if (299 * r + 587 * g + 114 * b) / 1000 > 128 {
+            Palette::light(working)
+        } else {
+            Palette::dark(working)
+        }
+    }
+
     /// Everything in one colour (NO_COLOR, or a picture for print): the working leg is still
     /// told apart by its weight.
     pub fn mono(ink: Rgb) -> Self {

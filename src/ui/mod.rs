@@ -239,7 +239,7 @@ pub fn render(vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
 }
 
 /// The panels that change only with an event, never with the clock alone.
-fn render_panels(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
+fn render_panels(vm: &ViewModel<'_>, areas: &Areas, images: bool, buf: &mut Buffer) {
     now::NowPanel(vm).render(areas.now, buf);
     // Paused, PAUSED takes the middle band: the digits with what is beside them (in the
     // compact layout the digits alone, and the cues below stay).
@@ -248,7 +248,7 @@ fn render_panels(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
         cues::CuesPanel(vm).render(areas.cues, buf);
     }
     if let Some(figure_area) = areas.figure.filter(|_| !vm.paused && !moving(vm)) {
-        figure(vm, figure_area, buf);
+        figure(vm, figure_area, images, buf);
     }
     if vm.paused {
         gauge::Paused(vm).render(band, buf);
@@ -264,7 +264,7 @@ fn render_panels(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
 }
 
 /// What moves with the clock: the header's times, the session bar, the digits and the gauge.
-fn render_moving(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
+fn render_moving(vm: &ViewModel<'_>, areas: &Areas, images: bool, buf: &mut Buffer) {
     if let Some(header) = areas.header {
         next::Header(vm).render(header, buf);
     }
@@ -277,7 +277,7 @@ fn render_moving(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
     gauge::HoldGauge(vm).render(areas.gauge, buf);
     // A move's figure changes with the clock, between the cached panels' changes.
     if let Some(figure_area) = areas.figure.filter(|_| !vm.paused && moving(vm)) {
-        figure(vm, figure_area, buf);
+        figure(vm, figure_area, images, buf);
     }
 }
 
@@ -295,6 +295,10 @@ pub struct FrameCache {
     panels: Buffer,
     /// Whether the last frame showed a figure that moves through key frames.
     motion: bool,
+    /// Whether the terminal shows the figure as a picture: the screen leaves its cells alone.
+    images: bool,
+    /// The picture the last frame wants in the cells it left alone.
+    picture: Option<crate::image::Picture>,
 }
 
 impl FrameCache {
@@ -304,9 +308,23 @@ impl FrameCache {
         self.motion
     }
 
+    /// A cache for a terminal that shows the figure as a picture ([`FrameCache::picture`]).
+    pub fn with_images(images: bool) -> Self {
+        FrameCache {
+            images,
+            ..FrameCache::default()
+        }
+    }
+
+    /// The picture the last frame wants where it left the figure's cells alone.
+    pub fn picture(&self) -> Option<&crate::image::Picture> {
+        self.picture.as_ref()
+    }
+
     /// Renders the whole screen; the result is the same as without the cache.
     pub fn render(&mut self, vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
         self.motion = false;
+        self.picture = None;
         let Some(areas) = areas(area, vm.getting_into_position()) else {
             too_small(area, buf);
             return;
@@ -316,18 +334,31 @@ impl FrameCache {
             return;
         }
         let key = Some((area, vm.revision));
+        let images = self.images;
         if self.key != key || self.panels.area != area {
             self.panels = Buffer::empty(area);
-            render_panels(vm, &areas, &mut self.panels);
+            render_panels(vm, &areas, images, &mut self.panels);
             self.key = key;
         }
         if buf.area == area {
             buf.content.clone_from_slice(&self.panels.content);
         } else {
-            render_panels(vm, &areas, buf);
+            render_panels(vm, &areas, images, buf);
         }
-        render_moving(vm, &areas, buf);
+        render_moving(vm, &areas, images, buf);
         self.motion = areas.figure.is_some() && !vm.paused && moving(vm);
+        self.picture = areas
+            .figure
+            .filter(|_| images && !vm.paused && vm.overlay == Overlay::None)
+            .and_then(|area| {
+                Some(crate::image::Picture {
+                    area,
+                    id: vm.pose.map(|_| vm.exercise.id.clone())?,
+                    frame: vm.pose_frame,
+                    side: vm.step.side,
+                    color: vm.color,
+                })
+            });
         match vm.overlay {
             Overlay::Help => help::HelpOverlay(vm).render(area, buf),
             Overlay::ConfirmQuit => help::ConfirmQuit(vm).render(area, buf),
@@ -336,10 +367,18 @@ impl FrameCache {
     }
 }
 
-fn figure(vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
+/// The figure in braille or ASCII; with `images`, the cells left alone for the picture the
+/// terminal draws there (see [`crate::image`]).
+fn figure(vm: &ViewModel<'_>, area: Rect, images: bool, buf: &mut Buffer) {
     let Some(pose) = vm.pose else {
         return;
     };
+    if images {
+        for position in area.positions() {
+            buf[position].set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+        }
+        return;
+    }
     figure::FigureView {
         pose,
         frame: vm.pose_frame,

@@ -160,7 +160,8 @@ impl Theme {
         match ink {
             Ink::Floor | Ink::Prop => Color::DarkGray,
             Ink::Far => Color::Gray,
-            Ink::Body => Color::White,
+            // The terminal's own text colour: it shows on a light background too.
+            Ink::Body => Color::Reset,
             Ink::Working => Self::side_color(side),
             Ink::Stretch => Color::LightRed,
             Ink::Reach => Color::LightYellow,
