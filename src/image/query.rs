@@ -43,7 +43,7 @@ pub fn parse(bytes: &[u8]) -> Replies {
     let mut replies = Replies::default();
     // kitty: ESC _ G i=31 ; OK ESC \
     if let Some(at) = text.find("\x1b_Gi=31;") {
-        replies.kitty = text[at + 9..].starts_with("OK");
+        replies.kitty = text[at + "\x1b_Gi=31;".len()..].starts_with("OK");
     }
     // Cell size: ESC [ 6 ; height ; width t
     if let Some(at) = text.find("\x1b[6;") {

@@ -3,3 +3,4 @@
 
 mod agree;
 mod drawn;
+mod image;
