@@ -2,5 +2,7 @@
 //! image, and the terminal's image protocols are encoded as golden files say.
 
 mod agree;
+mod commands;
+mod docs;
 mod drawn;
 mod image;
