@@ -39,6 +39,8 @@ pub trait Input {
 #[derive(Debug)]
 pub struct TerminalInput {
     winch: std::os::unix::net::UnixStream,
+    /// What a terminal answers to the picture query too late, kept out of the keys.
+    late: crate::image::query::LateReplies,
 }
 
 impl TerminalInput {
@@ -46,7 +48,25 @@ impl TerminalInput {
         let (read, write) = std::os::unix::net::UnixStream::pair()?;
         read.set_nonblocking(true)?;
         signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, write)?;
-        Ok(TerminalInput { winch: read })
+        Ok(TerminalInput {
+            winch: read,
+            late: crate::image::query::LateReplies::default(),
+        })
+    }
+
+    /// The terminal was asked about pictures and has not answered: an answer may still come
+    /// (see [`crate::image::query::LateReplies`]).
+    pub fn expect_late_replies(&mut self) {
+        self.late.expect(Instant::now() + crate::image::query::LATE);
+    }
+
+    /// The next event crossterm has read, unless it is part of a late answer.
+    fn read(&mut self) -> io::Result<Option<TermEvent>> {
+        let event = event::read()?;
+        if self.late.drops(&event, Instant::now()) {
+            return Ok(None);
+        }
+        Ok(Some(event))
     }
 
     fn drain_winch(&mut self) {
@@ -66,7 +86,7 @@ impl Input for TerminalInput {
         use rustix::event::{PollFd, PollFlags, Timespec};
         // Events crossterm has already parsed come first.
         if event::poll(Duration::ZERO)? {
-            return event::read().map(Some);
+            return self.read();
         }
         let stdin = rustix::stdio::stdin();
         let mut fds = [
@@ -94,7 +114,7 @@ impl Input for TerminalInput {
             self.drain_winch();
         }
         if ready > 0 && event::poll(Duration::ZERO)? {
-            return event::read().map(Some);
+            return self.read();
         }
         Ok(None)
     }
@@ -154,10 +174,11 @@ impl TerminalScreen {
     /// Asks the terminal whether it shows pictures (unless `images` is off, NO_COLOR is set
     /// or supple runs inside tmux: see [`crate::image::not_asked`]) and, where it does, draws
     /// the figure as one from now on. Before the input loop: the replies are read here.
-    pub fn ask_for_images(&mut self, images: bool) -> io::Result<()> {
+    /// Returns whether the terminal left the query unanswered (an answer may still come).
+    pub fn ask_for_images(&mut self, images: bool) -> io::Result<bool> {
         let env = |name: &str| std::env::var(name).ok();
         if crate::image::not_asked(images, env).is_some() {
-            return Ok(());
+            return Ok(false);
         }
         let replies = crate::image::query::ask(&mut io::stdout(), crate::image::query::WAIT)?;
         let support = crate::image::choose(&replies, crate::image::query::cell_from_kernel(), env);
@@ -165,7 +186,7 @@ impl TerminalScreen {
             self.cache = FrameCache::with_images(true);
             self.pictures = Some(crate::image::Pictures::new(support));
         }
-        Ok(())
+        Ok(replies.attributes.is_none())
     }
 
     /// How the figure is shown: the picture protocol, or `None` for braille.
@@ -634,7 +655,9 @@ pub fn run_in_terminal(
     last_words: &Arc<LastWords>,
 ) -> io::Result<Option<LoopStats>> {
     in_full_screen(Some(Arc::clone(last_words)), |screen, input, stop| {
-        screen.ask_for_images(images)?;
+        if screen.ask_for_images(images)? {
+            input.expect_late_replies();
+        }
         if let Some(target) = notify {
             screen.notify_to(target)?;
         }

@@ -146,3 +146,54 @@ pub fn cell_from_kernel() -> Option<(u16, u16)> {
     }
     Some((size.ws_xpixel / size.ws_col, size.ws_ypixel / size.ws_row))
 }
+
+/// How long after an unanswered query a late answer is still looked out for.
+pub const LATE: Duration = Duration::from_secs(3);
+
+/// Keeps a late answer out of the keys. A terminal that answers after [`WAIT`] (a slow
+/// remote link) has its answer read by crossterm as keys: `ESC _ G...` as Alt+_ and letters,
+/// `ESC ] 11;rgb:...` as Alt+] and letters (the `r` of `rgb` would restart the step). For
+/// [`LATE`] after an unanswered query, such a string is dropped from its opening Alt+_, Alt+]
+/// or Alt+P to its closing Alt+\ or BEL. (The device attributes and the cell size crossterm
+/// drops itself.)
+#[derive(Debug, Default)]
+pub struct LateReplies {
+    until: Option<Instant>,
+    inside: usize,
+}
+
+impl LateReplies {
+    /// An answer may still come until `until`.
+    pub fn expect(&mut self, until: Instant) {
+        self.until = Some(until);
+    }
+
+    /// Whether `event` belongs to a late answer, and is to be dropped.
+    pub fn drops(&mut self, event: &crossterm::event::Event, now: Instant) -> bool {
+        use crossterm::event::{Event, KeyCode, KeyModifiers};
+        let Event::Key(key) = event else {
+            return false;
+        };
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        if self.inside > 0 {
+            let end = (alt && key.code == KeyCode::Char('\\'))
+                || (key.modifiers.contains(KeyModifiers::CONTROL)
+                    && key.code == KeyCode::Char('g'));
+            // A reply is short: never swallow more than this many keys.
+            self.inside = if end { 0 } else { self.inside + 1 };
+            if self.inside > 256 {
+                self.inside = 0;
+            }
+            return true;
+        }
+        if self.until.is_none_or(|until| now > until) {
+            self.until = None;
+            return false;
+        }
+        if alt && matches!(key.code, KeyCode::Char('_' | ']' | 'P')) {
+            self.inside = 1;
+            return true;
+        }
+        false
+    }
+}

@@ -264,3 +264,39 @@ fn put(
         }
     }
 }
+
+/// A late answer to the query (a slow link) is read by crossterm as keys: Alt+], then the
+/// letters of `11;rgb:ffff/...` (an `r` restarts the step), then Alt+\. For a while after an
+/// unanswered query such a string is dropped whole; keys before and after it are kept.
+#[test]
+fn a_late_answer_never_acts_as_keys() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use std::time::{Duration, Instant};
+    use supple::image::query::{LATE, LateReplies};
+    let key = |c: char, m: KeyModifiers| Event::Key(KeyEvent::new(KeyCode::Char(c), m));
+    let plain = |c| key(c, KeyModifiers::NONE);
+    let mut late = LateReplies::default();
+    let t0 = Instant::now();
+    late.expect(t0 + LATE);
+    assert!(
+        !late.drops(&plain('n'), t0),
+        "a key before the answer is a key"
+    );
+    let mut answer = vec![key(']', KeyModifiers::ALT)];
+    answer.extend("11;rgb:ffff/ffff/ffff".chars().map(plain));
+    answer.push(key('\\', KeyModifiers::ALT));
+    for event in &answer {
+        assert!(
+            late.drops(event, t0 + Duration::from_millis(300)),
+            "{event:?} kept"
+        );
+    }
+    assert!(!late.drops(&plain('r'), t0 + Duration::from_millis(400)));
+    // Once the time is over, or when nothing was asked, Alt+] is a key like any other.
+    assert!(!late.drops(
+        &key(']', KeyModifiers::ALT),
+        t0 + LATE + Duration::from_secs(1)
+    ));
+    let mut never = LateReplies::default();
+    assert!(!never.drops(&key('_', KeyModifiers::ALT), t0));
+}
