@@ -70,16 +70,23 @@ fn quantize([r, g, b]: [u8; 3]) -> (usize, [u8; 3]) {
 
 /// The picture as sixel: `rgba` (straight alpha) of `width` x `height` pixels blended over
 /// `background` and drawn opaque, so that each picture covers the one before it. Colours are
-/// those of a 6x6x6 cube; only those used are defined.
+/// those of a 6x6x6 cube and the background's own; only those used are defined.
 pub fn sixel(rgba: &[u8], width: u32, height: u32, background: [u8; 3]) -> Vec<u8> {
     let (w, h) = (width as usize, height as usize);
     let blend = |fg: u8, bg: u8, a: u8| -> u8 {
         let v = (u32::from(fg) * u32::from(a) + u32::from(bg) * (255 - u32::from(a)) + 127) / 255;
         u8::try_from(v).unwrap_or(255)
     };
-    let mut index = vec![0usize; w * h];
-    let mut used: Vec<Option<[u8; 3]>> = vec![None; (LEVELS * LEVELS * LEVELS) as usize];
+    // Registers 0..216 are the cube; 216 is the background itself, exactly, so that the
+    // picture's empty pixels match the terminal around it.
+    let cube = (LEVELS * LEVELS * LEVELS) as usize;
+    let mut index = vec![cube; w * h];
+    let mut used: Vec<Option<[u8; 3]>> = vec![None; cube + 1];
     for (i, px) in rgba.chunks_exact(4).take(w * h).enumerate() {
+        if px[3] == 0 {
+            used[cube] = Some(background);
+            continue;
+        }
         let colour = [
             blend(px[0], background[0], px[3]),
             blend(px[1], background[1], px[3]),
