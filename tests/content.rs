@@ -274,6 +274,22 @@ fn documented_examples_are_valid_routines() {
                     .unwrap_or_else(|e| panic!("{doc} test result: {e}"));
                 continue;
             }
+            if block.contains("\"frames\"") {
+                // A pose, as poses.json keys it: valid, and the built-in one it names.
+                let poses = supple::content::pose::parse_poses(
+                    doc,
+                    &format!("{{ \"poses\": {{ {block} }} }}"),
+                )
+                .unwrap_or_else(|e| panic!("{doc} pose: {e}"));
+                for (id, pose) in poses {
+                    assert_eq!(
+                        Some(&pose),
+                        supple::pose::builtin(&id),
+                        "{doc}: the pose of {id}"
+                    );
+                }
+                continue;
+            }
             if block.contains("\"streak_days\"") || block.contains("\"error\"") {
                 status_example(doc, block);
                 continue;
