@@ -305,16 +305,23 @@ fn how_to_plan(guide: &Guide, theme: Theme, area: Rect) -> HowTo {
     let when = Line::raw(WHEN);
     let notes = vec![reading.clone(), when.clone(), caution.clone()];
     let figure = crate::pose::builtin(choice.figure());
-    // The figure as wide as two fifths of the screen, half as tall in rows (square dots).
+    // The figure as wide as two fifths of the screen, at most half as tall in rows (square
+    // dots), in the rows the notes leave; the steps beside it must fit its height.
     let width = (area.width * 2 / 5).clamp(24, 56);
-    let size = (width, (width / 2).clamp(8, 16));
     let notes_rows = rows_of(&notes, area.width);
+    let room = area.height.saturating_sub(notes_rows + 1 + 2);
+    let height = (width / 2).min(room).min(16);
+    let size = (width, height);
+    let spaced = if area.height >= 30 { cues.len() } else { 0 };
+    let cue_rows = rows_of(&cues, area.width.saturating_sub(width + 4 + 2))
+        + u16::try_from(spaced).unwrap_or(u16::MAX);
     if let Some(figure) = figure
         && area.width >= 70
-        && area.height > size.1 + 2 + notes_rows
+        && height >= 6
+        && cue_rows <= height + 2
     {
         // Rows to spare: air between the notes.
-        let spare = area.height - (size.1 + 2 + 1 + notes_rows);
+        let spare = area.height - (height + 2 + 1 + notes_rows);
         let notes = if spare >= 2 {
             vec![reading, Line::raw(""), when, Line::raw(""), caution]
         } else {
