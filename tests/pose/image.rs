@@ -300,3 +300,57 @@ fn a_late_answer_never_acts_as_keys() {
     let mut never = LateReplies::default();
     assert!(!never.drops(&key('_', KeyModifiers::ALT), t0));
 }
+
+/// A picture goes once: drawing the same again writes nothing; a sixel picture that goes away
+/// (a pause, another size) asks for the screen to be drawn anew, since its pixels stay until
+/// text covers them; kitty's are deleted.
+#[test]
+fn a_picture_is_sent_once_and_taken_away_cleanly() {
+    use supple::image::{Pictures, Shown};
+    let picture = Picture {
+        area: Rect::new(40, 2, 24, 10),
+        id: "anchor-stretch".into(),
+        frame: 0,
+        side: Side::Left,
+        color: true,
+    };
+    let support = |protocol| Support {
+        protocol,
+        cell: (8, 16),
+        background: [0, 0, 0],
+    };
+    let mut sixel = Pictures::new(support(Protocol::Sixel));
+    let mut out = Vec::new();
+    assert_eq!(
+        sixel.show(Some(&picture), &mut out).expect("show"),
+        Shown::Done
+    );
+    assert!(
+        out.starts_with(b"\x1b[3;41H\x1bP"),
+        "at the area's top-left cell"
+    );
+    let mut again = Vec::new();
+    assert_eq!(
+        sixel.show(Some(&picture), &mut again).expect("show"),
+        Shown::Done
+    );
+    assert!(again.is_empty(), "the same picture is not sent twice");
+    assert_eq!(sixel.show(None, &mut again).expect("show"), Shown::Redraw);
+    assert_eq!(sixel.show(None, &mut again).expect("show"), Shown::Done);
+    // The next key frame of a move replaces the picture in place.
+    let next = Picture {
+        frame: 1,
+        id: "leg-lunges".into(),
+        ..picture.clone()
+    };
+    assert_eq!(
+        sixel.show(Some(&next), &mut again).expect("show"),
+        Shown::Done
+    );
+    let mut kitty = Pictures::new(support(Protocol::Kitty));
+    let mut out = Vec::new();
+    kitty.show(Some(&picture), &mut out).expect("show");
+    let mut gone = Vec::new();
+    assert_eq!(kitty.show(None, &mut gone).expect("show"), Shown::Done);
+    assert_eq!(gone, b"\x1b_Ga=d,d=A,q=2\x1b\\");
+}
