@@ -19,7 +19,7 @@ hold_routine() { # file, seconds, hold
   cat > "$1" <<JSON
 { "name": "measure", "title": "Back-to-back holds",
   "defaults": { "lead_in_seconds": 2, "rest_seconds": 0 },
-  "steps": [ { "exercise": "seated-stretch", "seconds": $3, "reps": $reps } ] }
+  "steps": [ { "exercise": "${EXERCISE:-seated-stretch}", "seconds": $3, "reps": $reps } ] }
 JSON
 }
 

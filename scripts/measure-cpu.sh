@@ -5,6 +5,7 @@
 # or more) and VmHWM from /proc/PID/status; prints the share of one core and the peak RSS.
 #   scripts/measure-cpu.sh [SECONDS] [extra supple flags...]     (default 60 s, --no-sound)
 # HOLD_SECONDS (default 20, the article's hold) sets the length of each back-to-back hold;
+# EXERCISE (default seated-stretch) the exercise of every step (leg-lunges: a moving figure);
 # SIZE (default 80x24) the terminal's columns x rows; BIN another supple binary to measure (to
 # compare two builds side by side, run the script for each in the same minute).
 # With sound on, set SESSION_HOME to a HOME whose .asoundrc names the device to measure
@@ -55,7 +56,7 @@ end_ns=$(date +%s%N)
 hwm_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
 rss_kb=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
 pane=$(tmux -L "$socket" capture-pane -p -t m)
-screen=$(grep -c "HOLD" <<<"$pane" || true)
+screen=$(grep -c "HOLD\|DYNAMIC" <<<"$pane" || true)
 sound=$(tail -n 1 <<<"$pane" | grep -o "sound [^ ].*\|muted.*\|bell" | sed 's/ *$//' || true)
 
 awk -v c=$((end_cpu - start_cpu)) -v ns=$((end_ns - start_ns)) \

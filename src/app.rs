@@ -111,6 +111,10 @@ pub struct ViewModel<'a> {
     /// Changes whenever anything but the clock changed: panels that do not move with time
     /// can be kept from one frame to the next while it stays the same.
     pub revision: u64,
+    /// The exercise's pose, where it has one.
+    pub pose: Option<&'static crate::content::pose::Pose>,
+    /// The key frame of the pose to show now (a move goes through its frames while it runs).
+    pub pose_frame: usize,
 }
 
 impl App {
@@ -449,10 +453,30 @@ impl App {
         candidates.into_iter().flatten().min()
     }
 
+    /// The next instant a moving figure shows its next key frame; `None` when the pose holds
+    /// still or the session is not running. The loop wakes for it only while a figure is on
+    /// screen.
+    pub fn next_pose_frame(&self, now: Instant) -> Option<Instant> {
+        if self.engine.status() != Status::Running {
+            return None;
+        }
+        let step = self.engine.step()?;
+        let exercise = self.engine.plan().exercises.get(step.exercise)?;
+        let pose = crate::pose::builtin(&exercise.id)?;
+        let elapsed = step
+            .duration
+            .saturating_sub(self.engine.step_remaining(now));
+        crate::pose::next_frame_in(pose, elapsed).map(|d| now + d)
+    }
+
     pub fn view(&self, now: Instant) -> Option<ViewModel<'_>> {
         let step = self.engine.step()?;
         let plan = self.engine.plan();
         let remaining = self.engine.step_remaining(now);
+        let exercise = plan.exercises.get(step.exercise)?;
+        let pose = crate::pose::builtin(&exercise.id);
+        let elapsed = step.duration.saturating_sub(remaining);
+        let pose_frame = pose.map_or(0, |p| crate::pose::frame_at(p, elapsed));
         // The gauge moves with the seconds shown, not smoothly: one change a second.
         let ratio = ratio(shown_seconds(remaining).min(step.duration), step.duration);
         let finished = match self.engine.status() {
@@ -463,7 +487,7 @@ impl App {
             plan,
             index: self.engine.index(),
             step,
-            exercise: plan.exercises.get(step.exercise)?,
+            exercise,
             remaining,
             ratio,
             final_seconds: remaining <= FINAL_SECONDS && step.phase.has_countdown(),
@@ -483,6 +507,8 @@ impl App {
             streaks: self.streaks,
             week_before: self.week_before,
             revision: self.revision,
+            pose,
+            pose_frame,
         })
     }
 }

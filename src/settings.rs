@@ -68,6 +68,10 @@ pub struct ConfigFile {
     /// or absent for "where the terminal is known to support it".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notify: Option<bool>,
+    /// Show the pose as a picture where the terminal can (kitty, iTerm2, sixel); false: always
+    /// the braille drawing. True by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub images: Option<bool>,
 }
 
 /// What the command line says, where it says anything.
@@ -83,6 +87,7 @@ pub struct Flags {
     pub voice: Option<bool>,
     pub count_aloud: Option<bool>,
     pub notify: Option<bool>,
+    pub images: Option<bool>,
 }
 
 /// Where a setting's value came from.
@@ -127,6 +132,8 @@ pub struct Settings {
     pub older: Setting<bool>,
     /// Terminal notifications: `None` where the terminal is known to support them.
     pub notify: Setting<Option<bool>>,
+    /// The pose as a picture where the terminal can show one.
+    pub images: Setting<bool>,
 }
 
 /// Seconds written as a person writes them: `30`, `30s`, `1m`, `1m30s`, `1m 30s`, `90sec`.
@@ -295,6 +302,16 @@ pub fn resolve(file: Option<&ConfigFile>, flags: &Flags) -> Settings {
             true,
         ),
         count_aloud: pick(flags.count_aloud, "--count-aloud", f.count_aloud, false),
+        images: pick(
+            flags.images,
+            if flags.images == Some(false) {
+                "--no-images"
+            } else {
+                "--images"
+            },
+            f.images,
+            true,
+        ),
         older: pick(None, "", f.older, false),
         notify: match (flags.notify, f.notify) {
             (Some(on), _) => Setting {
@@ -358,6 +375,15 @@ impl Settings {
                     .value
                     .map_or_else(|| "where supported".into(), on),
                 &self.notify.source,
+            ),
+            (
+                "images",
+                if self.images.value {
+                    "where the terminal can".to_string()
+                } else {
+                    "off".to_string()
+                },
+                &self.images.source,
             ),
         ]
         .into_iter()

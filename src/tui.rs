@@ -32,6 +32,8 @@ use crate::ui::{self, FrameCache};
 #[derive(Debug)]
 pub struct TerminalInput {
     winch: std::os::unix::net::UnixStream,
+    /// What a terminal answers to the picture query too late, kept out of the keys.
+    late: crate::image::query::LateReplies,
 }
 
 impl TerminalInput {
@@ -39,7 +41,25 @@ impl TerminalInput {
         let (read, write) = std::os::unix::net::UnixStream::pair()?;
         read.set_nonblocking(true)?;
         signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, write)?;
-        Ok(TerminalInput { winch: read })
+        Ok(TerminalInput {
+            winch: read,
+            late: crate::image::query::LateReplies::default(),
+        })
+    }
+
+    /// The terminal was asked about pictures and has not answered: an answer may still come
+    /// (see [`crate::image::query::LateReplies`]).
+    pub fn expect_late_replies(&mut self) {
+        self.late.expect(Instant::now() + crate::image::query::LATE);
+    }
+
+    /// The next event crossterm has read, unless it is part of a late answer.
+    fn read(&mut self) -> io::Result<Option<TermEvent>> {
+        let event = event::read()?;
+        if self.late.drops(&event, Instant::now()) {
+            return Ok(None);
+        }
+        Ok(Some(event))
     }
 
     fn drain_winch(&mut self) {
@@ -59,7 +79,7 @@ impl Input for TerminalInput {
         use rustix::event::{PollFd, PollFlags, Timespec};
         // Events crossterm has already parsed come first.
         if event::poll(Duration::ZERO)? {
-            return event::read().map(Some);
+            return self.read();
         }
         let stdin = rustix::stdio::stdin();
         let mut fds = [
@@ -87,7 +107,7 @@ impl Input for TerminalInput {
             self.drain_winch();
         }
         if ready > 0 && event::poll(Duration::ZERO)? {
-            return event::read().map(Some);
+            return self.read();
         }
         Ok(None)
     }
@@ -104,6 +124,8 @@ pub struct TerminalScreen {
     debug_panic_at: Option<Instant>,
     /// Where notifications go; `None`: nowhere (and the terminal is not asked for focus).
     notify: Option<crate::notify::Target>,
+    /// The figure as a picture, where the terminal said it can show one.
+    pictures: Option<crate::image::Pictures>,
 }
 
 impl TerminalScreen {
@@ -121,7 +143,31 @@ impl TerminalScreen {
             area,
             debug_panic_at: None,
             notify: None,
+            pictures: None,
         })
+    }
+
+    /// Asks the terminal whether it shows pictures (unless `images` is off, NO_COLOR is set
+    /// or supple runs inside tmux: see [`crate::image::not_asked`]) and, where it does, draws
+    /// the figure as one from now on. Before the input loop: the replies are read here.
+    /// Returns whether the terminal left the query unanswered (an answer may still come).
+    pub fn ask_for_images(&mut self, images: bool) -> io::Result<bool> {
+        let env = |name: &str| std::env::var(name).ok();
+        if crate::image::not_asked(images, env).is_some() {
+            return Ok(false);
+        }
+        let replies = crate::image::query::ask(&mut io::stdout(), crate::image::query::WAIT)?;
+        let support = crate::image::choose(&replies, crate::image::query::cell_from_kernel(), env);
+        if let Some(support) = support {
+            self.cache = FrameCache::with_images(true);
+            self.pictures = Some(crate::image::Pictures::new(support));
+        }
+        Ok(replies.attributes.is_none())
+    }
+
+    /// How the figure is shown: the picture protocol, or `None` for braille.
+    pub fn picture_support(&self) -> Option<crate::image::Support> {
+        self.pictures.as_ref().map(crate::image::Pictures::support)
     }
 
     /// Sends notifications to `target`, and asks the terminal to report focus so that they
@@ -141,20 +187,36 @@ impl Screen for TerminalScreen {
 
     fn resize(&mut self, area: Rect) -> io::Result<()> {
         self.area = area;
+        if let Some(pictures) = &mut self.pictures {
+            pictures.forget();
+        }
         self.terminal.resize(area)
     }
 
     fn draw(&mut self, app: &App, now: std::time::Instant) -> io::Result<()> {
-        let cache = &mut self.cache;
         crossterm::queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
-        self.terminal.draw(|frame| {
-            if let Some(vm) = app.view(now) {
-                ui::draw_cached(frame, &vm, cache);
+        self.draw_frame(app, now)?;
+        if let Some(mut pictures) = self.pictures.take() {
+            let want = self.cache.picture().cloned();
+            let mut shown = pictures.show(want.as_ref(), self.terminal.backend_mut());
+            if matches!(shown, Ok(crate::image::Shown::Redraw)) {
+                // The old picture's pixels go with a clear; then the frame and the new one.
+                shown = self
+                    .terminal
+                    .clear()
+                    .and_then(|()| self.draw_frame(app, now))
+                    .and_then(|()| pictures.show(want.as_ref(), self.terminal.backend_mut()));
             }
-        })?;
+            self.pictures = Some(pictures);
+            shown?;
+        }
         crossterm::execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
         debug_panic_if_due(self.debug_panic_at, now);
         Ok(())
+    }
+
+    fn shows_motion(&self) -> bool {
+        self.cache.shows_motion()
     }
 
     fn notify(&mut self, text: &str) -> io::Result<()> {
@@ -167,8 +229,23 @@ impl Screen for TerminalScreen {
     }
 }
 
+impl TerminalScreen {
+    fn draw_frame(&mut self, app: &App, now: std::time::Instant) -> io::Result<()> {
+        let cache = &mut self.cache;
+        self.terminal.draw(|frame| {
+            if let Some(vm) = app.view(now) {
+                ui::draw_cached(frame, &vm, cache);
+            }
+        })?;
+        Ok(())
+    }
+}
+
 impl Drop for TerminalScreen {
     fn drop(&mut self) {
+        if self.picture_support().map(|s| s.protocol) == Some(crate::image::Protocol::Kitty) {
+            let _ = io::stdout().write_all(crate::image::encode::kitty_delete_all());
+        }
         if self.notify.is_some() {
             let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableFocusChange);
         }
@@ -201,6 +278,10 @@ impl Screen for TestScreen {
         self.terminal.backend_mut().resize(area.width, area.height);
         let Ok(()) = self.terminal.resize(area);
         Ok(())
+    }
+
+    fn shows_motion(&self) -> bool {
+        self.cache.shows_motion()
     }
 
     fn draw(&mut self, app: &App, now: std::time::Instant) -> io::Result<()> {
@@ -269,10 +350,13 @@ pub fn run_in_terminal(
     app: &mut App,
     player: &mut dyn Player,
     clock: &impl Clock,
-    (note, notify): (bool, Option<crate::notify::Target>),
+    (note, notify, images): (bool, Option<crate::notify::Target>, bool),
     last_words: &Arc<LastWords>,
 ) -> io::Result<Option<LoopStats>> {
     in_full_screen(Some(Arc::clone(last_words)), |screen, input, stop| {
+        if screen.ask_for_images(images)? {
+            input.expect_late_replies();
+        }
         if let Some(target) = notify {
             screen.notify_to(target)?;
         }

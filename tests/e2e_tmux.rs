@@ -961,3 +961,32 @@ fn the_guided_flexibility_test_saves_both_legs_and_history_shows_them() {
     );
     assert_eq!(t.history()["tests"].as_array().map(Vec::len), Some(1));
 }
+
+/// tmux by default passes no picture through and answers only the device attributes: a supple
+/// that asks anyway (TMUX emptied, TERM an xterm's) gets the braille figure, and nothing of
+/// its questions or the answers shows on screen or acts as a key (the session goes on, not
+/// paused, no question open).
+#[test]
+fn a_terminal_that_ignores_the_image_query_gets_braille_and_no_stray_keys() {
+    let t = Tmux::start("imagequery");
+    let routine = t.routine();
+    t.run_with_env(
+        "TMUX= TERM=xterm-256color",
+        &format!("run {} --no-sound", routine.display()),
+    );
+    let screen = t.wait_for("GET READY", Duration::from_secs(10));
+    assert!(
+        screen
+            .chars()
+            .any(|c| ('\u{2801}'..='\u{28FF}').contains(&c)),
+        "a braille figure:\n{screen}"
+    );
+    for stray in [
+        "Gi=31", "AAAA", "rgb:", "11;?", "[16t", "63;", "PAUSED", "Quit",
+    ] {
+        assert!(!screen.contains(stray), "{stray:?} on screen:\n{screen}");
+    }
+    // The session goes on by itself into the hold.
+    let screen = t.wait_for("HOLD", Duration::from_secs(8));
+    assert!(!screen.contains("PAUSED"), "{screen}");
+}

@@ -40,6 +40,9 @@ impl Screen for Recorder {
     fn resize(&mut self, area: Rect) -> std::io::Result<()> {
         self.screen.resize(area)
     }
+    fn shows_motion(&self) -> bool {
+        self.screen.shows_motion()
+    }
     fn draw(&mut self, app: &App, now: Instant) -> std::io::Result<()> {
         self.screen.draw(app, now)?;
         let area = self.screen.area()?;
@@ -402,4 +405,52 @@ fn the_footer_shows_the_device_opening_even_while_paused() {
         opened_at.duration_since(ready)
     );
     assert!(opened.contains("PAUSED"), "{opened}");
+}
+
+/// A move's figure goes through its key frames a few times a second while the screen shows it
+/// (120x40: beside the cues during the exercise), and the loop wakes for it only then: at
+/// 80x24 the figure is not on screen during the move, and the loop wakes once a second.
+#[test]
+fn a_moving_figure_wakes_the_loop_only_while_on_screen() {
+    let run = |(w, h): (u16, u16)| {
+        let clock = ManualClock::new();
+        let plan = plan_from(
+            r#"{ "name": "move", "title": "A move", "defaults": { "lead_in_seconds": 0 },
+                "steps": [ { "exercise": "leg-lunges", "seconds": 10 } ] }"#,
+        );
+        let mut app = silent_app(plan);
+        let mut input = ScriptedInput::new(
+            &clock,
+            vec![(Duration::from_secs(12), key(KeyCode::Char('x')))],
+        );
+        let mut screen = Recorder::new(w, h);
+        let stats = run_unstopped(&mut screen, &mut input, &clock, &mut app, &mut silent());
+        (stats, screen.frames)
+    };
+    let (shown, frames) = run((120, 40));
+    // 2.5 key frames a second and the seconds: about 35 wakes in 10 s, never 60 a second.
+    assert!(
+        (25..=45).contains(&shown.wakes),
+        "{} wakes with the figure on screen",
+        shown.wakes
+    );
+    let distinct: std::collections::HashSet<String> = frames
+        .iter()
+        .map(|(_, text)| {
+            text.lines()
+                .map(|l| {
+                    l.chars()
+                        .filter(|c| ('\u{2801}'..='\u{28FF}').contains(c))
+                        .collect::<String>()
+                })
+                .collect::<String>()
+        })
+        .collect();
+    assert!(distinct.len() >= 3, "{} different figures", distinct.len());
+    let (hidden, _) = run((80, 24));
+    assert!(
+        hidden.wakes <= 14,
+        "{} wakes with no figure on screen",
+        hidden.wakes
+    );
 }

@@ -1,7 +1,7 @@
 //! The committed JSON Schemas must match the types they describe, so editors never check
 //! routine files against a stale format. Set SUPPLE_WRITE_SCHEMA=1 to rewrite them.
 
-use supple::content::{exercises_schema, routine_schema};
+use supple::content::{exercises_schema, poses_schema, routine_schema};
 
 fn compare(path: &str, generated: String) {
     let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -24,6 +24,11 @@ fn routine_schema_is_up_to_date() {
 #[test]
 fn exercises_schema_is_up_to_date() {
     compare("content/exercises.schema.json", exercises_schema());
+}
+
+#[test]
+fn poses_schema_is_up_to_date() {
+    compare("content/poses.schema.json", poses_schema());
 }
 
 #[test]

@@ -368,16 +368,6 @@ fn words(text: &str) -> String {
         .join(" ")
 }
 
-/// Every figure, so a reviewer sees each pose as it is drawn.
-#[test]
-fn figures() {
-    let library = supple::content::Library::builtin().expect("library");
-    for exercise in library.exercises() {
-        let figure = supple::ui::art::figure(&exercise.id).expect("figure");
-        insta::assert_snapshot!(format!("figure_{}", exercise.id), figure);
-    }
-}
-
 /// The get-ready of every built-in routine says when to stop, at every size; one that needs a
 /// partner or equipment says so and names the routine to run without it.
 #[test]

@@ -9,6 +9,9 @@ use crate::history::flex::{self, Felt, FlexTest};
 use crate::remind;
 use crate::settings::Flags;
 
+/// Width of one key frame of `supple figure`'s picture, in pixels (the README's figures).
+pub const DOC_FRAME_WIDTH: u32 = 240;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "supple",
@@ -66,6 +69,15 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_notify: bool,
 
+    /// The pose always drawn in braille, never as a picture (kitty, iTerm2, sixel).
+    #[arg(long, global = true, conflicts_with = "images")]
+    pub no_images: bool,
+
+    /// The pose as a picture where the terminal can show one, where the config file turns
+    /// pictures off.
+    #[arg(long, global = true)]
+    pub images: bool,
+
     /// Seconds of every static hold, instead of the routine's own. ACSM: 10 to 30 s; 30 to
     /// 60 s for older adults (for example --hold 30); longer than 60 s adds nothing in the
     /// studies.
@@ -122,6 +134,7 @@ impl Cli {
             voice: either(self.voice, self.no_voice),
             count_aloud: self.count_aloud.then_some(true),
             notify: either(self.notify, self.no_notify),
+            images: either(self.images, self.no_images),
         }
     }
 }
@@ -139,14 +152,17 @@ pub enum Command {
     },
     /// Print a routine's plan: every step with its start time, phase, side and duration, and
     /// any suggestion your history brings.
-    Plan {
-        /// A routine name (see `supple list`) or the path of a routine file.
-        routine: Option<String>,
-        /// Also say why: the weekly dose, each suggestion in full and its source, and when
-        /// each suggestion comes.
-        #[arg(long)]
-        why: bool,
+    Plan(PlanArgs),
+    /// An exercise in full: its figure, how to get into position, the cues, the caution, what
+    /// it needs and where it comes from.
+    Show {
+        /// An exercise id (see content/README.md: anchor-stretch, seated-stretch...), or a
+        /// flexibility test's figure (test-aket, test-slr, test-sit-reach, test-sit-reach-one).
+        exercise: String,
     },
+    /// Write an exercise's figure as a picture: SVG or PNG, its key frames side by side (the
+    /// README's figures are made with it).
+    Figure(FigureArgs),
     /// List the built-in routines and your own, with their durations.
     List,
     /// Play every sound cue once, naming each, to check the sound before a session.
@@ -299,4 +315,38 @@ pub struct StatusArgs {
     /// class (done, todo, at-risk, none, error), alt and percentage.
     #[arg(long)]
     pub waybar: bool,
+}
+
+/// `supple plan`'s options.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// A routine name (see `supple list`) or the path of a routine file.
+    pub routine: Option<String>,
+    /// Also say why: the weekly dose, each suggestion in full and its source, and when
+    /// each suggestion comes.
+    #[arg(long)]
+    pub why: bool,
+    /// Also draw each exercise's figure, in text, before the table.
+    #[arg(long)]
+    pub figures: bool,
+}
+
+/// `supple figure`'s options.
+#[derive(Debug, Args)]
+pub struct FigureArgs {
+    /// An exercise id, or a flexibility test's figure (test-aket...).
+    pub exercise: String,
+    /// Write SVG (the default).
+    #[arg(long, conflicts_with = "png")]
+    pub svg: bool,
+    /// Write PNG.
+    #[arg(long)]
+    pub png: bool,
+    /// Width of each key frame, in pixels.
+    #[arg(long, default_value_t = DOC_FRAME_WIDTH,
+          value_parser = clap::value_parser!(u32).range(32..=2048))]
+    pub width: u32,
+    /// The file to write; without it, the standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -11,6 +11,7 @@ pub mod list;
 pub mod plan;
 pub mod remind;
 pub mod run;
+pub mod show;
 pub mod sound_test;
 pub mod status;
 pub mod test;

@@ -10,6 +10,7 @@ use crate::history::suggest;
 use crate::history::{self, TestResult};
 use crate::session::{Phase, Plan, Side, clock_text};
 
+use super::args::PlanArgs;
 use super::{BadConfig, Cli, load_settings, resolve};
 
 /// `supple plan [ROUTINE] [--why]`.
@@ -17,13 +18,15 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
     cli: &Cli,
-    routine: Option<&str>,
-    why: bool,
+    args: &PlanArgs,
     user_dir: Option<&std::path::Path>,
     now: &jiff::ZonedDateTime,
 ) -> anyhow::Result<bool> {
     let s = load_settings(cli, err, BadConfig::Warn)?;
-    let plan = resolve(routine, &s, user_dir)?;
+    let plan = resolve(args.routine.as_deref(), &s, user_dir)?;
+    if args.figures {
+        super::show::plan_figures(out, &plan, !crate::term::utf8_locale())?;
+    }
     write_plan(out, &plan)?;
     // Suggestions only: an unreadable history is dealt with when a session is saved.
     let kept = history::Store::default_location()
@@ -33,7 +36,7 @@ pub fn run(
     write!(
         out,
         "{}",
-        suggestions_text(&plan, history, now.date(), s.older.value, why)
+        suggestions_text(&plan, history, now.date(), s.older.value, args.why)
     )?;
     Ok(true)
 }

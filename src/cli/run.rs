@@ -98,7 +98,7 @@ pub fn run(
                 &mut app,
                 player.as_mut(),
                 &clock,
-                (note, notify),
+                (note, notify, settings.images.value),
                 &last_words,
             )
         }

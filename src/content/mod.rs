@@ -6,6 +6,7 @@ pub mod strict;
 
 pub(crate) use load::check_range;
 pub mod model;
+pub mod pose;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,11 @@ pub mod builtin {
     pub const EXERCISES: (&str, &str) = (
         "content/exercises.json",
         include_str!("../../content/exercises.json"),
+    );
+    /// The pose of every exercise and flexibility test.
+    pub const POSES: (&str, &str) = (
+        "content/poses.json",
+        include_str!("../../content/poses.json"),
     );
     pub const ROUTINES: &[(&str, &str)] = &[
         (
@@ -302,6 +308,11 @@ pub fn routine_schema() -> String {
 /// The JSON Schema of the exercise library, as committed in `content/exercises.schema.json`.
 pub fn exercises_schema() -> String {
     pretty_schema(schemars::schema_for!(model::ExerciseFile))
+}
+
+/// The JSON Schema of the poses file, as committed in `content/poses.schema.json`.
+pub fn poses_schema() -> String {
+    pretty_schema(schemars::schema_for!(pose::PoseFile))
 }
 
 fn pretty_schema(schema: schemars::Schema) -> String {

@@ -77,7 +77,7 @@ impl Choice {
         }
     }
 
-    /// The id of the figure drawn beside the cues (in `assets/art/`).
+    /// The id of the pose drawn beside the cues (in `content/poses.json`).
     pub fn figure(self) -> &'static str {
         match self {
             Choice::Aket => "test-aket",

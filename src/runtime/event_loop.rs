@@ -34,6 +34,11 @@ pub trait Screen {
     fn notify(&mut self, _text: &str) -> io::Result<()> {
         Ok(())
     }
+    /// Whether the last frame showed a moving figure, so that the loop wakes for its next key
+    /// frame.
+    fn shows_motion(&self) -> bool {
+        false
+    }
 }
 
 /// What the loop did, for measuring: how often it woke and how often it drew.
@@ -93,7 +98,15 @@ pub fn run_loop_with(
             screen.draw(app, now)?;
             stats.draws += 1;
         }
-        let wake_at = app.next_wake(now);
+        // A moving figure on screen wakes the loop for its next key frame as well.
+        let frame_at = screen
+            .shows_motion()
+            .then(|| app.next_pose_frame(now))
+            .flatten();
+        let wake_at = match (app.next_wake(now), frame_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         // poll(2) counts whole milliseconds and the tty source truncates: round up, or the
         // loop wakes a fraction of a millisecond early and draws the same frame twice.
         let timeout = wake_at

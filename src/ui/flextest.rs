@@ -9,11 +9,12 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::bigtext::{self, Align};
+use super::figure::FigureView;
 use super::help::centered;
 use super::leg::leg_words;
 use super::safety::SafetyNote;
 use super::theme::Theme;
-use super::{MIN_SIZE, art, render_lines};
+use super::{MIN_SIZE, render_lines};
 use crate::flextest::guide::{CHOICES, Guide, Stage};
 use crate::history::change::{threshold_line, values};
 use crate::history::flex::{FELT, Legs, TestResult, Unit};
@@ -319,7 +320,7 @@ fn choose(guide: &Guide, selected: usize, theme: Theme, area: Rect, buf: &mut Bu
 /// turn, on as many pages as the rows need.
 enum HowTo {
     Figure {
-        figure: &'static str,
+        figure: &'static crate::content::pose::Pose,
         size: (u16, u16),
         cues: Vec<Line<'static>>,
         notes: Vec<Line<'static>>,
@@ -367,15 +368,24 @@ fn how_to_plan(guide: &Guide, theme: Theme, area: Rect) -> HowTo {
     let reading = Line::raw(choice.reading());
     let when = Line::raw(WHEN);
     let notes = vec![reading.clone(), when.clone(), caution.clone()];
-    let figure = art::figure(choice.figure());
-    let size = figure.map_or((0, 0), art::size);
+    let figure = crate::pose::builtin(choice.figure());
+    // The figure as wide as two fifths of the screen, at most half as tall in rows (square
+    // dots), in the rows the notes leave; the steps beside it must fit its height.
+    let width = (area.width * 2 / 5).clamp(24, 56);
     let notes_rows = rows_of(&notes, area.width);
+    let room = area.height.saturating_sub(notes_rows + 1 + 2);
+    let height = (width / 2).min(room).min(16);
+    let size = (width, height);
+    let spaced = if area.height >= 30 { cues.len() } else { 0 };
+    let cue_rows = rows_of(&cues, area.width.saturating_sub(width + 4 + 2))
+        + u16::try_from(spaced).unwrap_or(u16::MAX);
     if let Some(figure) = figure
         && area.width >= 70
-        && area.height > size.1 + 2 + notes_rows
+        && height >= 6
+        && cue_rows <= height + 2
     {
         // Rows to spare: air between the notes.
-        let spare = area.height - (size.1 + 2 + 1 + notes_rows);
+        let spare = area.height - (height + 2 + 1 + notes_rows);
         let notes = if spare >= 2 {
             vec![reading, Line::raw(""), when, Line::raw(""), caution]
         } else {
@@ -454,7 +464,13 @@ fn how_to(guide: &Guide, theme: Theme, area: Rect, buf: &mut Buffer) {
                 .border_style(theme.border());
             let inner = block.inner(figure_area);
             block.render(figure_area, buf);
-            render_lines(figure.lines().map(Line::raw), centered(inner, fw, fh), buf);
+            FigureView {
+                pose: figure,
+                frame: 0,
+                side: Side::Left,
+                theme,
+            }
+            .render(centered(inner, fw, fh), buf);
             let mut spaced = Vec::new();
             for cue in cues {
                 spaced.push(cue);

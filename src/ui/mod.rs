@@ -1,11 +1,12 @@
 //! The view: a pure function of a [`ViewModel`] snapshot, one widget per panel.
 //!
-//! Three layouts: regular from 80x24 (with the pose figure from about 110x34), compact down to
-//! 40x12, and below that a request to enlarge the window.
+//! Three layouts: regular from 80x24 (the pose figure beside the digits while getting into
+//! position, and from 120x40 during the exercise too), compact down to 40x12, and below that a
+//! request to enlarge the window.
 
-pub mod art;
 pub mod bigtext;
 pub mod cues;
+pub mod figure;
 pub mod flextest;
 pub mod footer;
 pub mod gauge;
@@ -23,7 +24,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{Overlay, ViewModel};
 use theme::Theme;
@@ -32,8 +33,9 @@ use theme::Theme;
 pub const MIN_SIZE: (u16, u16) = (40, 12);
 /// The smallest terminal for the regular layout.
 pub const REGULAR_SIZE: (u16, u16) = (80, 24);
-/// The smallest terminal that also shows the pose figure.
-pub const FIGURE_SIZE: (u16, u16) = (110, 34);
+/// The smallest terminal that shows the pose figure during the exercise too (while getting
+/// into position it shows from [`REGULAR_SIZE`] up).
+pub const FIGURE_SIZE: (u16, u16) = (120, 40);
 
 /// Where each panel goes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -122,24 +124,50 @@ pub fn areas(area: Rect, wordy: bool) -> Option<Areas> {
     ])
     .areas(area);
     let digits_width = bigtext::width("00", digits) + 4;
-    // The figure where the cues keep room beside it: while getting into position, when the
-    // pose matters most; otherwise only where the focus still fits in big letters.
-    let cue_room = area.width.saturating_sub(digits_width + 32);
-    let figure_width =
-        if fits(area, FIGURE_SIZE) && digits >= 13 && cue_room >= if wordy { 44 } else { 64 } {
-            32
-        } else {
-            0
+    let panels_shown = panels >= 3;
+    let [legs, next] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(lower);
+    if wordy {
+        // Getting into position, how matters most: the figure beside the digits, as tall as
+        // the digits and the leg together, the leg under the digits, and the cues across the
+        // bottom in place of the panels.
+        let [digits_area, figure] =
+            Layout::horizontal([Constraint::Length(digits_width), Constraint::Fill(1)])
+                .areas(middle.union(leg_band));
+        let digits_area = Rect {
+            height: middle.height,
+            ..digits_area
         };
+        let leg = Rect {
+            width: digits_width,
+            ..leg_band
+        };
+        return Some(Areas {
+            header: Some(header),
+            bar: with_bar.then(|| bar.inner(Margin::new(1, 0))),
+            now: now.inner(Margin::new(1, 0)),
+            digits: digits_area,
+            leg: leg.inner(Margin::new(1, 0)),
+            cues: lower.inner(Margin::new(1, 0)),
+            figure: Some(figure.inner(Margin::new(1, 0))).filter(|f| figure::fits(*f)),
+            gauge: gauge.inner(Margin::new(1, 0)),
+            legs: None,
+            next: None,
+            footer,
+        });
+    }
+    // During the exercise, from FIGURE_SIZE up: the figure at the right of the cues.
+    let figure_width = if fits(area, FIGURE_SIZE) {
+        (area.width.saturating_sub(digits_width) / 2).clamp(24, 56)
+    } else {
+        0
+    };
     let [digits_area, cues, figure] = Layout::horizontal([
         Constraint::Length(digits_width),
         Constraint::Fill(1),
         Constraint::Length(figure_width),
     ])
     .areas(middle);
-    let [legs, next] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(lower);
-    let panels_shown = panels >= 3;
     Some(Areas {
         header: Some(header),
         bar: with_bar.then(|| bar.inner(Margin::new(1, 0))),
@@ -147,7 +175,7 @@ pub fn areas(area: Rect, wordy: bool) -> Option<Areas> {
         digits: digits_area,
         leg: leg_band.inner(Margin::new(1, 0)),
         cues: cues.inner(Margin::new(1, 0)),
-        figure: (figure_width > 0).then_some(figure),
+        figure: (figure_width > 0).then(|| figure.inner(Margin::new(1, 0))),
         gauge: gauge.inner(Margin::new(1, 0)),
         legs: panels_shown.then_some(legs),
         next: panels_shown.then_some(next),
@@ -211,7 +239,7 @@ pub fn render(vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
 }
 
 /// The panels that change only with an event, never with the clock alone.
-fn render_panels(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
+fn render_panels(vm: &ViewModel<'_>, areas: &Areas, images: bool, buf: &mut Buffer) {
     now::NowPanel(vm).render(areas.now, buf);
     // Paused, PAUSED takes the middle band: the digits with what is beside them (in the
     // compact layout the digits alone, and the cues below stay).
@@ -219,8 +247,8 @@ fn render_panels(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
     if !vm.paused || areas.cues.y != band.y {
         cues::CuesPanel(vm).render(areas.cues, buf);
     }
-    if let Some(figure_area) = areas.figure.filter(|_| !vm.paused) {
-        figure(vm, figure_area, buf);
+    if let Some(figure_area) = areas.figure.filter(|_| !vm.paused && !moving(vm)) {
+        figure(vm, figure_area, images, buf);
     }
     if vm.paused {
         gauge::Paused(vm).render(band, buf);
@@ -236,7 +264,7 @@ fn render_panels(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
 }
 
 /// What moves with the clock: the header's times, the session bar, the digits and the gauge.
-fn render_moving(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
+fn render_moving(vm: &ViewModel<'_>, areas: &Areas, images: bool, buf: &mut Buffer) {
     if let Some(header) = areas.header {
         next::Header(vm).render(header, buf);
     }
@@ -247,6 +275,15 @@ fn render_moving(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
         gauge::Digits(vm).render(areas.digits, buf);
     }
     gauge::HoldGauge(vm).render(areas.gauge, buf);
+    // A move's figure changes with the clock, between the cached panels' changes.
+    if let Some(figure_area) = areas.figure.filter(|_| !vm.paused && moving(vm)) {
+        figure(vm, figure_area, images, buf);
+    }
+}
+
+/// Whether the figure on screen moves through key frames (a move, running).
+fn moving(vm: &ViewModel<'_>) -> bool {
+    vm.pose.is_some_and(|p| p.frames.len() > 1)
 }
 
 /// Keeps the panels that do not move with the clock between frames: while the app's revision
@@ -256,11 +293,38 @@ fn render_moving(vm: &ViewModel<'_>, areas: &Areas, buf: &mut Buffer) {
 pub struct FrameCache {
     key: Option<(Rect, u64)>,
     panels: Buffer,
+    /// Whether the last frame showed a figure that moves through key frames.
+    motion: bool,
+    /// Whether the terminal shows the figure as a picture: the screen leaves its cells alone.
+    images: bool,
+    /// The picture the last frame wants in the cells it left alone.
+    picture: Option<crate::image::Picture>,
 }
 
 impl FrameCache {
+    /// Whether the last frame drawn showed a moving figure: the loop then wakes for its next
+    /// key frame too ([`crate::app::App::next_pose_frame`]).
+    pub fn shows_motion(&self) -> bool {
+        self.motion
+    }
+
+    /// A cache for a terminal that shows the figure as a picture ([`FrameCache::picture`]).
+    pub fn with_images(images: bool) -> Self {
+        FrameCache {
+            images,
+            ..FrameCache::default()
+        }
+    }
+
+    /// The picture the last frame wants where it left the figure's cells alone.
+    pub fn picture(&self) -> Option<&crate::image::Picture> {
+        self.picture.as_ref()
+    }
+
     /// Renders the whole screen; the result is the same as without the cache.
     pub fn render(&mut self, vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
+        self.motion = false;
+        self.picture = None;
         let Some(areas) = areas(area, vm.getting_into_position()) else {
             too_small(area, buf);
             return;
@@ -270,17 +334,32 @@ impl FrameCache {
             return;
         }
         let key = Some((area, vm.revision));
+        let images = self.images;
         if self.key != key || self.panels.area != area {
             self.panels = Buffer::empty(area);
-            render_panels(vm, &areas, &mut self.panels);
+            render_panels(vm, &areas, images, &mut self.panels);
             self.key = key;
         }
         if buf.area == area {
             buf.content.clone_from_slice(&self.panels.content);
         } else {
-            render_panels(vm, &areas, buf);
+            render_panels(vm, &areas, images, buf);
         }
-        render_moving(vm, &areas, buf);
+        render_moving(vm, &areas, images, buf);
+        self.motion = areas.figure.is_some() && !vm.paused && moving(vm);
+        self.picture = areas
+            .figure
+            .filter(|_| images && !vm.paused && vm.overlay == Overlay::None)
+            .and_then(|area| {
+                Some(crate::image::Picture {
+                    area,
+                    id: vm.pose.map(|_| vm.exercise.id.clone())?,
+                    frame: vm.pose_frame,
+                    side: vm.step.side,
+                    working: theme::Theme::side_rgb(vm.step.side),
+                    color: vm.color,
+                })
+            });
         match vm.overlay {
             Overlay::Help => help::HelpOverlay(vm).render(area, buf),
             Overlay::ConfirmQuit => help::ConfirmQuit(vm).render(area, buf),
@@ -289,19 +368,25 @@ impl FrameCache {
     }
 }
 
-fn figure(vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
-    let Some(text) = art::figure(&vm.exercise.id) else {
+/// The figure in braille or ASCII; with `images`, the cells left alone for the picture the
+/// terminal draws there (see [`crate::image`]).
+fn figure(vm: &ViewModel<'_>, area: Rect, images: bool, buf: &mut Buffer) {
+    let Some(pose) = vm.pose else {
         return;
     };
-    let theme = Theme::of(vm);
-    let (w, h) = art::size(text);
-    let block = Block::bordered()
-        .border_set(theme.glyphs().border)
-        .border_style(theme.border());
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let spot = help::centered(inner, w, h);
-    render_lines(text.lines().map(Line::raw), spot, buf);
+    if images {
+        for position in area.positions() {
+            buf[position].set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+        }
+        return;
+    }
+    figure::FigureView {
+        pose,
+        frame: vm.pose_frame,
+        side: vm.step.side,
+        theme: Theme::of(vm),
+    }
+    .render(area, buf);
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {

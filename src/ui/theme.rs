@@ -94,6 +94,11 @@ impl Theme {
         }
     }
 
+    /// Whether the screen is drawn in plain ASCII.
+    pub fn is_ascii(self) -> bool {
+        self.ascii
+    }
+
     pub fn glyphs(self) -> Glyphs {
         if self.ascii { ASCII } else { UNICODE }
     }
@@ -132,6 +137,34 @@ impl Theme {
             Side::Left => Color::LightCyan,
             Side::Right => Color::LightMagenta,
             Side::Both | Side::None => Color::Yellow,
+        }
+    }
+
+    /// The colour of the working leg's side as red, green and blue, for pictures: the leg
+    /// band's colour (the bright ANSI colours as most terminals show them).
+    pub fn side_rgb(side: Side) -> [u8; 3] {
+        match Self::side_color(side) {
+            Color::LightCyan => [85, 255, 255],
+            Color::LightMagenta => [255, 85, 255],
+            _ => [255, 255, 85],
+        }
+    }
+
+    /// The colour of each part of a figure: the working leg in the leg's colour, the far
+    /// limbs and the props quieter than the body.
+    pub fn figure(self, ink: crate::pose::Ink, side: Side) -> Color {
+        use crate::pose::Ink;
+        if !self.color {
+            return Color::Reset;
+        }
+        match ink {
+            Ink::Floor | Ink::Prop => Color::DarkGray,
+            Ink::Far => Color::Gray,
+            // The terminal's own text colour: it shows on a light background too.
+            Ink::Body => Color::Reset,
+            Ink::Working => Self::side_color(side),
+            Ink::Stretch => Color::LightRed,
+            Ink::Reach => Color::LightYellow,
         }
     }
 
