@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     let user_dir = user_dir.as_deref();
     let result = match &cli.command {
         None => cli::run::run(&cli, None, cli.plain, user_dir, &now).map(|()| true),
-        Some(Command::Run { routine, plain }) => cli::run::run(
+        Some(Command::Run { routine, plain, .. }) => cli::run::run(
             &cli,
             routine.as_deref(),
             *plain || cli.plain,
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         )
         .map(|()| true),
         Some(Command::Plan(args)) => cli::plan::run(&mut out, &mut err, &cli, args, user_dir, &now),
-        Some(Command::Config) => cli::config::run(&mut out, &cli),
+        Some(Command::Config { .. }) => cli::config::run(&mut out, &cli),
         Some(Command::Show { exercise }) => cli::show::run(&mut out, exercise),
         Some(Command::Figure(args)) => cli::show::figure(args),
         Some(Command::Remind(args)) => cli::remind::run(&mut out, &cli, args, &now),

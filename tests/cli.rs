@@ -287,3 +287,58 @@ fn a_hold_over_60_s_is_kept_and_said_once_to_add_nothing() {
     let opening = out.find("supple: Quick").expect(&out);
     assert!(line < opening, "{out}");
 }
+
+/// The session's flags (`--hold`, `--no-sound`, `--count-aloud`, `--notify` ...) belong to a
+/// session, `plan` and `config`: other commands' help lists none, and refuses them.
+#[test]
+fn session_flags_belong_to_the_commands_that_use_them() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let help = |args: &[&str]| {
+        let out = supple(home.path())
+            .args(args)
+            .arg("--help")
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let flags = [
+        "--hold",
+        "--no-sound",
+        "--count-aloud",
+        "--notify",
+        "--volume",
+        "--no-images",
+    ];
+    for command in [
+        "history",
+        "status",
+        "completions",
+        "test",
+        "list",
+        "remind",
+        "man",
+    ] {
+        let text = help(&[command]);
+        assert!(text.contains("Usage"), "{command}: {text}");
+        for flag in flags {
+            assert!(
+                !text.contains(flag),
+                "{command} --help lists {flag}:\n{text}"
+            );
+        }
+    }
+    for command in [&[][..], &["run"][..], &["plan"][..], &["config"][..]] {
+        let text = help(command);
+        for flag in flags {
+            assert!(
+                text.contains(flag),
+                "{command:?} --help lacks {flag}:\n{text}"
+            );
+        }
+    }
+    supple(home.path())
+        .args(["status", "--hold", "30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unexpected argument '--hold'"));
+}

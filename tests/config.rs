@@ -69,7 +69,7 @@ fn flags_win_over_the_file_which_wins_over_the_defaults() {
 
     let defaults = settings::resolve(None, &Flags::default());
     assert_eq!(defaults.routine.value, "hamstring");
-    assert_eq!(defaults.volume.value, supple::audio::DEFAULT_VOLUME);
+    assert_eq!(defaults.volume.value, supple::settings::DEFAULT_VOLUME);
     assert!(defaults.sound.value);
 }
 

@@ -128,9 +128,6 @@ pub fn speech_for(
     (!line.is_empty()).then_some(line)
 }
 
-/// The volume a session starts at, in percent.
-pub const DEFAULT_VOLUME: u8 = 80;
-
 /// The player for a session: the audio device (opened in the background), falling back to
 /// the terminal bell with `bell`; nothing when `off` gives a reason for no sound.
 pub fn session_player(off: Option<&'static str>, bell: bool, volume: u8) -> Box<dyn Player> {

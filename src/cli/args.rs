@@ -4,10 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::content::limits;
 use crate::history::flex::{self, Felt, FlexTest};
 use crate::remind;
-use crate::settings::Flags;
+use crate::settings::{Flags, SessionFlags};
 
 /// Width of one key frame of `supple figure`'s picture, in pixels (the README's figures).
 pub const DOC_FRAME_WIDTH: u32 = 240;
@@ -30,111 +29,22 @@ pub struct Cli {
     #[arg(long)]
     pub plain: bool,
 
-    /// Play no sound.
-    #[arg(long, global = true, conflicts_with = "sound")]
-    pub no_sound: bool,
-
-    /// Play sound cues, where the config file turns them off.
-    #[arg(long, global = true)]
-    pub sound: bool,
-
-    /// Ring the terminal bell at each transition when there is no audio device.
-    #[arg(long, global = true, conflicts_with = "no_bell")]
-    pub bell: bool,
-
-    /// No terminal bell, where the config file turns it on.
-    #[arg(long, global = true)]
-    pub no_bell: bool,
-
-    /// Say each step aloud: the stretch, the leg and how long (the default where there is
-    /// sound).
-    #[arg(long, global = true, conflicts_with = "no_voice")]
-    pub voice: bool,
-
-    /// Beeps only, no words.
-    #[arg(long, global = true)]
-    pub no_voice: bool,
-
-    /// Say "three, two, one" before a step ends, instead of ticking.
-    #[arg(long, global = true)]
-    pub count_aloud: bool,
-
-    /// Notify through the terminal as each step starts while it is not focused, also where
-    /// supple does not know the terminal to support it (by default: kitty, iTerm2, WezTerm,
-    /// ghostty, foot, rxvt-unicode, Windows Terminal).
-    #[arg(long, global = true, conflicts_with = "no_notify")]
-    pub notify: bool,
-
-    /// No terminal notifications.
-    #[arg(long, global = true)]
-    pub no_notify: bool,
-
-    /// The pose always drawn in braille, never as a picture (kitty, iTerm2, sixel).
-    #[arg(long, global = true, conflicts_with = "images")]
-    pub no_images: bool,
-
-    /// The pose as a picture where the terminal can show one, where the config file turns
-    /// pictures off.
-    #[arg(long, global = true)]
-    pub images: bool,
-
-    /// Seconds of every static hold, instead of the routine's own. ACSM: 10 to 30 s; 30 to
-    /// 60 s for older adults (for example --hold 30); longer than 60 s adds nothing in the
-    /// studies.
-    #[arg(long, global = true, value_name = "TIME",
-          value_parser = seconds(limits::SECONDS))]
-    pub hold: Option<u32>,
-
-    /// Seconds of rest between repetitions, instead of the routine's own.
-    #[arg(long, global = true, value_name = "TIME",
-          value_parser = seconds(limits::REST_SECONDS))]
-    pub rest: Option<u32>,
-
-    /// Seconds of "get ready" before the first step, instead of the routine's own.
-    #[arg(long, global = true, value_name = "TIME",
-          value_parser = seconds(limits::LEAD_IN_SECONDS))]
-    pub lead_in: Option<u32>,
-
-    /// Volume in percent at the start of a session (`+` and `-` change it during one).
-    #[arg(long, global = true, value_name = "PERCENT",
-          value_parser = clap::value_parser!(u8).range(0..=100))]
-    pub volume: Option<u8>,
-}
-
-/// A flag's seconds (30, 30s, 1m, 1m30s), within the same limits as a routine or config
-/// file's.
-fn seconds((min, max): (u32, u32)) -> impl Fn(&str) -> Result<u32, String> + Clone {
-    move |text| {
-        let secs = crate::settings::parse_seconds(text)?;
-        if (min..=max).contains(&secs) {
-            Ok(secs)
-        } else {
-            Err(format!(
-                "{secs} s is out of range: choose {min} to {max} seconds"
-            ))
-        }
-    }
+    /// The settings' flags, before any command (`supple --hold 30`).
+    #[command(flatten)]
+    pub flags: SessionFlags,
 }
 
 impl Cli {
-    /// What the command line says about the settings.
+    /// What the command line says about the settings: a command's own flags over those given
+    /// before it.
     pub fn flags(&self) -> Flags {
-        let either = |on: bool, off: bool| match (on, off) {
-            (true, _) => Some(true),
-            (_, true) => Some(false),
-            _ => None,
-        };
-        Flags {
-            hold_seconds: self.hold,
-            rest_seconds: self.rest,
-            lead_in_seconds: self.lead_in,
-            sound: either(self.sound, self.no_sound),
-            volume: self.volume,
-            bell: either(self.bell, self.no_bell),
-            voice: either(self.voice, self.no_voice),
-            count_aloud: self.count_aloud.then_some(true),
-            notify: either(self.notify, self.no_notify),
-            images: either(self.images, self.no_images),
+        let before = self.flags.0.clone();
+        match &self.command {
+            Some(Command::Run { flags, .. } | Command::Config { flags }) => {
+                before.or(flags.0.clone())
+            }
+            Some(Command::Plan(plan)) => before.or(plan.flags.0.clone()),
+            _ => before,
         }
     }
 }
@@ -149,6 +59,8 @@ pub enum Command {
         /// screen readers and logs. Also taken when the output is not a terminal or TERM=dumb.
         #[arg(long)]
         plain: bool,
+        #[command(flatten)]
+        flags: SessionFlags,
     },
     /// Print a routine's plan: every step with its start time, phase, side and duration, and
     /// any suggestion your history brings.
@@ -186,7 +98,10 @@ pub enum Command {
     )]
     Test(TestArgs),
     /// Print the settings in effect and where each comes from (default, config file, flag).
-    Config,
+    Config {
+        #[command(flatten)]
+        flags: SessionFlags,
+    },
     /// A reminder to stretch that the system keeps: a systemd user timer, or where there is
     /// no systemd, the crontab line to add. With no options: the reminder set, if any.
     #[command(
@@ -329,6 +244,8 @@ pub struct PlanArgs {
     /// Also draw each exercise's figure, in text, before the table.
     #[arg(long)]
     pub figures: bool,
+    #[command(flatten)]
+    pub flags: SessionFlags,
 }
 
 /// `supple figure`'s options.

@@ -18,7 +18,7 @@ pub fn run(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
         let log = log_path();
         // The audio system's messages go to the log for the whole test, not over our output.
         let _quiet = QuietStderr::to(log.as_deref())?;
-        let opened = DevicePlayer::open_now(audio::DEFAULT_VOLUME);
+        let opened = DevicePlayer::open_now(crate::settings::DEFAULT_VOLUME);
         let mut player = match opened {
             Ok(player) => player,
             Err(reason) => {
