@@ -135,7 +135,7 @@ macro_rules! settings {
             pub fn lines(&self) -> Vec<String> {
                 vec![$(
                     format!(
-                        "{:<16} {:<20} {}",
+                        "{:<16} {:<22} {}",
                         stringify!($name),
                         ($show)(&self.$name.value),
                         self.$name.source
