@@ -1,11 +1,9 @@
 //! The cues: their synthesis (pitch, length, silence at the ends, no clicks) and their
 //! schedule (which cue at which instant, none while paused or muted).
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{cues, foretold, key, pitch, plan_from, silent_app, sounding_runs};
+use crate::common::{cues, foretold, key, pitch, plan_from, silent_app, sounding_runs};
 use crossterm::event::KeyCode;
 use supple::app::{App, Effect};
 use supple::audio::synth::{self, ALL, LEVEL, SAMPLE_RATE};
@@ -109,7 +107,7 @@ fn drive(
     until_ms: u64,
     at: impl FnMut(&mut App, u64) -> Vec<Effect>,
 ) -> Vec<(u64, Cue)> {
-    common::drive(app, t0, until_ms, at)
+    crate::common::drive(app, t0, until_ms, at)
         .into_iter()
         .filter_map(|(ms, e)| match e {
             Effect::Play(cue) => Some((ms, cue)),

@@ -2,12 +2,10 @@
 //! summary, keys show at once, it sleeps until something on screen must change, and it hands
 //! the app's cues to the player at their instants and the player's state to the footer.
 
-mod common;
-
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use common::{ScriptedInput, builtin_plan, ctrl, key, plan_from, silent, silent_app};
+use crate::common::{ScriptedInput, builtin_plan, ctrl, key, plan_from, silent, silent_app};
 use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,8 +1,6 @@
 //! The built-in content: valid, and faithful to the article's routine.
 
-mod common;
-
-use common::builtin_plan as plan;
+use crate::common::builtin_plan as plan;
 use supple::content::{Kind, Library, Need, Sides};
 
 /// Every built-in routine.
@@ -198,7 +196,7 @@ fn every_hold_shows_the_stop_rule_at_every_size() {
     for name in ROUTINES {
         let plan = plan(name);
         for step in plan.steps.iter().filter(|s| s.phase == Phase::Hold) {
-            let mut app = common::silent_app(plan.clone());
+            let mut app = crate::common::silent_app(plan.clone());
             let t0 = std::time::Instant::now();
             app.start(t0);
             let now = t0 + step.start + std::time::Duration::from_secs(1);
@@ -213,7 +211,7 @@ fn every_hold_shows_the_stop_rule_at_every_size() {
                 plan.exercise(step).id
             );
             for (w, h) in [(40, 12), (80, 24), (200, 60)] {
-                let words = common::cue_words(&app, now, (w, h));
+                let words = crate::common::cue_words(&app, now, (w, h));
                 assert!(
                     words.contains(supple::safety::STOP_RULE),
                     "{name} {} at {w}x{h}:\n{words}",

@@ -1,26 +1,16 @@
 //! Settings: the config file, flags over it, where each value came from, and what a bad file
 //! does (named with its fix; the defaults stand in).
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use supple::content::{Library, builtin_routines};
 use supple::session::resolve::Tuning;
 use supple::session::{Phase, Plan, clock_text};
 use supple::settings::{self, ConfigFile, Flags, Source};
 
-fn supple(home: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("supple").expect("binary");
-    cmd.env("XDG_CONFIG_HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("HOME", home)
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_RUNTIME_DIR", home.join("run"))
-        .env("TMPDIR", home.join("tmp"));
-    cmd
-}
+use crate::common::supple;
 
 fn write_config(home: &std::path::Path, text: &str) -> std::path::PathBuf {
-    let dir = home.join("supple");
+    let dir = home.join("config/supple");
     std::fs::create_dir_all(&dir).expect("mkdir");
     let path = dir.join("config.json");
     std::fs::write(&path, text).expect("write");

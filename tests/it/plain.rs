@@ -1,16 +1,13 @@
 //! The plain mode: one line per change, at its instant on a hand-moved clock, keys on the same
 //! loop; and through the real binary with a pipe: lines, no escape sequences, history saved.
 
-mod common;
-
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
-use common::{ScriptedInput, key, plan_from, silent, silent_app};
+use crate::common::{ScriptedInput, key, plan_from, silent, silent_app};
 use crossterm::event::{Event as TermEvent, KeyCode};
 use supple::app::App;
 use supple::plain::{PlainScreen, session};
@@ -180,19 +177,7 @@ fn the_help_and_the_quit_question_are_said_and_answered_by_keys() {
 
 /// The real binary with its output and input piped: plain lines without escape sequences,
 /// keys from the pipe, the session saved.
-fn supple(home: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("supple").expect("binary");
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_RUNTIME_DIR", home.join("run"))
-        .env("TMPDIR", home.join("tmp"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("LANG", "C.UTF-8");
-    cmd
-}
+use crate::common::supple;
 
 #[test]
 fn a_piped_session_prints_lines_reads_keys_and_is_saved() {
@@ -200,12 +185,7 @@ fn a_piped_session_prints_lines_reads_keys_and_is_saved() {
     let routine = home.path().join("r.json");
     std::fs::write(&routine, ROUTINE).expect("routine");
     // Skip the get-ready; a moment into the hold, ask to quit and say yes.
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("supple"))
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
+    let mut child = crate::common::supple_std(home.path())
         .args(["run", routine.to_str().expect("path"), "--no-sound"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -308,7 +288,7 @@ fn mute_volume_and_restart_are_said() {
 fn every_routine_says_the_setup_the_caution_and_the_stop_rule_once() {
     use supple::session::Phase;
     for name in ["hamstring", "floor", "quick", "partner"] {
-        let plan = common::builtin_plan(name);
+        let plan = crate::common::builtin_plan(name);
         let mut full = 0;
         for (i, step) in plan.steps.iter().enumerate() {
             let exercise = plan.exercise(step);
@@ -345,7 +325,7 @@ fn every_routine_says_the_setup_the_caution_and_the_stop_rule_once() {
 /// at once; later sessions do not repeat it.
 #[test]
 fn the_first_opening_says_who_should_ask_first_and_when_to_get_care() {
-    let plan = common::builtin_plan("quick");
+    let plan = crate::common::builtin_plan("quick");
     let first = supple::plain::opening(&plan, true);
     assert!(first.contains(supple::safety::ASK_FIRST), "{first}");
     assert!(first.contains(supple::safety::GET_CARE), "{first}");

@@ -1,12 +1,10 @@
 //! Terminal notifications: which terminals get which sequence, the bytes themselves, and that
 //! they are sent only while the terminal has said it is not focused, never when turned off.
 
-mod common;
-
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use common::{ScriptedInput, plan_from, silent, silent_app};
+use crate::common::{ScriptedInput, plan_from, silent, silent_app};
 use crossterm::event::Event as TermEvent;
 use ratatui::layout::Rect;
 use supple::app::App;

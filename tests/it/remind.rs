@@ -37,13 +37,10 @@ impl Home {
     /// `supple` with this home, and systemd forced on (`"1"`, units written, `systemctl`
     /// never run) or off (`"0"`).
     fn supple(&self, systemd: &str) -> Command {
-        let mut cmd = Command::cargo_bin("supple").expect("binary");
-        cmd.env("HOME", self.path())
-            .env("XDG_CONFIG_HOME", self.config())
+        let mut cmd = crate::common::supple(self.path());
+        cmd.env("XDG_CONFIG_HOME", self.config())
             .env("XDG_DATA_HOME", self.data())
             .env("SUPPLE_REMIND_SYSTEMD", systemd)
-            .env("XDG_STATE_HOME", self.path().join("state"))
-            .env("TMPDIR", self.path().join("tmp"))
             .env_remove("XDG_RUNTIME_DIR");
         cmd
     }
@@ -65,12 +62,9 @@ fn read(path: &Path) -> String {
 /// The units as `systemd-analyze verify` sees them, where that program exists: a user manager
 /// of its own in a temporary runtime folder, so nothing real is asked.
 fn verify_units(home: &Home) {
-    let found = std::process::Command::new("systemd-analyze")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        eprintln!("skipped `systemd-analyze verify`: systemd-analyze is not installed");
+    if !crate::common::installed("systemd-analyze")
+        && crate::common::goes_without("systemd-analyze", "the units are not verified")
+    {
         return;
     }
     let runtime = home.path().join("runtime");
@@ -510,12 +504,9 @@ fn an_odd_path_to_supple_is_quoted_for_systemd_and_cron() {
     let odd = home.path().join("my apps/100%");
     std::fs::create_dir_all(&odd).expect("mkdir");
     let linked = odd.join("supple");
-    if let Err(e) = std::fs::hard_link(exe(), &linked) {
-        eprintln!(
-            "skipped: cannot link the binary into {}: {e}",
-            odd.display()
-        );
-        return;
+    // A hard link where the folder is on the binary's file system, else a copy.
+    if std::fs::hard_link(exe(), &linked).is_err() {
+        std::fs::copy(exe(), &linked).expect("copy the binary");
     }
     let run = |systemd: &str| {
         let mut cmd = Command::new(&linked);

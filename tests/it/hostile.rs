@@ -46,15 +46,8 @@ impl Home {
     }
 
     fn supple(&self) -> Command {
-        let mut cmd = Command::cargo_bin("supple").expect("binary");
-        cmd.env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_STATE_HOME", self.path("state"))
-            .env("XDG_RUNTIME_DIR", self.path("run"))
-            .env("TMPDIR", self.path("tmp"))
-            .env_remove("NO_COLOR")
-            .timeout(Duration::from_secs(5));
+        let mut cmd = crate::common::supple(self.dir.path());
+        cmd.timeout(Duration::from_secs(5));
         cmd
     }
 
@@ -284,7 +277,8 @@ fn peak_kib(home: &Home, args: &[&str]) -> (i64, String) {
     let out = std::process::Command::new(std::env::current_exe().expect("exe"))
         .args([
             "--exact",
-            "peak_memory_helper",
+            "hostile::peak_memory_helper",
+            "--ignored",
             "--nocapture",
             "--test-threads",
             "1",
@@ -309,13 +303,15 @@ fn peak_kib(home: &Home, args: &[&str]) -> (i64, String) {
 
 /// Not a test on its own: run by [`peak_kib`] in a fresh process.
 #[test]
+#[ignore = "a helper process for peak_kib"]
 // The child is waited for with wait4, which also gives its resource usage.
 #[allow(clippy::zombie_processes)]
 fn peak_memory_helper() {
     let Ok(args) = std::env::var("SUPPLE_PEAK_ARGS") else {
         return;
     };
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("supple"))
+    let home = std::env::var_os("HOME").unwrap_or_default();
+    let child = crate::common::supple_std(std::path::Path::new(&home))
         .args(args.split('\u{1f}'))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())

@@ -1,4 +1,5 @@
-//! Helpers shared by the screen, key and loop tests.
+//! What the tests share: the one way to start the real binary (`supple`), plans and apps
+//! on a hand-moved clock, drawn screens, and scripted keys.
 #![allow(dead_code)]
 
 use std::collections::VecDeque;
@@ -15,6 +16,53 @@ use supple::audio::{Cue, Player, Silent};
 use supple::content::{Library, builtin_routines, parse_routine};
 use supple::runtime::Input;
 use supple::session::{Clock, ManualClock, Plan};
+
+/// The real binary, as a `std` command, in a home of its own: a clean environment (only
+/// `PATH`), `HOME` and every XDG folder (config, data, state, runtime) and the temporary
+/// folder under `home`, and a UTF-8 locale. No test reads or writes the person's own files,
+/// and nothing of the environment (TERM, NO_COLOR, TMUX, SUPPLE_*) reaches it unless the test
+/// sets it.
+pub fn supple_std(home: &std::path::Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_supple"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_RUNTIME_DIR", home.join("run"))
+        .env("TMPDIR", home.join("tmp"))
+        .env("LANG", "C.UTF-8");
+    cmd
+}
+
+/// [`supple_std`] as an `assert_cmd` command, which a test can assert on, that is stopped
+/// after 30 s (a test must fail, not hang).
+pub fn supple(home: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::from_std(supple_std(home));
+    cmd.timeout(Duration::from_secs(30));
+    cmd
+}
+
+/// Whether a test must go without `what` (a program, a kernel feature) here: on a developer's
+/// machine it says "skipped" and the test returns; under `CI=true`, which `.ci/run` sets, a
+/// missing tool fails the test instead, so nothing passes in CI by not running.
+pub fn goes_without(what: &str, why: &str) -> bool {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{what} is needed here and CI must provide it: {why}"
+    );
+    eprintln!("skipped: {what}: {why}");
+    true
+}
+
+/// Whether `program` runs here (answers `--version`).
+pub fn installed(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
 
 pub fn builtin_plan(name: &str) -> Plan {
     let library = Library::builtin().expect("library");

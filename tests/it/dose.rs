@@ -3,8 +3,6 @@
 //! day before and the day of), and what `supple plan` prints of them. "Today" is always given;
 //! the real date is never read.
 
-mod common;
-
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday, date};
 use supple::cli::plan::suggestions_text;
@@ -20,7 +18,7 @@ use supple::session::Side;
 
 /// A session on `day` at 08:00 UTC with `left` and `right` seconds of holds.
 fn on(day: Date, left: u64, right: u64) -> SessionRecord {
-    common::held_session(
+    crate::common::held_session(
         day.at(8, 0, 0, 0).in_tz("UTC").expect("a time in UTC"),
         left,
         right,
@@ -211,7 +209,7 @@ fn two_long_sessions_do_not_reach_a_5_day_dose() {
     // Two sessions on one day are one day's share.
     let same_day = vec![
         on(date(2026, 11, 23), 40, 40),
-        common::held_session(
+        crate::common::held_session(
             date(2026, 11, 23)
                 .at(19, 0, 0, 0)
                 .in_tz("UTC")
@@ -637,7 +635,7 @@ fn only_the_latest_recent_test_of_each_kind_names_the_tighter_leg() {
 
 #[test]
 fn plan_why_names_the_test_behind_the_tighter_leg() {
-    let plan = common::builtin_plan("quick");
+    let plan = crate::common::builtin_plan("quick");
     let today = date(2026, 11, 20);
     let tests = [tested(FlexTest::Aket, plus(today, -4), 27, 36)];
     let short = suggestions_text(&plan, (&[], &tests), today, false, false);
@@ -681,7 +679,7 @@ fn a_rest_day_between_sessions_keeps_the_streak_and_two_end_it() {
 #[test]
 fn plan_prints_a_line_per_suggestion_and_why_says_the_sources() {
     // The quick routine holds for 20 s.
-    let plan = common::builtin_plan("quick");
+    let plan = crate::common::builtin_plan("quick");
     let friday = date(2026, 11, 20);
     let regular = sessions_on(&MWF, start(), friday, 60, 60);
     let short = suggestions_text(&plan, (&regular, &[]), friday, false, false);

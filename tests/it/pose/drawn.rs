@@ -1,6 +1,6 @@
 //! Each pose as the screen draws it: braille at the size the figure gets while getting into
 //! position at 80x24 and during a hold at 200x60, and ASCII where the locale is not UTF-8
-//! (snapshots in tests/snapshots, one per pose and size), in the leg's colour, thick enough to
+//! (snapshots in tests/it/snapshots, one per pose and size), in the leg's colour, thick enough to
 //! read from the mat.
 
 use ratatui::buffer::Buffer;

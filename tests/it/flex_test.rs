@@ -3,9 +3,7 @@
 //! input, through the real binary.
 
 use std::path::Path;
-use std::time::Duration;
 
-use assert_cmd::Command;
 use jiff::ZonedDateTime;
 use supple::history::change::{
     Asymmetry, Change, Comparison, LegsChange, smallest_real_change, threshold_line,
@@ -504,18 +502,7 @@ fn legs_are_written_as_measured() {
     ));
 }
 
-fn supple(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("supple").expect("binary");
-    cmd.env("HOME", home)
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_RUNTIME_DIR", home.join("run"))
-        .env("TMPDIR", home.join("tmp"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env_remove("NO_COLOR")
-        .timeout(Duration::from_secs(10));
-    cmd
-}
+use crate::common::supple;
 
 /// Runs `supple test ARGS`; its exit code, and stdout and stderr together.
 fn test_command(home: &Path, args: &[&str]) -> (Option<i32>, String) {

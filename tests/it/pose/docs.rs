@@ -36,7 +36,7 @@ fn the_docs_figures_are_generated() {
 
 #[test]
 fn the_readme_shows_every_figure() {
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../../README.md");
     for id in builtin_poses().keys() {
         assert!(
             readme.contains(&format!("(docs/figures/{id}.svg)")),

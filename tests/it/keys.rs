@@ -1,11 +1,9 @@
 //! Each key's effect on the app, through `App::handle_event`, the function the loop calls; the
 //! cues it asks for are its `Effect`s.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::{builtin_plan, ctrl, cues, key, redraws, release, silent_app};
+use crate::common::{builtin_plan, ctrl, cues, key, redraws, release, silent_app};
 use crossterm::event::KeyCode;
 use supple::app::{App, Overlay};
 use supple::audio::Cue;

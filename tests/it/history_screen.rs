@@ -3,8 +3,6 @@
 //! and with flexibility tests), and a gap. Snapshots at 80x24 and 120x40; the other sizes must
 //! draw without a panic.
 
-mod common;
-
 use std::path::Path;
 
 use jiff::ToSpan;
@@ -22,7 +20,7 @@ fn today() -> Date {
 
 /// A session on `day` with `left` and `right` seconds of holds.
 fn on(day: Date, left: u64, right: u64) -> SessionRecord {
-    common::held_session(
+    crate::common::held_session(
         day.at(18, 30, 0, 0).in_tz("UTC").expect("a time in UTC"),
         left,
         right,

@@ -3,15 +3,8 @@
 use assert_cmd::Command;
 
 fn supple() -> Command {
-    let mut cmd = Command::cargo_bin("supple").expect("binary");
     let home = std::env::temp_dir().join(format!("supple-pose-cmd-{}", std::process::id()));
-    cmd.env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_CTYPE");
-    cmd
+    crate::common::supple(&home)
 }
 
 fn braille(text: &str) -> bool {

@@ -1,12 +1,10 @@
 //! Snapshot tests of the whole screen on ratatui's TestBackend, for every phase, the pause,
 //! the overlays and the summary, at 80x24, 120x40 and 40x12. Snapshots are named by view and
-//! size; read them in tests/snapshots/.
-
-mod common;
+//! size; read them in tests/it/snapshots/.
 
 use std::time::{Duration, Instant};
 
-use common::{builtin_plan, key, silent_app};
+use crate::common::{builtin_plan, key, silent_app};
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -379,7 +377,7 @@ fn get_ready_shows_the_stop_rule_and_what_the_routine_needs() {
         app.start(t0);
         let now = t0 + S3;
         for (w, h) in [(40, 12), (80, 24), (120, 40)] {
-            let words = common::cue_words(&app, now, (w, h));
+            let words = crate::common::cue_words(&app, now, (w, h));
             assert!(
                 words.contains(supple::safety::STOP_RULE),
                 "{name} at {w}x{h}:\n{words}"
@@ -475,11 +473,12 @@ fn the_stop_rule_stays_through_a_pause() {
             let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
             let vm = app.view(now).expect("view");
             let areas = supple::ui::areas(area, vm.getting_into_position()).expect("layout");
-            let words = common::words_in(&app, now, size, area);
+            let words = crate::common::words_in(&app, now, size, area);
             assert!(
                 words.contains(supple::safety::STOP_RULE) || {
                     // At 40x12 the cues below the digits keep it.
-                    common::words_in(&app, now, size, areas.cues).contains("tingling or numbness")
+                    crate::common::words_in(&app, now, size, areas.cues)
+                        .contains("tingling or numbness")
                 },
                 "{phase:?} paused at {size:?}: {words}"
             );
@@ -492,7 +491,7 @@ fn the_summary_keeps_both_legs_when_its_words_do_not_fit() {
     // A session too short to count says more (streak, week): at 40x12 the words give way,
     // never the right leg.
     let today = jiff::civil::date(2026, 11, 27);
-    let mut app = common::silent_app(common::builtin_plan("quick"))
+    let mut app = crate::common::silent_app(crate::common::builtin_plan("quick"))
         .with_week(Some(WeekSoFar::default()))
         .with_streaks(Some(supple::history::Streaks::of(&[], today)));
     let t0 = std::time::Instant::now();
@@ -505,7 +504,7 @@ fn the_summary_keeps_both_legs_when_its_words_do_not_fit() {
     app.tick(later);
     app.interrupt(later);
     for (w, h) in [(40, 12), (50, 12), (60, 14)] {
-        let screen = common::drawn(&app, later, w, h).to_string();
+        let screen = crate::common::drawn(&app, later, w, h).to_string();
         assert!(
             screen.contains("Left ") && screen.contains("Right "),
             "{w}x{h}:\n{screen}"
@@ -553,7 +552,7 @@ fn every_caution_is_on_screen_during_the_hold_and_before_it() {
                 _ => &[],
             };
             for &(w, h) in sizes {
-                let words = common::cue_words(&app, now, (w, h));
+                let words = crate::common::cue_words(&app, now, (w, h));
                 assert!(
                     words.contains(&caution),
                     "{name} step {i} ({:?} {}) at {w}x{h} lacks its caution:\n{words}",
@@ -569,14 +568,14 @@ fn every_caution_is_on_screen_during_the_hold_and_before_it() {
 /// nothing added beyond 60 s.
 #[test]
 fn the_get_ready_says_holds_over_60_s_add_nothing() {
-    let plan = common::plan_from(
+    let plan = crate::common::plan_from(
         r#"{ "name": "long", "title": "Long",
              "steps": [ { "exercise": "lying-stretch", "seconds": 90 } ] }"#,
     );
     let mut app = silent_app(plan);
     let t0 = Instant::now();
     app.start(t0);
-    let words = common::cue_words(&app, t0 + S3, (80, 24));
+    let words = crate::common::cue_words(&app, t0 + S3, (80, 24));
     assert!(
         words.contains("Holds of 90 s: kept as you set them"),
         "{words}"

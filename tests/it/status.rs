@@ -9,15 +9,13 @@
 //! 60 s per leg toward the weekly dose, so of the week's 4:20 and 3:20 held, 4:00 and 3:15
 //! count.
 
-mod common;
-
 use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
-const FIXTURE: &str = include_str!("status/history.json");
+const FIXTURE: &str = include_str!("../status/history.json");
 
 /// `supple status ARGS` with a history holding `history` (none if `None`) and `today`.
 fn status(
@@ -39,17 +37,10 @@ fn status(
     (assert, home)
 }
 
+/// The binary with its history in `data`.
 fn supple(home: &Path, data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("supple").expect("binary");
-    cmd.env("HOME", home)
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_RUNTIME_DIR", home.join("run"))
-        .env("TMPDIR", home.join("tmp"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", data)
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_CTYPE");
+    let mut cmd = crate::common::supple(home);
+    cmd.env("XDG_DATA_HOME", data);
     cmd
 }
 
@@ -107,7 +98,7 @@ fn two_long_sessions_on_two_days_do_not_reach_a_5_day_dose() {
             .parse()
             .expect("a time");
         store
-            .append(&common::held_session(started, 300, 300))
+            .append(&crate::common::held_session(started, 300, 300))
             .expect("save");
     }
     let run = |args: &[&str]| {

@@ -1,5 +1,5 @@
 //! The picture path: what the terminal's replies mean, when supple asks at all, and the bytes
-//! of a fixed figure at a fixed cell size, held to golden files (tests/pose/golden). Set
+//! of a fixed figure at a fixed cell size, held to golden files (tests/it/pose/golden). Set
 //! SUPPLE_WRITE_GOLDEN=1 to write them anew after an intended change, and look at the
 //! pictures again (scripts/check-xterm-sixel.sh shows the sixel one in a real xterm).
 
@@ -90,7 +90,7 @@ fn pictures_are_not_asked_for_where_they_cannot_be_kept() {
 }
 
 fn golden(name: &str, bytes: &[u8]) {
-    let path = format!("{}/tests/pose/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/it/pose/golden/{name}", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("SUPPLE_WRITE_GOLDEN").is_some() {
         std::fs::write(&path, bytes).expect("write golden");
     }

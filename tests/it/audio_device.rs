@@ -4,11 +4,9 @@
 //! runtime (libasound.so.2).
 #![cfg(feature = "sound")]
 
-mod common;
-
 use std::path::Path;
 
-use common::{pitch, sounding_runs};
+use crate::common::{pitch, sounding_runs};
 use supple::audio::synth::{self, ALL};
 
 /// Reads a 16-bit PCM WAV: its sample rate, channel count and samples (interleaved).
@@ -53,13 +51,10 @@ fn every_cue_reaches_the_device_with_its_tones() {
         ),
     )
     .expect("asoundrc");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_supple"))
+    // No PulseAudio server may be found (no PULSE_SERVER, a runtime folder without one), or
+    // cpal would prefer it over ALSA's file plugin.
+    let output = crate::common::supple_std(home.path())
         .arg("sound-test")
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env_remove("ALSA_CONFIG_PATH")
-        // No PulseAudio server may be found, or cpal would prefer it over ALSA's file plugin.
-        .env_remove("PULSE_SERVER")
         .env("XDG_RUNTIME_DIR", home.path())
         .output()
         .expect("run supple");

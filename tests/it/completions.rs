@@ -3,10 +3,9 @@
 //! covered without touching this file), and is read by its shell or by groff where they are
 //! installed.
 
+use crate::common::{goes_without, installed};
 use std::path::Path;
 use std::process::Stdio;
-
-use assert_cmd::Command;
 
 /// Every command a person can type, nested ones as `parent child`.
 fn commands() -> Vec<Vec<String>> {
@@ -24,24 +23,14 @@ fn commands() -> Vec<Vec<String>> {
 }
 
 fn supple_output(args: &[&str]) -> String {
-    let output = Command::cargo_bin("supple")
-        .expect("binary")
+    let home = tempfile::tempdir().expect("home");
+    let output = crate::common::supple(home.path())
         .args(args)
         .output()
         .expect("run");
     assert!(output.status.success(), "{args:?}: {output:?}");
     assert!(output.stderr.is_empty(), "{args:?}: {output:?}");
     String::from_utf8(output.stdout).expect("UTF-8")
-}
-
-/// Whether `program` can be run here.
-fn installed(program: &str) -> bool {
-    std::process::Command::new(program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok()
 }
 
 /// Runs `program args` with `input` on stdin: its status, stdout and stderr.
@@ -95,8 +84,7 @@ fn the_scripts_parse_in_their_shells() {
         ("zsh", &["-n"][..]),
         ("fish", &["--no-execute"][..]),
     ] {
-        if !installed(shell) {
-            eprintln!("{shell} is not installed: its script is not parsed");
+        if !installed(shell) && goes_without(shell, "its completion script is not parsed") {
             continue;
         }
         let script = supple_output(&["completions", shell]);
@@ -109,8 +97,7 @@ fn the_scripts_parse_in_their_shells() {
 /// status --` its flags, after `supple completions ` the shells.
 #[test]
 fn bash_completes_commands_flags_and_shells() {
-    if !installed("bash") {
-        eprintln!("bash is not installed");
+    if !installed("bash") && goes_without("bash", "completion is not tried") {
         return;
     }
     let script = supple_output(&["completions", "bash"]);
@@ -183,8 +170,7 @@ fn the_man_page_has_a_section_per_command() {
 /// groff reads it without a warning, and the formatted page shows every command.
 #[test]
 fn the_man_page_formats_with_groff() {
-    if !installed("groff") {
-        eprintln!("groff is not installed: the page's structure alone is checked");
+    if !installed("groff") && goes_without("groff", "the man page is not formatted") {
         return;
     }
     let page = supple_output(&["man"]);

@@ -3,13 +3,11 @@
 //! a loop that finishes in time to keep the session itself. Real signals, a short grace
 //! period, and a way out that reports instead of exiting.
 
-mod common;
-
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
-use common::plan_from;
+use crate::common::plan_from;
 use signal_hook::consts::SIGTERM;
 use supple::history::Store;
 use supple::history::report::keep_session;

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use supple::content::{Library, load_routine_file};
 use supple::session::resolve::build_plan;
 
@@ -197,8 +196,8 @@ fn each_bad_file_gets_its_specific_message() {
 #[test]
 fn the_binary_rejects_each_bad_file_with_exit_1() {
     for (file, expected) in TABLE {
-        let output = Command::cargo_bin("supple")
-            .expect("binary")
+        let home = tempfile::tempdir().expect("home");
+        let output = crate::common::supple(home.path())
             .arg("check")
             .arg(dir().join(file))
             .output()

@@ -1,8 +1,6 @@
 //! The spoken cues: every line a built-in routine needs exists as a clip, and the clips are
 //! short, quiet enough and whole.
 
-mod common;
-
 use supple::audio::voice;
 use supple::content::Library;
 use supple::session::Phase;
@@ -41,7 +39,7 @@ fn every_phrase_has_a_clip() {
 #[test]
 fn every_step_of_every_routine_is_spoken() {
     for name in ROUTINES {
-        let plan = common::builtin_plan(name);
+        let plan = crate::common::builtin_plan(name);
         for (i, step) in plan.steps.iter().enumerate() {
             let line = voice::step_line(&plan, i);
             let id = &plan.exercise(step).id;
@@ -157,7 +155,7 @@ fn drive(
     until_ms: u64,
     at: impl FnMut(&mut App, u64) -> Vec<Effect>,
 ) -> Vec<(u64, Heard)> {
-    common::drive(app, t0, until_ms, at)
+    crate::common::drive(app, t0, until_ms, at)
         .into_iter()
         .filter_map(|(ms, effect)| match effect {
             Effect::Speak(line) => Some((ms, Heard::Said(line))),
@@ -174,7 +172,7 @@ const ROUTINE: &str = r#"{ "name": "v", "title": "V",
              { "exercise": "seated-stretch", "seconds": 5 } ] }"#;
 
 fn voiced(count_aloud: bool) -> App {
-    App::new(common::plan_from(ROUTINE), true).with_voice(true, count_aloud)
+    App::new(crate::common::plan_from(ROUTINE), true).with_voice(true, count_aloud)
 }
 
 /// With the voice on, each step is said at its exact start, in place of its beep; a long hold
@@ -241,9 +239,9 @@ fn nothing_is_said_while_paused_or_muted_and_a_skip_says_the_new_step() {
     let mut heard = drive(&mut app, t0, 30_000, |app, ms| {
         let now = t0 + Duration::from_millis(ms);
         match ms {
-            5_000 | 15_000 => app.handle_event(&common::key(KeyCode::Char(' ')), now),
-            16_000 => app.handle_event(&common::key(KeyCode::Right), now),
-            20_000 => app.handle_event(&common::key(KeyCode::Char('m')), now),
+            5_000 | 15_000 => app.handle_event(&crate::common::key(KeyCode::Char(' ')), now),
+            16_000 => app.handle_event(&crate::common::key(KeyCode::Right), now),
+            20_000 => app.handle_event(&crate::common::key(KeyCode::Char('m')), now),
             _ => Vec::new(),
         }
     });
@@ -295,7 +293,7 @@ fn the_count_can_be_said() {
 /// of no moment without a sound).
 #[test]
 fn without_the_voice_only_beeps() {
-    let mut app = App::new(common::plan_from(ROUTINE), true);
+    let mut app = App::new(crate::common::plan_from(ROUTINE), true);
     let heard = drive(&mut app, Instant::now(), 70_000, |_, _| Vec::new());
     assert!(
         heard

@@ -1,17 +1,8 @@
 //! The command line, run as a user runs it.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn supple(config_home: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("supple").expect("binary");
-    cmd.env("XDG_CONFIG_HOME", config_home)
-        .env("HOME", config_home)
-        .env("XDG_STATE_HOME", config_home.join("state"))
-        .env("XDG_RUNTIME_DIR", config_home.join("run"))
-        .env("TMPDIR", config_home.join("tmp"));
-    cmd
-}
+use crate::common::supple;
 
 #[test]
 fn help_and_version() {
@@ -87,7 +78,7 @@ fn help_tells_when_to_stop_and_who_should_ask_first() {
 #[test]
 fn list_shows_builtin_and_user_routines() {
     let home = tempfile::tempdir().expect("tempdir");
-    let dir = home.path().join("supple/routines");
+    let dir = home.path().join("config/supple/routines");
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::write(
         dir.join("mine.json"),
@@ -265,9 +256,9 @@ fn a_hold_over_60_s_is_kept_and_said_once_to_add_nothing() {
     assert!(!plan(&["--hold", "60"]).contains("Holds of"));
     assert!(!plan(&[]).contains("Holds of"));
     // The same from the config file.
-    std::fs::create_dir_all(home.path().join("supple")).expect("mkdir");
+    std::fs::create_dir_all(home.path().join("config/supple")).expect("mkdir");
     std::fs::write(
-        home.path().join("supple/config.json"),
+        home.path().join("config/supple/config.json"),
         r#"{ "hold_seconds": 90 }"#,
     )
     .expect("config");

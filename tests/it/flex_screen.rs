@@ -112,7 +112,7 @@ fn each_stage_at_80x24_and_120x40() {
 }
 
 #[test]
-fn every_stage_fits_every_size_without_a_panic() {
+fn every_stage_keeps_its_heading_and_keys_at_every_size() {
     let mut states: Vec<Guide> = STATES.iter().map(|(_, keys)| guide_after(keys)).collect();
     states.push(guide_after("2\n"));
     states.push(guide_after("4\n\n"));
@@ -138,10 +138,37 @@ fn every_stage_fits_every_size_without_a_panic() {
         );
     }
     states.push(pending);
+    // From 40x12 up, each stage has its heading on the top row and its keys on the bottom
+    // one; below that, it asks for a bigger window where there is room to say so.
+    let row = |backend: &TestBackend, y: u16| -> String {
+        let buffer = backend.buffer();
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect()
+    };
     for guide in &states {
         for width in [1, 10, 39, 40, 41, 60, 79, 80, 100, 120, 200] {
             for height in [1, 5, 11, 12, 13, 16, 20, 24, 30, 40, 60] {
-                drawn(guide, (width, height));
+                let backend = drawn(guide, (width, height));
+                let text = format!("{backend:?}");
+                if width >= 40 && height >= 12 {
+                    let top = row(&backend, 0);
+                    assert!(
+                        top.contains("test") || top.contains("Test"),
+                        "{:?} at {width}x{height}: no heading:\n{text}",
+                        guide.stage
+                    );
+                    assert!(
+                        !row(&backend, height - 1).trim().is_empty(),
+                        "{:?} at {width}x{height}: no keys at the bottom:\n{text}",
+                        guide.stage
+                    );
+                } else if width >= 20 && height >= 3 {
+                    assert!(
+                        text.contains("bigger"),
+                        "{width}x{height} does not ask for a bigger window:\n{text}"
+                    );
+                }
             }
         }
     }
