@@ -4,14 +4,14 @@
 
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind};
 
 use crate::audio::voice;
 use crate::audio::{self, Cue, SoundStatus};
 use crate::content::Exercise;
 use crate::history::dose::WeekSoFar;
 use crate::history::{LastTime, Streaks};
-use crate::keys::Command;
+use crate::keys::{Command, Mode};
 use crate::session::{Engine, Event, Phase, Plan, PlanStep, Status, Tally};
 
 /// What the model asks of the world outside it; the loop hands each to the player, in order.
@@ -316,32 +316,23 @@ impl App {
     /// The command a key stands for in the current state; `None` for keys that do nothing.
     /// Only key presses count: releases and repeats are dropped here, in one place.
     pub fn command_for(&self, key: KeyEvent) -> Option<Command> {
-        if key.kind != KeyEventKind::Press {
-            return None;
-        }
-        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
-            && matches!(key.code, KeyCode::Char('c' | 'C'));
-        if ctrl_c {
-            return Some(Command::QuitNow);
-        }
         // Sent by the plain mode's input when its pipe ends; no terminal key makes it.
-        if key.code == KeyCode::Null {
+        if key.kind == KeyEventKind::Press && key.code == KeyCode::Null {
             return Some(Command::InputEnded);
         }
+        crate::keys::command_for(self.key_mode(), &key)
+    }
+
+    /// Whose keys are read now: the summary's, the open overlay's, or the session's.
+    pub fn key_mode(&self) -> Mode {
         if self.showing_summary() {
-            return Some(Command::Close);
+            return Mode::Summary;
         }
         match self.overlay {
-            Overlay::ConfirmQuit => {
-                return Some(match key.code {
-                    KeyCode::Char('y' | 'Y') | KeyCode::Enter => Command::Confirm,
-                    _ => Command::Dismiss,
-                });
-            }
-            Overlay::Help => return Some(Command::Dismiss),
-            Overlay::None => {}
+            Overlay::ConfirmQuit => Mode::ConfirmQuit,
+            Overlay::Help => Mode::Help,
+            Overlay::None => Mode::Session,
         }
-        crate::keys::command_for(key.code)
     }
 
     /// Applies one terminal event; what it asks of the player. The screen must be redrawn when
@@ -423,6 +414,8 @@ impl App {
                 self.quit = true;
                 Vec::new()
             }
+            // The still screens' own; a session never gets them.
+            Command::GoOn | Command::Leave => Vec::new(),
             Command::InputEnded => {
                 self.overlay = Overlay::None;
                 self.resume_after_question = false;

@@ -1,8 +1,9 @@
-//! The one key table: each key of a session, what it does, and how it is shown. Key handling,
-//! the help overlay and the footer all read it, and a test holds the README's table to it;
-//! nothing else spells a key.
+//! The one key table: for each mode (the session, the help, the quit question, the summary,
+//! the safety note, a still screen), each key, what it does and how it is shown. Matching, the
+//! help, the footers, the quit question and plain mode's key line all read it, and a test
+//! holds the README's table to it; Ctrl-C is handled here once, in every mode.
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +29,43 @@ pub enum Command {
     /// The keys have ended (a pipe closed, in the plain mode): nobody can answer a question
     /// or resume any more, so the session goes on to its end.
     InputEnded,
+    /// Go on past a still screen (the safety note's page, a screen shown until a key).
+    GoOn,
+    /// Leave a still screen without going on (the safety note: not now).
+    Leave,
+}
+
+/// Where keys are read; each mode has its own rows in [`KEYS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A session running or paused.
+    Session,
+    /// The help over the session.
+    Help,
+    /// The question before quitting.
+    ConfirmQuit,
+    /// The summary after a session.
+    Summary,
+    /// The safety note before the first session or test.
+    Note,
+    /// A screen shown until a key (the history).
+    Still,
+}
+
+/// The keys of a row.
+#[derive(Debug, Clone, Copy)]
+pub enum Keys {
+    /// These keys (letters in either case).
+    Codes(&'static [KeyCode]),
+    /// Any key the mode's other rows do not take.
+    Any,
 }
 
 /// One row of the table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
-    /// The keys that do it (letters in either case).
-    pub codes: &'static [KeyCode],
+    pub mode: Mode,
+    pub keys: Keys,
     /// The keys as the help and the README show them ("→  n").
     pub shown: &'static str,
     /// What it does, for the help.
@@ -44,91 +75,192 @@ pub struct Binding {
     pub command: Command,
 }
 
-/// Every key of a session, in the order the help lists them. Ctrl-C (quit at once) is
-/// handled before the table, in every state, and listed last.
+/// Every key of every mode, each mode's in the order its help lists them.
 pub const KEYS: &[Binding] = &[
     Binding {
-        codes: &[KeyCode::Char(' '), KeyCode::Pause],
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char(' '), KeyCode::Pause]),
         shown: "space",
         what: "pause / resume (the Pause key too)",
         footer: Some(("pause", "resume")),
         command: Command::TogglePause,
     },
     Binding {
-        codes: &[KeyCode::Right, KeyCode::Char('n')],
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Right, KeyCode::Char('n')]),
         shown: "→  n",
         what: "skip to the next step",
         footer: Some(("skip", "skip")),
         command: Command::Skip,
     },
     Binding {
-        codes: &[KeyCode::Left, KeyCode::Char('p')],
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Left, KeyCode::Char('p')]),
         shown: "←  p",
         what: "back: restart this step, or the previous one near its start",
         footer: Some(("back", "back")),
         command: Command::Back,
     },
     Binding {
-        codes: &[KeyCode::Char('r')],
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('r')]),
         shown: "r",
         what: "restart this step",
         footer: None,
         command: Command::Restart,
     },
     Binding {
-        codes: &[KeyCode::Char('m')],
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('m')]),
         shown: "m",
         what: "mute / unmute",
         footer: Some(("mute", "mute")),
         command: Command::ToggleMute,
     },
     Binding {
-        codes: &[KeyCode::Char('+'), KeyCode::Char('=')],
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('+'), KeyCode::Char('=')]),
         shown: "+  -",
         what: "volume up / down",
         footer: None,
         command: Command::VolumeUp,
     },
     Binding {
-        codes: &[KeyCode::Char('-'), KeyCode::Char('_')],
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('-'), KeyCode::Char('_')]),
         shown: "",
         what: "",
         footer: None,
         command: Command::VolumeDown,
     },
     Binding {
-        codes: &[KeyCode::Char('?'), KeyCode::Char('h'), KeyCode::F(1)],
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('?'), KeyCode::Char('h'), KeyCode::F(1)]),
         shown: "?  h",
         what: "this help; the clock waits while it is open (F1 too)",
         footer: Some(("help", "help")),
         command: Command::ToggleHelp,
     },
     Binding {
-        codes: &[KeyCode::Char('q'), KeyCode::Esc],
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('q'), KeyCode::Esc]),
         shown: "q  Esc",
         what: "quit (asks first; the clock waits; what you did is kept)",
         footer: Some(("quit", "quit")),
         command: Command::AskQuit,
+    },
+    Binding {
+        mode: Mode::Help,
+        keys: Keys::Any,
+        shown: "any key",
+        what: "closes the help",
+        footer: Some(("close", "close")),
+        command: Command::Dismiss,
+    },
+    Binding {
+        mode: Mode::ConfirmQuit,
+        keys: Keys::Codes(&[KeyCode::Char('y'), KeyCode::Enter]),
+        shown: "y  Enter",
+        what: "end the session now (what you did is kept)",
+        footer: Some(("end", "end")),
+        command: Command::Confirm,
+    },
+    Binding {
+        mode: Mode::ConfirmQuit,
+        keys: Keys::Any,
+        shown: "any other key",
+        what: "go on",
+        footer: Some(("go on", "go on")),
+        command: Command::Dismiss,
+    },
+    Binding {
+        mode: Mode::Summary,
+        keys: Keys::Any,
+        shown: "any key",
+        what: "close the summary",
+        footer: Some(("close", "close")),
+        command: Command::Close,
+    },
+    Binding {
+        mode: Mode::Note,
+        keys: Keys::Codes(&[KeyCode::Char('q'), KeyCode::Esc]),
+        shown: "q  Esc",
+        what: "not now: leave without starting",
+        footer: Some(("not now", "not now")),
+        command: Command::Leave,
+    },
+    Binding {
+        mode: Mode::Note,
+        keys: Keys::Any,
+        shown: "any key",
+        what: "go on (the next page, or start)",
+        footer: Some(("go on", "go on")),
+        command: Command::GoOn,
+    },
+    Binding {
+        mode: Mode::Still,
+        keys: Keys::Any,
+        shown: "any key",
+        what: "close",
+        footer: Some(("close", "close")),
+        command: Command::Close,
     },
 ];
 
 /// Ctrl-C, as the help and the README show it.
 pub const QUIT_NOW: (&str, &str) = ("Ctrl-C", "quit at once");
 
-/// The command a key stands for during a session, if any.
-pub fn command_for(code: KeyCode) -> Option<Command> {
-    let code = match code {
+/// Whether `key` is Ctrl-C, which quits at once in every mode.
+pub fn is_quit_now(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'C'))
+}
+
+/// The command a key press stands for in `mode`, if any: Ctrl-C quits at once everywhere;
+/// then the mode's rows for that key, then its row for any other key. Releases and repeats
+/// are not presses and do nothing.
+pub fn command_for(mode: Mode, key: &KeyEvent) -> Option<Command> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if is_quit_now(key) {
+        return Some(Command::QuitNow);
+    }
+    let code = match key.code {
         KeyCode::Char(c) => KeyCode::Char(c.to_ascii_lowercase()),
         other => other,
     };
-    KEYS.iter()
-        .find(|b| b.codes.contains(&code))
+    let rows = || KEYS.iter().filter(move |b| b.mode == mode);
+    rows()
+        .find(|b| matches!(b.keys, Keys::Codes(codes) if codes.contains(&code)))
+        .or_else(|| rows().find(|b| matches!(b.keys, Keys::Any)))
         .map(|b| b.command)
 }
 
-/// The rows the help shows: every binding that has words, then Ctrl-C.
+/// A mode's rows, in their order.
+pub fn rows(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    KEYS.iter().filter(move |b| b.mode == mode)
+}
+
+/// A mode's keys in a sentence, as the plain mode and the questions say them: "y or Enter:
+/// end the session now (what you did is kept); any other key: go on".
+pub fn sentence(mode: Mode) -> String {
+    rows(mode)
+        .filter(|b| !b.shown.is_empty())
+        .map(|b| match b.keys {
+            Keys::Codes(_) => format!(
+                "{}: {}",
+                b.shown.split_whitespace().collect::<Vec<_>>().join(" or "),
+                b.what
+            ),
+            Keys::Any => format!("{}: {}", b.shown, b.what),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The rows the session's help shows: every binding that has words, then Ctrl-C.
 pub fn help_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
-    KEYS.iter()
+    rows(Mode::Session)
         .filter(|b| !b.shown.is_empty())
         .map(|b| (b.shown, b.what))
         .chain(std::iter::once(QUIT_NOW))
@@ -159,7 +291,7 @@ pub fn footer_rows(
         Command::ToggleMute,
     ];
     ORDER.into_iter().filter_map(move |command| {
-        let binding = KEYS.iter().find(|b| b.command == command)?;
+        let binding = rows(Mode::Session).find(|b| b.command == command)?;
         let (word, paused_word) = binding.footer?;
         let key = binding
             .shown

@@ -59,12 +59,16 @@ pub fn session<W: Write>(
 /// What plain mode says before the first step: the routine, the keys and the safety rule.
 pub fn opening(plan: &crate::session::Plan, first_time: bool) -> String {
     let total = plan.total().as_secs();
+    // The footer's keys, as ASCII (a screen reader says a letter better than an arrow).
+    let keys: Vec<String> = crate::keys::footer_rows(false, true)
+        .map(|(key, word)| format!("{key} {word}"))
+        .collect();
     let mut text = format!(
-        "supple: {}, {}:{:02}. Keys: space pauses, n skips, p goes back, m mutes, q quits \
-         (in a terminal, no Enter needed).\n",
+        "supple: {}, {}:{:02}. Keys: {} (in a terminal, no Enter needed).\n",
         plan.title,
         total / 60,
-        total % 60
+        total % 60,
+        keys.join(", ")
     );
     text.push_str(crate::safety::AIM);
     text.push(' ');
@@ -161,14 +165,20 @@ impl<W: Write> PlainScreen<W> {
             let before = self.said.overlay.replace(vm.overlay);
             match vm.overlay {
                 Overlay::ConfirmQuit => {
-                    lines.push("Quit the session? y or Enter quits; any other key goes on.".into());
+                    lines.push(format!(
+                        "Quit the session? {}.",
+                        crate::keys::sentence(crate::keys::Mode::ConfirmQuit)
+                    ));
                 }
                 Overlay::Help => {
                     lines.push("Keys:".into());
                     for (keys, what) in crate::keys::help_rows() {
                         lines.push(format!("  {}: {what}", crate::keys::shown(keys, true)));
                     }
-                    lines.push("Any key closes the help.".into());
+                    lines.push(format!(
+                        "{}.",
+                        crate::keys::sentence(crate::keys::Mode::Help)
+                    ));
                 }
                 Overlay::None if before.is_some_and(|b| b != Overlay::None) && !vm.paused => {
                     lines.push(format!(

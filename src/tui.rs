@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{self, Event as TermEvent, KeyEvent};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen};
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -15,6 +15,7 @@ use ratatui::{DefaultTerminal, Terminal, TerminalOptions, Viewport};
 
 use crate::app::App;
 use crate::audio::Player;
+use crate::keys::{self, Command, Mode};
 use crate::runtime::event_loop::ceil_millis;
 use crate::runtime::{
     Input, LastWords, LoopStats, MAX_SLEEP, Screen, run_loop_with, watch_signals,
@@ -391,19 +392,13 @@ fn read_note(
             note.page = note.page.min(pages - 1);
             frame.render_widget(note, frame.area());
         })?;
-        match key {
-            Some(key) if !is_leave(key) && note.page + 1 < pages => note.page += 1,
-            Some(key) if !is_leave(key) => return Ok(true),
+        let command = key.and_then(|key| keys::command_for(Mode::Note, &key));
+        match command {
+            Some(Command::GoOn) if note.page + 1 < pages => note.page += 1,
+            Some(Command::GoOn) => return Ok(true),
             _ => return Ok(false),
         }
     }
-}
-
-/// q, Esc or Ctrl-C: the keys that leave a still screen without going on.
-fn is_leave(key: KeyEvent) -> bool {
-    matches!(key.code, KeyCode::Char('q' | 'Q') | KeyCode::Esc)
-        || (key.modifiers.contains(KeyModifiers::CONTROL)
-            && matches!(key.code, KeyCode::Char('c' | 'C')))
 }
 
 /// Shows a still screen (drawn by `render` at each size) until a key is pressed, the terminal
@@ -425,7 +420,7 @@ fn wait_for_key(
     screen.terminal.draw(&mut render)?;
     while !stop.load(Ordering::SeqCst) {
         match input.next(MAX_SLEEP) {
-            Ok(Some(TermEvent::Key(key))) if key.kind == KeyEventKind::Press => {
+            Ok(Some(TermEvent::Key(key))) if keys::command_for(Mode::Still, &key).is_some() => {
                 return Ok(Some(key));
             }
             Ok(Some(TermEvent::Resize(width, height))) => {

@@ -26,6 +26,9 @@ impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = Theme::of(self.0);
         let rows: Vec<(&str, &str)> = keys::help_rows().collect();
+        let closes = keys::rows(keys::Mode::Help)
+            .map(|b| format!(" {} {} ", b.shown, b.what))
+            .collect::<String>();
         // With room, a line that says the clock waits and a blank one; without, the title says it.
         let airy = area.height >= rows.len() as u16 + 5;
         let popup = centered(area, 72, rows.len() as u16 + if airy { 5 } else { 2 });
@@ -37,7 +40,7 @@ impl Widget for HelpOverlay<'_> {
             } else {
                 " Keys (the clock waits) "
             })
-            .title_bottom(" any key closes ");
+            .title_bottom(closes);
         let mut lines = Vec::new();
         if airy {
             lines.push(Line::styled(
@@ -72,12 +75,7 @@ impl Widget for ConfirmQuit<'_> {
         let lines = vec![
             Line::styled("End the session now?", theme.title()),
             Line::raw("What you did so far is kept."),
-            Line::from(vec![
-                Span::styled("y", theme.key()),
-                Span::raw(" or "),
-                Span::styled("Enter", theme.key()),
-                Span::raw(": end   any other key: go on"),
-            ]),
+            Line::from(answers(theme)),
         ];
         Paragraph::new(lines)
             .block(
@@ -88,4 +86,28 @@ impl Widget for ConfirmQuit<'_> {
             .wrap(Wrap { trim: true })
             .render(popup, buf);
     }
+}
+
+/// The quit question's answers, from the key table: "y or Enter: end   any other key: go on".
+fn answers(theme: Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (i, binding) in keys::rows(keys::Mode::ConfirmQuit).enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("   "));
+        }
+        let (word, _) = binding.footer.unwrap_or((binding.what, binding.what));
+        match binding.keys {
+            keys::Keys::Codes(_) => {
+                for (j, key) in binding.shown.split_whitespace().enumerate() {
+                    if j > 0 {
+                        spans.push(Span::raw(" or "));
+                    }
+                    spans.push(Span::styled(key, theme.key()));
+                }
+            }
+            keys::Keys::Any => spans.push(Span::raw(binding.shown)),
+        }
+        spans.push(Span::raw(format!(": {word}")));
+    }
+    spans
 }

@@ -878,7 +878,10 @@ fn plain_terminals_get_ascii_or_a_clear_word() {
     // A terminal that cannot show the full screen gets the plain mode: a line per change,
     // keys taken as they are pressed (no Enter).
     let plain = t.wait_for("Get ready", WAIT);
-    assert!(plain.contains("Keys: space pauses"), "{plain}");
+    assert!(
+        plain.contains("Keys: space pause, n skip, q quit"),
+        "{plain}"
+    );
     t.keys(&["q"]);
     t.wait_for("Quit the session?", WAIT);
     t.keys(&["y"]);

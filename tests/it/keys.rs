@@ -257,8 +257,11 @@ fn the_readme_lists_exactly_the_keys_the_program_takes() {
         other => format!("{other:?}"),
     };
     let mut listed = 0;
-    for binding in supple::keys::KEYS {
-        for code in binding.codes {
+    for binding in supple::keys::rows(supple::keys::Mode::Session) {
+        let supple::keys::Keys::Codes(codes) = binding.keys else {
+            continue;
+        };
+        for code in codes {
             let key = format!("`{}`", shown(code));
             let row = rows
                 .iter()

@@ -161,13 +161,14 @@ fn the_help_and_the_quit_question_are_said_and_answered_by_keys() {
     let text = text.join("\n");
     assert!(text.contains("Keys:\n  space: pause / resume"), "{text}");
     assert!(
-        text.contains("Any key closes the help.\nGoing on: "),
+        text.contains("any key: closes the help.\nGoing on: "),
         "{text}"
     );
     assert_eq!(text.matches("Going on").count(), 1, "said once: {text}");
     assert!(
         text.ends_with(
-            "Quit the session? y or Enter quits; any other key goes on.\n\
+            "Quit the session? y or Enter: end the session now (what you did is kept); any \
+             other key: go on.\n\
              Session ended early. What you did is kept."
         ),
         "{text}"
