@@ -30,6 +30,16 @@ fn render(app: &App, now: Instant, (w, h): (u16, u16)) -> Terminal<TestBackend> 
 
 /// The hamstring routine, run without a break until `offset` into the `nth` step of `phase`.
 fn at_phase(phase: Phase, nth: usize, offset: Duration) -> (App, Instant) {
+    at_phase_of(phase, nth, offset, |app| app)
+}
+
+/// [`at_phase`] with the app made by `made` (in plain ASCII, say).
+fn at_phase_of(
+    phase: Phase,
+    nth: usize,
+    offset: Duration,
+    made: impl FnOnce(App) -> App,
+) -> (App, Instant) {
     let plan = builtin_plan("hamstring");
     let step = plan
         .steps
@@ -38,7 +48,7 @@ fn at_phase(phase: Phase, nth: usize, offset: Duration) -> (App, Instant) {
         .nth(nth)
         .cloned()
         .expect("step of that phase");
-    let mut app = silent_app(plan);
+    let mut app = made(silent_app(plan));
     let t0 = Instant::now();
     app.start(t0);
     let now = t0 + step.start + offset;
@@ -592,4 +602,97 @@ fn the_get_ready_says_holds_over_60_s_add_nothing() {
         "{words}"
     );
     assert!(words.contains(supple::safety::STOP_RULE), "{words}");
+}
+
+/// The rows of `rect` on `buffer`, each as a string.
+fn rows_of(buffer: &ratatui::buffer::Buffer, rect: ratatui::layout::Rect) -> Vec<String> {
+    (rect.top()..rect.bottom())
+        .map(|y| {
+            (rect.left()..rect.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+/// Runs of inked columns in `rows` (a glyph each where glyphs do not touch).
+fn inked_runs(rows: &[String]) -> usize {
+    let width = rows.iter().map(|r| r.chars().count()).max().unwrap_or(0);
+    let inked: Vec<bool> = (0..width)
+        .map(|x| {
+            rows.iter()
+                .any(|r| r.chars().nth(x).is_some_and(|c| c != ' '))
+        })
+        .collect();
+    inked
+        .iter()
+        .enumerate()
+        .filter(|&(x, &on)| on && (x == 0 || !inked[x - 1]))
+        .count()
+}
+
+/// In a terminal without UTF-8 (`LANG=C`) the leg's big letters are whole cells of `#`, as
+/// tall as the rows given to them, each letter apart from the next: no scattered `"` and `,`.
+/// At 80x24 they read, row by row, as "< LEFT" and "RIGHT >"; at 40x12 the leg is a band of
+/// words.
+#[test]
+fn ascii_leg_letters_are_solid_and_readable() {
+    let ascii = |app: App| app.with_ascii(true);
+    let (left, left_now) = at_phase_of(Phase::Hold, 0, S3, ascii);
+    let (right, right_now) = at_phase_of(Phase::Hold, 2, S3, ascii);
+    let small = render(&left, left_now, (40, 12)).backend().to_string();
+    assert!(small.contains("< LEFT LEG"), "{small}");
+    let small = render(&right, right_now, (40, 12)).backend().to_string();
+    assert!(small.contains("RIGHT LEG >"), "{small}");
+    for (w, h, letters_rows) in [(80, 24, 4), (120, 40, 8), (200, 60, 12)] {
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let leg = supple::ui::areas(area, false).expect("layout").leg;
+        for (app, now, glyphs) in [(&left, left_now, 5), (&right, right_now, 6)] {
+            let terminal = render(app, now, (w, h));
+            let rows = rows_of(terminal.backend().buffer(), leg);
+            let picture = rows.join("\n");
+            assert!(
+                rows.iter().all(|r| r.chars().all(|c| c == '#' || c == ' ')),
+                "{w}x{h}: only whole cells\n{picture}"
+            );
+            let inked = rows.iter().filter(|r| r.contains('#')).count();
+            assert_eq!(inked, letters_rows, "{w}x{h}: full height\n{picture}");
+            // "<", "L", "E", "F", "T"; "R", "I", "G", "H", "T", ">".
+            assert_eq!(
+                inked_runs(&rows),
+                glyphs,
+                "{w}x{h}: letters apart\n{picture}"
+            );
+        }
+    }
+    // The letters themselves, at the usual size.
+    let leg = supple::ui::areas(ratatui::layout::Rect::new(0, 0, 80, 24), false)
+        .expect("layout")
+        .leg;
+    let letters = |app: &App, now| -> Vec<String> {
+        rows_of(render(app, now, (80, 24)).backend().buffer(), leg)
+            .iter()
+            .map(|r| r.trim_end().to_string())
+            .collect()
+    };
+    assert_eq!(
+        letters(&left, left_now),
+        [
+            "  ####    ##     ######## ######## ######",
+            "####      ##     ##       ##         ##",
+            "####      ##     ######   ######     ##",
+            "  ####    ###### ######## ##         ##",
+        ]
+    );
+    let right = letters(&right, right_now);
+    let right: Vec<&str> = right.iter().map(|r| r.trim_start()).collect();
+    assert_eq!(
+        right,
+        [
+            "######   ######   ###### ##    ## ######    ####",
+            "##    ##   ##   ##       ##    ##   ##        ####",
+            "######     ##   ##  #### ########   ##        ####",
+            "##    ## ######   ###### ##    ##   ##      ####",
+        ]
+    );
 }
