@@ -696,3 +696,101 @@ fn ascii_leg_letters_are_solid_and_readable() {
         ]
     );
 }
+
+/// The cell where `word` first starts on `buffer`.
+fn find(buffer: &ratatui::buffer::Buffer, word: &str) -> Option<(u16, u16)> {
+    let area = buffer.area;
+    let len = u16::try_from(word.chars().count()).ok()?;
+    (area.top()..area.bottom()).find_map(|y| {
+        (area.left()..area.right().saturating_sub(len.saturating_sub(1))).find_map(|x| {
+            let here: String = (x..x + len).map(|x| buffer[(x, y)].symbol()).collect();
+            (here == word).then_some((x, y))
+        })
+    })
+}
+
+/// The colour of the big letters within `rect`.
+fn ink_color(buffer: &ratatui::buffer::Buffer, rect: ratatui::layout::Rect) -> Option<Color> {
+    rect.positions()
+        .map(|p| &buffer[p])
+        .find(|c| matches!(c.symbol(), "█" | "▀" | "▄"))
+        .map(|c| c.fg)
+}
+
+use ratatui::style::Color;
+
+/// One colour, one meaning: the switch of leg, PAUSED, both legs and the stop rule each have
+/// their own colour (they were all yellow); and with NO_COLOR each is still written out.
+#[test]
+fn switch_paused_both_and_the_stop_rule_each_have_their_own_colour() {
+    let size = (80, 24);
+    let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+    let areas = supple::ui::areas(area, false).expect("layout");
+    let mono = |app: App| {
+        let mut mono = App::new(app.engine().plan().clone(), false);
+        mono.set_sound(supple::audio::SoundStatus::Off("x"));
+        mono
+    };
+    let moments = |made: &dyn Fn(App) -> App| {
+        let switch = at_phase_of(Phase::SwitchLeg, 1, Duration::from_secs(2), made);
+        let (mut paused, now) = at_phase_of(Phase::Hold, 0, Duration::from_secs(8), made);
+        paused.handle_event(&key(KeyCode::Char(' ')), now);
+        let both = at_phase_of(Phase::Hold, 5, S3, made);
+        [switch, (paused, now), both].map(|(app, now)| render(&app, now, size))
+    };
+    let [switch, paused, both] = moments(&|app| app);
+    let cell = |t: &Terminal<TestBackend>, word: &str| {
+        let at = find(t.backend().buffer(), word).unwrap_or_else(|| panic!("{word} on screen"));
+        t.backend().buffer()[at].clone()
+    };
+    let colours = [
+        ("SWITCH LEG", cell(&switch, " SWITCH LEG ").bg),
+        (
+            "PAUSED",
+            ink_color(paused.backend().buffer(), areas.band()).expect("PAUSED in big letters"),
+        ),
+        (
+            "BOTH",
+            ink_color(both.backend().buffer(), areas.leg).expect("BOTH in big letters"),
+        ),
+        ("the stop rule", cell(&both, "Stop").fg),
+    ];
+    // PAUSED in the header too, in its own colour.
+    assert_eq!(cell(&paused, " PAUSED ").bg, colours[1].1);
+    for (i, (what, colour)) in colours.iter().enumerate() {
+        for (other, other_colour) in &colours[i + 1..] {
+            assert_ne!(colour, other_colour, "{what} and {other} share a colour");
+        }
+    }
+    // The left and right legs keep theirs.
+    let (left, now) = at_phase(Phase::Hold, 0, S3);
+    let left = render(&left, now, size);
+    assert_eq!(
+        ink_color(left.backend().buffer(), areas.leg),
+        Some(Color::LightCyan)
+    );
+    // Without colour, the words say it all.
+    for (terminal, words) in moments(&mono).iter().zip([
+        &["SWITCH LEG", "SWITCH TO"][..],
+        &["PAUSED", "space goes on", "Stop"],
+        &["HOLD", "both", "Stop"],
+    ]) {
+        let buffer = terminal.backend().buffer();
+        assert!(
+            buffer
+                .content()
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+        );
+        let text = terminal.backend().to_string();
+        for word in words {
+            assert!(text.contains(word), "{word}:\n{text}");
+        }
+    }
+    // Both legs in big letters, as with colour.
+    let [.., both] = moments(&mono);
+    assert_eq!(
+        ink_color(both.backend().buffer(), areas.leg),
+        Some(Color::Reset)
+    );
+}
