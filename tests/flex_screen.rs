@@ -287,11 +287,12 @@ fn the_how_to_turns_pages_on_a_small_screen_and_loses_no_word() {
             let text = words_of(&drawn(&guide, (40, 12)));
             assert!(text.contains(&format!("({}/{pages})", page + 1)), "{text}");
             let hint = if page + 1 < pages {
-                "→ more"
+                "Enter next"
             } else {
-                "← back"
+                "Enter ready"
             };
             assert!(text.contains(hint), "{text}");
+            assert!(text.contains("← back"), "{text}");
             seen.push_str(&text);
             seen.push(' ');
             guide.handle_key(key(KeyCode::Right), &now());
@@ -433,14 +434,14 @@ fn the_stop_rule_is_never_cut_and_nothing_is_cut_at_40x12() {
     let narrow = guide_after("4\n");
     let text = words_of(&drawn(&narrow, (40, 12)));
     assert!(text.contains("Sit-and-reach, one leg at a time"), "{text}");
-    // "→ more" once on a how-to page, in the footer.
+    // "Enter next" once on a how-to page, in the footer.
     let mut how_to = guide_after("1");
     how_to.set_how_to_pages(supple::ui::flextest::how_to_pages(
         &how_to,
         ratatui::layout::Rect::new(0, 0, 40, 12),
     ));
     let text = words_of(&drawn(&how_to, (40, 12)));
-    assert_eq!(text.matches("→ more").count(), 1, "{text}");
+    assert_eq!(text.matches("Enter next").count(), 1, "{text}");
     // The saved legs in plain digits where big ones would be too small to read.
     let saved = guide_after("\n\n28\n35\n14\n");
     let text = words_of(&drawn(&saved, (40, 12)));
@@ -630,4 +631,50 @@ fn the_tighter_leg_and_when_to_ask_first_are_never_cut() {
         text.contains("a change of 7° or more may be real"),
         "{text}"
     );
+}
+
+/// At 40x12 the how-to takes pages; Enter, which meant "next" on the choice before, turns
+/// them until the last, where it means "ready", and the footer says which.
+#[test]
+fn enter_turns_the_how_to_pages_until_the_last_one() {
+    use ratatui::layout::Rect;
+    let mut guide = Guide::new(kept(), false, false);
+    // Through the loop, which counts the pages at the screen's size: Enter chooses the test,
+    // then turns the first page.
+    run_loop(&mut guide, (40, 12), &[KeyCode::Enter, KeyCode::Enter]);
+    assert_eq!((guide.stage.clone(), guide.how_to_page), (Stage::HowTo, 1));
+    let pages = supple::ui::flextest::how_to_pages(&guide, Rect::new(0, 0, 40, 12));
+    assert!(pages >= 3, "{pages}");
+    let mut guide = Guide::new(kept(), false, false);
+    type_keys(&mut guide, "\n");
+    guide.set_how_to_pages(pages);
+    for page in 0..pages {
+        assert_eq!(
+            (guide.stage.clone(), guide.how_to_page),
+            (Stage::HowTo, page)
+        );
+        let text = words_of(&drawn(&guide, (40, 12)));
+        let says = if page + 1 < pages {
+            "Enter next"
+        } else {
+            "Enter ready"
+        };
+        assert!(text.contains(says), "page {}: {text}", page + 1);
+        type_keys(&mut guide, "\n");
+    }
+    assert_eq!(
+        guide.stage,
+        Stage::Enter {
+            side: Side::Left,
+            typed: String::new()
+        }
+    );
+    // Where it all fits on one page, Enter is ready at once.
+    let mut guide = Guide::new(kept(), false, false);
+    type_keys(&mut guide, "\n");
+    guide.set_how_to_pages(1);
+    let text = words_of(&drawn(&guide, (80, 24)));
+    assert!(text.contains("Enter I'm ready"), "{text}");
+    type_keys(&mut guide, "\n");
+    assert!(matches!(guide.stage, Stage::Enter { .. }));
 }

@@ -173,11 +173,12 @@ fn footer_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
     let keys: &[(&str, &str)] = match guide.stage {
         Stage::Note { .. } => &[("any key", "go on"), ("q", "leave")],
         Stage::Choose { .. } => &[("1-4", "choose"), ("Enter", "next"), ("q", "leave")],
+        // Enter turns the page until the last one.
         Stage::HowTo if guide.how_to_page + 1 < guide.how_to_pages => {
-            &[("→", "more"), ("Enter", "I'm ready"), ("q", "leave")]
+            &[("Enter", "next page"), ("←", "back"), ("q", "leave")]
         }
         Stage::HowTo if guide.how_to_pages > 1 => {
-            &[("←", "back"), ("Enter", "I'm ready"), ("q", "leave")]
+            &[("Enter", "I'm ready"), ("←", "back"), ("q", "leave")]
         }
         Stage::HowTo => &[
             ("Enter", "I'm ready"),
