@@ -154,7 +154,7 @@ fn summary_complete() {
     app.start(t0);
     app.tick(t0 + total);
     assert!(app.showing_summary());
-    snapshot_all("summary_complete", &app, t0 + total);
+    snapshot_mat("summary_complete", &app, t0 + total);
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn summary_early() {
     app.handle_event(&key(KeyCode::Esc), now);
     app.handle_event(&key(KeyCode::Enter), now);
     assert!(app.showing_summary());
-    snapshot_all("summary_early", &app, now);
+    snapshot_mat("summary_early", &app, now);
 }
 
 #[test]
@@ -793,4 +793,164 @@ fn switch_paused_both_and_the_stop_rule_each_have_their_own_colour() {
         ink_color(both.backend().buffer(), areas.leg),
         Some(Color::Reset)
     );
+}
+
+/// The summary after the whole hamstring routine, with a streak and a week to tell.
+fn summary_of_a_whole_session() -> (App, Instant) {
+    let plan = builtin_plan("hamstring");
+    let total = plan.total();
+    let today = jiff::civil::date(2026, 11, 27);
+    let mut app = silent_app(plan)
+        .with_week(Some(WeekSoFar::default()))
+        .with_streaks(Some(supple::history::Streaks::of(&[], today)));
+    let t0 = Instant::now();
+    app.start(t0);
+    app.tick(t0 + total);
+    assert!(app.showing_summary());
+    (app, t0 + total)
+}
+
+/// The summary from the mat: from 80x24 up the verdict in big letters at the top, then each
+/// leg's seconds in big digits at its side under its name, with its bar against the target,
+/// then the balance, the streak, the week and the table; at 40x12 the verdict on a band of
+/// its own and each leg's seconds on a row.
+#[test]
+fn the_summary_reads_from_the_mat_at_every_size() {
+    let (app, now) = summary_of_a_whole_session();
+    let (mut early, early_now) = at_phase(Phase::Hold, 3, Duration::from_secs(12));
+    early.handle_event(&key(KeyCode::Right), early_now);
+    early.handle_event(&key(KeyCode::Esc), early_now);
+    early.handle_event(&key(KeyCode::Enter), early_now);
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let [left_half, right_half] = ratatui::layout::Layout::horizontal([
+            ratatui::layout::Constraint::Percentage(50),
+            ratatui::layout::Constraint::Percentage(50),
+        ])
+        .areas(area);
+        for (app, now, verdict, (left, right), expected) in [
+            (
+                &app,
+                now,
+                &["COMPLETE"][..],
+                ("160", "160"),
+                &[
+                    "◀ LEFT",
+                    "RIGHT ▶",
+                    "160 of 60 s ✓",
+                    "8 of 8 holds",
+                    "Both legs got about the same.",
+                    "Streak: 1 day.",
+                    "This week: left 1:00 of 5:00",
+                    "Exercise",
+                ][..],
+            ),
+            (
+                &early,
+                early_now,
+                &["ENDED EARLY", "ENDED"][..],
+                ("40", "32"),
+                &[
+                    "40 of 60 s",
+                    "32 of 60 s",
+                    "The right leg got 8 s less than the left.",
+                ][..],
+            ),
+        ] {
+            let terminal = render(app, now, (w, h));
+            let buffer = terminal.backend().buffer();
+            let shown = format!("{w}x{h}:\n{}", terminal.backend());
+            let (word, verdict) = verdict
+                .iter()
+                .find_map(|v| common::find_big(buffer, v, false).map(|at| (*v, at)))
+                .unwrap_or_else(|| panic!("{verdict:?} in big letters at {shown}"));
+            // A shorter word where the longest does not fit, the whole verdict under it.
+            if word == "ENDED" {
+                assert!(
+                    terminal
+                        .backend()
+                        .to_string()
+                        .contains("Session ended early"),
+                    "{shown}"
+                );
+            }
+            assert!(verdict.height >= 4, "{shown}");
+            assert!(verdict.top() < h / 3, "the verdict at the top: {shown}");
+            let left = common::find_big_in(buffer, left_half, left, false)
+                .unwrap_or_else(|| panic!("left {left} in big digits at {shown}"));
+            let right = common::find_big_in(buffer, right_half, right, false)
+                .unwrap_or_else(|| panic!("right {right} in big digits at {shown}"));
+            for digits in [left, right] {
+                assert!(digits.height >= 4, "{shown}");
+                assert!(digits.top() > verdict.bottom(), "{shown}");
+            }
+            let text = words(&terminal.backend().to_string());
+            for word in expected {
+                assert!(text.contains(word), "{word} at {shown}");
+            }
+        }
+    }
+    // At 40x12: the verdict first, on its own row, and both legs' seconds.
+    for (app, now, verdict, legs) in [
+        (&app, now, "SESSION COMPLETE", ["160/60 s", "160/60 s"]),
+        (
+            &early,
+            early_now,
+            "SESSION ENDED EARLY",
+            ["40/60 s", "32/60 s"],
+        ),
+    ] {
+        let screen = render(app, now, (40, 12)).backend().to_string();
+        let first = screen.lines().next().unwrap_or_default();
+        assert!(first.contains(verdict), "{screen}");
+        let left = screen
+            .lines()
+            .find(|l| l.contains("Left "))
+            .unwrap_or_default();
+        let right = screen
+            .lines()
+            .find(|l| l.contains("Right "))
+            .unwrap_or_default();
+        assert!(
+            left.contains(legs[0]) && right.contains(legs[1]),
+            "{screen}"
+        );
+    }
+}
+
+/// What was not done per leg (a warm-up, both legs together) is never written under the Left
+/// column as if the left leg had done it: across Left and Right where there are columns,
+/// after its name otherwise, while each per-leg result is named by its leg.
+#[test]
+fn rows_not_per_leg_do_not_sit_under_the_left_column() {
+    let (app, now) = summary_of_a_whole_session();
+    for (w, h) in [(80, 24), (100, 30), (120, 40), (200, 60)] {
+        let terminal = render(&app, now, (w, h));
+        let buffer = terminal.backend().buffer();
+        let shown = format!("{w}x{h}:\n{}", terminal.backend());
+        let (left, _) = find(buffer, "Left").unwrap_or_else(|| panic!("Left at {shown}"));
+        let (right, _) = find(buffer, "Right").unwrap_or_else(|| panic!("Right at {shown}"));
+        let mut seen = 0;
+        for word in ["warm-up: 1/1, 60 s", "both legs: 3/3, 60 s held"] {
+            for y in 0..h {
+                let row: String = (0..w).map(|x| buffer[(x, y)].symbol()).collect();
+                let Some(at) = row.find(word) else { continue };
+                let x = u16::try_from(row[..at].chars().count()).expect("column");
+                let end = x + u16::try_from(word.chars().count()).expect("width");
+                assert!(
+                    x > left && x < right && end > right,
+                    "{word} across Left and Right, row {y}: {shown}"
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen >= 1, "{shown}");
+    }
+    // Narrow: no columns; each result says whose it is.
+    let text = render(&app, now, (60, 20)).backend().to_string();
+    assert!(
+        text.contains("Marching in place  warm-up: 1/1, 60 s"),
+        "{text}"
+    );
+    assert!(!text.contains("Exercise"), "{text}");
 }

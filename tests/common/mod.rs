@@ -299,7 +299,16 @@ pub fn big_picture(text: &str, rows: u16, ascii: bool) -> Vec<Vec<String>> {
 /// Where `text` stands on `buffer` in big letters (as `supple::ui::bigtext` draws them, from
 /// 3 rows tall up): the tallest found, as its column, row and height.
 pub fn find_big(buffer: &ratatui::buffer::Buffer, text: &str, ascii: bool) -> Option<Rect> {
-    let area = buffer.area;
+    find_big_in(buffer, buffer.area, text, ascii)
+}
+
+/// [`find_big`] within `area` of `buffer`.
+pub fn find_big_in(
+    buffer: &ratatui::buffer::Buffer,
+    area: Rect,
+    text: &str,
+    ascii: bool,
+) -> Option<Rect> {
     (3..=area.height.min(32)).rev().find_map(|rows| {
         let picture = big_picture(text, rows, ascii);
         let width = u16::try_from(picture.first()?.len()).ok()?;
