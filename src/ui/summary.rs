@@ -435,9 +435,8 @@ impl Summary<'_> {
         let held = LegSeconds::of(&vm.tally);
         let (left_count, right_count) = vm.tally.hold_reps_per_leg();
         // The verdict: 4 rows from 80x24, 6 from 30 rows, 8 from 45, 12 from 56 (as the width
-        // allows); a shorter word where
-        // the longest would be under 4 rows (under that the letters break up), with the
-        // verdict's sentence under it.
+        // allows); a shorter word where the longest would be under 4 rows (under that the
+        // letters break up).
         let target = match h {
             0..30 => 4,
             30..45 => 6,
@@ -452,8 +451,9 @@ impl Summary<'_> {
             .find(|(_, rows)| *rows >= 4)
             .or_else(|| words.last().map(fit))
             .unwrap_or(("", 0));
-        let subtitle =
-            (word != words[0] || verdict(vm) == Verdict::NothingHeld).then(|| title_text(vm));
+        // The verdict in words under its letters too: big letters are a picture, and a
+        // screen reader, a copy or a shorter word needs the sentence.
+        let subtitle = Some(title_text(vm));
         let subtitle_rows = u16::from(subtitle.is_some());
         let sentences = self.sentences_paragraph(held);
         let sentence_rows = u16::try_from(sentences.line_count(area.width)).unwrap_or(u16::MAX);
