@@ -328,12 +328,17 @@ impl Guide {
                 }
                 _ => {}
             },
-            // Enter: ready, from any page. → and Space turn the page, and from the last one
-            // go on as Enter does; ← turns back, and from the first goes back to the choice.
+            // Enter, → and Space turn the page (Enter meant "next" on the choice before), and
+            // from the last one go on: ready. ← turns back, and from the first goes back to
+            // the choice.
             Stage::HowTo => {
                 let more = self.how_to_page + 1 < self.how_to_pages;
                 match key.code {
-                    KeyCode::Right | KeyCode::Char(' ') | KeyCode::PageDown | KeyCode::Down
+                    KeyCode::Enter
+                    | KeyCode::Right
+                    | KeyCode::Char(' ')
+                    | KeyCode::PageDown
+                    | KeyCode::Down
                         if more =>
                     {
                         self.how_to_page += 1;

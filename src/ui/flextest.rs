@@ -174,11 +174,12 @@ fn footer_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
     let keys: &[(&str, &str)] = match guide.stage {
         Stage::Note { .. } => &[("any key", "go on"), ("q", "leave")],
         Stage::Choose { .. } => &[("1-4", "choose"), ("Enter", "next"), ("q", "leave")],
+        // Enter turns the page until the last one.
         Stage::HowTo if guide.how_to_page + 1 < guide.how_to_pages => {
-            &[("→", "more"), ("Enter", "I'm ready"), ("q", "leave")]
+            &[("Enter", "next page"), ("←", "back"), ("q", "leave")]
         }
         Stage::HowTo if guide.how_to_pages > 1 => {
-            &[("←", "back"), ("Enter", "I'm ready"), ("q", "leave")]
+            &[("Enter", "I'm ready"), ("←", "back"), ("q", "leave")]
         }
         Stage::HowTo => &[
             ("Enter", "I'm ready"),
@@ -525,32 +526,6 @@ fn leg_band(side: Side, theme: Theme, ascii: bool, area: Rect, buf: &mut Buffer)
     super::leg::render_big(words, align, theme.leg_side(side), ascii, area, buf);
 }
 
-/// A number in big digits as tall as `area` allows, placed by `align`; plain, with its unit,
-/// where big digits would be under 3 rows.
-fn big_number(
-    value: u16,
-    unit: &str,
-    area: Rect,
-    align: Align,
-    style: Style,
-    ascii: bool,
-    buf: &mut Buffer,
-) {
-    let text = value.to_string();
-    let rows = bigtext::rows_to_fit(&text, area.width, area.height);
-    if rows >= 3 {
-        bigtext::render(&text, rows, area, align, style, ascii, buf);
-        return;
-    }
-    let line = Line::styled(format!("{value}{unit}"), style.add_modifier(Modifier::BOLD));
-    match align {
-        Align::Left => line.left_aligned(),
-        Align::Center => line.centered(),
-        Align::Right => line.right_aligned(),
-    }
-    .render(Rect { height: 1, ..area }, buf);
-}
-
 fn enter(guide: &Guide, side: Side, typed: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
     let test = guide.choice.test();
     let leg = match side {
@@ -813,8 +788,55 @@ fn strength(guide: &Guide, typed: &str, theme: Theme, area: Rect, buf: &mut Buff
     wrapped(Line::styled(so_far(guide), theme.dim()), rest, buf);
 }
 
-/// The result in big digits, each leg on its side, then `lines`: each with how readily it
-/// goes where rows are short (0 never), so that no line is cut half way.
+/// What was answered to the optional questions, echoed: `felt first: behind the knee ·
+/// strength 4 of 10`; `None` when both were skipped.
+fn answers(result: &TestResult, dot: &str) -> Option<String> {
+    let felt = result.felt.map(|f| format!("felt first: {}", f.words()));
+    let strength = result.strength.map(|s| format!("strength {s} of 10"));
+    match (felt, strength) {
+        (None, None) => None,
+        (Some(one), None) | (None, Some(one)) => Some(one),
+        (Some(felt), Some(strength)) => Some(format!("{felt} {dot} {strength}")),
+    }
+}
+
+/// A leg's result as written on one row: `28°`, `31 cm` (`28 deg` without UTF-8).
+fn value_text(value: u16, unit: Unit, ascii: bool) -> String {
+    match (unit, ascii) {
+        (Unit::Degrees, true) => format!("{value} deg"),
+        (unit, _) => format!("{value}{}", unit.after()),
+    }
+}
+
+/// Of `lines`, each with how readily it goes (0 never), those that fit `room` rows at `width`,
+/// each whole, in their order: the readiest to go are left out first, and a line left out
+/// never leaves room unused that a later one could take.
+fn whole_lines(lines: Vec<(u8, Line<'static>)>, width: u16, room: u16) -> Vec<Line<'static>> {
+    let rows: Vec<u16> = lines
+        .iter()
+        .map(|(_, l)| rows_of(std::slice::from_ref(l), width))
+        .collect();
+    let mut keep = vec![false; lines.len()];
+    let mut used = 0u16;
+    for priority in 0..=3 {
+        for (i, (p, _)) in lines.iter().enumerate() {
+            if *p == priority && (priority == 0 || used + rows[i] <= room) {
+                keep[i] = true;
+                used = used.saturating_add(rows[i]);
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .zip(keep)
+        .filter_map(|((_, l), keep)| keep.then_some(l))
+        .collect()
+}
+
+/// The result: each leg's word in big letters at its side with its number and unit in big
+/// digits under it, what was answered, then `lines`, each with how readily it goes where rows
+/// are short (0 never), so that no line is cut half way. Where big letters do not fit with
+/// the lines that never go, the legs take one row: `◀ LEFT 28°` and `35° RIGHT ▶`.
 fn result_screen(
     guide: &Guide,
     result: &TestResult,
@@ -824,17 +846,8 @@ fn result_screen(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    // Rows for words beside the title, the legs' labels and their digits on one row.
-    let words_room = area.height.saturating_sub(3);
-    for drop in [3, 2, 1] {
-        let all: Vec<Line<'static>> = lines.iter().map(|(_, l)| l.clone()).collect();
-        if rows_of(&all, area.width) <= words_room {
-            break;
-        }
-        lines.retain(|(p, _)| *p != drop);
-    }
-    let lines: Vec<Line<'static>> = lines.into_iter().map(|(_, l)| l).collect();
     let test = result.test;
+    let ascii = guide.ascii;
     // Narrow: the name without what it measures, rather than cut.
     let full = format!("{} ({})", test.name(), test.measures());
     let name = if heading.len() + 2 + full.chars().count() <= usize::from(area.width) {
@@ -846,75 +859,153 @@ fn result_screen(
         Span::styled(format!("{heading}: "), theme.focus()),
         Span::raw(name),
     ]);
-    let text_rows = rows_of(&lines, area.width);
-    let room = area.height.saturating_sub(1 + 1);
-    // The digits take what the words leave, from 3 rows to 16, with a row of air where it
-    // is spare.
-    let mut digits_rows = room.saturating_sub(text_rows + 1).clamp(3, 16).min(room);
-    // Big digits under 3 rows cannot be read: plain ones then, on one row.
-    if digits_rows < 4 {
-        digits_rows = 2;
+    // What was answered comes first under the numbers, then a row of air.
+    if let Some(echo) = answers(result, theme.glyphs().dot) {
+        lines.insert(0, (1, Line::styled(echo, theme.title())));
+        lines.insert(1, (3, Line::raw("")));
     }
-    let air = u16::from(room > digits_rows + text_rows);
-    let [title_area, labels, digits, _, words] = Layout::vertical([
+    let legs: Vec<(Side, u16)> = match result.legs {
+        Legs::Each { left, right } => vec![(Side::Left, left), (Side::Right, right)],
+        Legs::Together { both } => vec![(Side::Both, both)],
+    };
+    // Two legs side by side, apart in the middle where the width allows (80 columns need
+    // all of theirs for RIGHT in big letters).
+    let column = if legs.len() == 2 {
+        area.width.saturating_sub(area.width.saturating_sub(80) / 8) / 2
+    } else {
+        area.width
+    };
+    // The legs' words, with their arrows where they fit (both or neither), in one row or
+    // in big letters.
+    let words_of = |arrows: bool, side: Side| -> &'static str {
+        match (arrows, side) {
+            (true, side) => leg_words(side, ascii).map_or("", |(w, _)| w),
+            (false, Side::Left) => "LEFT",
+            (false, Side::Right) => "RIGHT",
+            (false, _) => "BOTH",
+        }
+    };
+    let unit = test.unit();
+    let big_value = |value: u16| format!("{value}{}", unit.after());
+    let essential = rows_of(
+        &lines
+            .iter()
+            .filter(|(p, _)| *p == 0)
+            .map(|(_, l)| l.clone())
+            .collect::<Vec<_>>(),
+        area.width,
+    );
+    let h = area.height;
+    // The words in big letters from 4 rows (under that they break up) to 8; the numbers
+    // from 4 rows to as tall as the width allows.
+    let label_rows = match h {
+        0..30 => 4,
+        30..44 => 6,
+        _ => 8,
+    };
+    let label_fit = |arrows: bool, most: u16| {
+        legs.iter()
+            .map(|(side, _)| bigtext::rows_to_fit(words_of(arrows, *side), column, most))
+            .min()
+            .unwrap_or(0)
+    };
+    // The arrows where the words keep their height with them.
+    let arrows = label_fit(true, label_rows) >= label_fit(false, label_rows);
+    let label_rows = label_fit(arrows, label_rows);
+    // Big: the labels, a row of air, the numbers, a row of air, the words.
+    let big = label_rows >= 4 && h >= 1 + label_rows + 1 + 4 + 1 + essential;
+    let legs_rows = if big { label_rows + 1 + 4 + 1 } else { 1 };
+    let lines = whole_lines(lines, area.width, h.saturating_sub(1 + legs_rows));
+    let words_rows = rows_of(&lines, area.width);
+    // The numbers take what the words leave, as far as the width allows.
+    let number_rows = if big {
+        let room = h.saturating_sub(1 + label_rows + 1 + 1 + words_rows);
+        let widest = legs
+            .iter()
+            .map(|(_, v)| bigtext::rows_to_fit(&big_value(*v), column, u16::MAX))
+            .min()
+            .unwrap_or(0);
+        room.min(widest)
+    } else {
+        0
+    };
+    let big = big && number_rows >= 4;
+    let used = if big {
+        1 + label_rows + 1 + number_rows + 1 + words_rows
+    } else {
+        1 + 1 + words_rows
+    };
+    // Rows to spare: a third above the legs, the rest under the words.
+    let top = h.saturating_sub(used) / 3;
+    let [title_area, _, labels, _, numbers, _, words] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(digits_rows.saturating_sub(1)),
-        Constraint::Length(air),
+        Constraint::Length(top),
+        Constraint::Length(if big { label_rows } else { 1 }),
+        Constraint::Length(u16::from(big)),
+        Constraint::Length(if big { number_rows } else { 0 }),
+        Constraint::Length(u16::from(big)),
         Constraint::Fill(1),
     ])
     .areas(area);
     title.render(title_area, buf);
-    let arrows = if guide.ascii {
-        ("<", ">")
-    } else {
-        ("◀", "▶")
-    };
-    match result.legs {
-        Legs::Each { left, right } => {
-            let [l, r] =
-                Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(digits);
-            let [ll, rl] =
-                Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(labels);
-            Line::styled(format!("{} LEFT", arrows.0), theme.leg_side(Side::Left)).render(ll, buf);
-            Line::styled(format!("RIGHT {}", arrows.1), theme.leg_side(Side::Right))
-                .right_aligned()
-                .render(rl, buf);
-            big_number(
-                left,
-                test.unit().after(),
-                l.inner(Margin::new(1, 0)),
-                Align::Left,
-                theme.leg_side(Side::Left),
-                guide.ascii,
-                buf,
-            );
-            big_number(
-                right,
-                test.unit().after(),
-                r.inner(Margin::new(1, 0)),
-                Align::Right,
-                theme.leg_side(Side::Right),
-                guide.ascii,
-                buf,
-            );
+    let halves = |rect: Rect| -> Vec<Rect> {
+        if legs.len() == 2 {
+            let [l, _, r] = Layout::horizontal([
+                Constraint::Length(column),
+                Constraint::Fill(1),
+                Constraint::Length(column),
+            ])
+            .areas(rect);
+            vec![l, r]
+        } else {
+            vec![rect]
         }
-        Legs::Together { both } => {
-            Line::styled(
-                format!("{} BOTH LEGS {}", arrows.0, arrows.1),
-                theme.leg_side(Side::Both),
-            )
-            .centered()
-            .render(labels, buf);
-            big_number(
-                both,
-                test.unit().after(),
-                digits,
-                Align::Center,
-                theme.leg_side(Side::Both),
-                guide.ascii,
+    };
+    for ((side, value), (label_area, number_area)) in legs
+        .iter()
+        .zip(halves(labels).into_iter().zip(halves(numbers)))
+    {
+        let style = theme.leg_side(*side);
+        let align = match side {
+            Side::Left => Align::Left,
+            Side::Right => Align::Right,
+            _ => Align::Center,
+        };
+        if big {
+            let word = words_of(arrows, *side);
+            bigtext::render(word, label_rows, label_area, align, style, ascii, buf);
+            bigtext::render(
+                &big_value(*value),
+                number_rows,
+                number_area,
+                align,
+                style,
+                ascii,
                 buf,
             );
+        } else {
+            let word = match side {
+                Side::Left | Side::Right => words_of(true, *side),
+                _ => {
+                    if ascii {
+                        "< BOTH LEGS >"
+                    } else {
+                        "◀ BOTH LEGS ▶"
+                    }
+                }
+            };
+            let value = value_text(*value, unit, ascii);
+            let text = match side {
+                Side::Right => format!("{value} {word}"),
+                _ => format!("{word} {value}"),
+            };
+            let line = Line::styled(text, style);
+            match align {
+                Align::Left => line.left_aligned(),
+                Align::Center => line.centered(),
+                Align::Right => line.right_aligned(),
+            }
+            .render(label_area, buf);
         }
     }
     wrapped(lines, words, buf);

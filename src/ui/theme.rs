@@ -1,5 +1,9 @@
 //! Colours and emphasis in one place. With NO_COLOR only bold, dim and reverse are used, and
 //! nothing depends on colour alone: every phase and state is also written out.
+//!
+//! One colour, one meaning: yellow is a caution (the stop rule), and nothing else; the left
+//! leg is light cyan and the right light magenta, both legs light blue (between the two);
+//! PAUSED is white (the clock stands still); a switch of leg light red; the final seconds red.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -118,7 +122,8 @@ impl Theme {
             Phase::Dynamic => Color::Cyan,
             Phase::Hold => Color::Green,
             Phase::Rest => Color::Blue,
-            Phase::SwitchLeg => Color::Yellow,
+            // Not yellow, the colour of a caution.
+            Phase::SwitchLeg => Color::LightRed,
         }
     }
 
@@ -136,7 +141,8 @@ impl Theme {
         match side {
             Side::Left => Color::LightCyan,
             Side::Right => Color::LightMagenta,
-            Side::Both | Side::None => Color::Yellow,
+            // Between the left's cyan and the right's magenta.
+            Side::Both | Side::None => Color::LightBlue,
         }
     }
 
@@ -204,6 +210,7 @@ impl Theme {
         self.key_cue()
     }
 
+    /// A caution, the stop rule first: the only thing in yellow.
     pub fn caution(self) -> Style {
         self.fg(Color::Yellow)
     }
@@ -244,7 +251,7 @@ impl Theme {
         let style = Style::new().add_modifier(Modifier::BOLD);
         match (self.color, final_seconds, paused) {
             (true, true, false) => style.fg(Color::White).bg(Color::Red),
-            (true, _, true) => style.fg(Color::Black).bg(Color::Yellow),
+            (true, _, true) => style.fg(Color::Black).bg(Self::PAUSED),
             (true, _, _) => style.fg(Color::White).bg(Color::Black),
             (false, _, _) => style.add_modifier(Modifier::REVERSED),
         }
@@ -258,10 +265,13 @@ impl Theme {
         self.fg(Color::Red)
     }
 
+    /// The colour of PAUSED: white, the clock standing still (not a caution's yellow).
+    const PAUSED: Color = Color::White;
+
     pub fn paused(self) -> Style {
         let style = Style::new().add_modifier(Modifier::BOLD);
         if self.color {
-            style.fg(Color::Black).bg(Color::Yellow)
+            style.fg(Color::Black).bg(Self::PAUSED)
         } else {
             style.add_modifier(Modifier::REVERSED)
         }
@@ -269,7 +279,7 @@ impl Theme {
 
     /// PAUSED in big letters, in place of the digits: the loudest thing on screen.
     pub fn paused_big(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(Self::PAUSED).add_modifier(Modifier::BOLD)
     }
 
     pub fn border(self) -> Style {

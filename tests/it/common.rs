@@ -318,3 +318,61 @@ pub fn held_session(
         ],
     }
 }
+
+/// The rows of `text` in big letters `rows` tall, as `supple::ui::bigtext` draws them.
+pub fn big_picture(text: &str, rows: u16, ascii: bool) -> Vec<Vec<String>> {
+    use supple::ui::bigtext;
+    let width = bigtext::width(text, rows);
+    let area = Rect::new(0, 0, width, rows);
+    let mut buffer = ratatui::buffer::Buffer::empty(area);
+    let style = ratatui::style::Style::new();
+    bigtext::render(
+        text,
+        rows,
+        area,
+        bigtext::Align::Left,
+        style,
+        ascii,
+        &mut buffer,
+    );
+    (0..rows)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// Where `text` stands on `buffer` in big letters (as `supple::ui::bigtext` draws them, from
+/// 3 rows tall up): the tallest found, as its column, row and height.
+pub fn find_big(buffer: &ratatui::buffer::Buffer, text: &str, ascii: bool) -> Option<Rect> {
+    find_big_in(buffer, buffer.area, text, ascii)
+}
+
+/// [`find_big`] within `area` of `buffer`.
+pub fn find_big_in(
+    buffer: &ratatui::buffer::Buffer,
+    area: Rect,
+    text: &str,
+    ascii: bool,
+) -> Option<Rect> {
+    (3..=area.height.min(32)).rev().find_map(|rows| {
+        let picture = big_picture(text, rows, ascii);
+        let width = u16::try_from(picture.first()?.len()).ok()?;
+        if width > area.width {
+            return None;
+        }
+        (area.top()..=area.bottom() - rows).find_map(|y| {
+            (area.left()..=area.right() - width).find_map(|x| {
+                let same = picture.iter().enumerate().all(|(dy, row)| {
+                    row.iter().enumerate().all(|(dx, symbol)| {
+                        let (dx, dy) = (dx as u16, dy as u16);
+                        buffer[(x + dx, y + dy)].symbol() == symbol
+                    })
+                });
+                same.then_some(Rect::new(x, y, width, rows))
+            })
+        })
+    })
+}

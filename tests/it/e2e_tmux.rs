@@ -913,7 +913,12 @@ fn the_guided_flexibility_test_saves_both_legs_and_history_shows_them() {
     t.wait_for("How strong was the stretch?", WAIT);
     t.keys(&["4", "Enter"]);
     let saved = t.wait_for("Saved:", WAIT);
-    assert!(saved.contains("LEFT") && saved.contains("RIGHT"), "{saved}");
+    // The legs' words and numbers in big letters; the answers said back.
+    assert!(saved.contains('█'), "{saved}");
+    assert!(
+        saved.contains("felt first: behind the knee · strength 4 of 10"),
+        "{saved}"
+    );
     assert!(
         saved.contains("the first active knee extension test"),
         "{saved}"

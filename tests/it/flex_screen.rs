@@ -314,11 +314,12 @@ fn the_how_to_turns_pages_on_a_small_screen_and_loses_no_word() {
             let text = words_of(&drawn(&guide, (40, 12)));
             assert!(text.contains(&format!("({}/{pages})", page + 1)), "{text}");
             let hint = if page + 1 < pages {
-                "→ more"
+                "Enter next"
             } else {
-                "← back"
+                "Enter ready"
             };
             assert!(text.contains(hint), "{text}");
+            assert!(text.contains("← back"), "{text}");
             seen.push_str(&text);
             seen.push(' ');
             guide.handle_key(key(KeyCode::Right), &now());
@@ -460,14 +461,14 @@ fn the_stop_rule_is_never_cut_and_nothing_is_cut_at_40x12() {
     let narrow = guide_after("4\n");
     let text = words_of(&drawn(&narrow, (40, 12)));
     assert!(text.contains("Sit-and-reach, one leg at a time"), "{text}");
-    // "→ more" once on a how-to page, in the footer.
+    // "Enter next" once on a how-to page, in the footer.
     let mut how_to = guide_after("1");
     how_to.set_how_to_pages(supple::ui::flextest::how_to_pages(
         &how_to,
         ratatui::layout::Rect::new(0, 0, 40, 12),
     ));
     let text = words_of(&drawn(&how_to, (40, 12)));
-    assert_eq!(text.matches("→ more").count(), 1, "{text}");
+    assert_eq!(text.matches("Enter next").count(), 1, "{text}");
     // The saved legs in plain digits where big ones would be too small to read.
     let saved = guide_after("\n\n28\n35\n14\n");
     let text = words_of(&drawn(&saved, (40, 12)));
@@ -664,4 +665,171 @@ fn the_tighter_leg_and_when_to_ask_first_are_never_cut() {
         text.contains("a change of 7° or more may be real"),
         "{text}"
     );
+}
+
+/// At 40x12 the how-to takes pages; Enter, which meant "next" on the choice before, turns
+/// them until the last, where it means "ready", and the footer says which.
+#[test]
+fn enter_turns_the_how_to_pages_until_the_last_one() {
+    use ratatui::layout::Rect;
+    let mut guide = Guide::new(kept(), false, false);
+    // Through the loop, which counts the pages at the screen's size: Enter chooses the test,
+    // then turns the first page.
+    run_loop(&mut guide, (40, 12), &[KeyCode::Enter, KeyCode::Enter]);
+    assert_eq!((guide.stage.clone(), guide.how_to_page), (Stage::HowTo, 1));
+    let pages = supple::ui::flextest::how_to_pages(&guide, Rect::new(0, 0, 40, 12));
+    assert!(pages >= 3, "{pages}");
+    let mut guide = Guide::new(kept(), false, false);
+    type_keys(&mut guide, "\n");
+    guide.set_how_to_pages(pages);
+    for page in 0..pages {
+        assert_eq!(
+            (guide.stage.clone(), guide.how_to_page),
+            (Stage::HowTo, page)
+        );
+        let text = words_of(&drawn(&guide, (40, 12)));
+        let says = if page + 1 < pages {
+            "Enter next"
+        } else {
+            "Enter ready"
+        };
+        assert!(text.contains(says), "page {}: {text}", page + 1);
+        type_keys(&mut guide, "\n");
+    }
+    assert_eq!(
+        guide.stage,
+        Stage::Enter {
+            side: Side::Left,
+            typed: String::new()
+        }
+    );
+    // Where it all fits on one page, Enter is ready at once.
+    let mut guide = Guide::new(kept(), false, false);
+    type_keys(&mut guide, "\n");
+    guide.set_how_to_pages(1);
+    let text = words_of(&drawn(&guide, (80, 24)));
+    assert!(text.contains("Enter I'm ready"), "{text}");
+    type_keys(&mut guide, "\n");
+    assert!(matches!(guide.stage, Stage::Enter { .. }));
+}
+
+/// The result from two metres: from 80x24 up each leg's number with its unit in big digits
+/// (28° and 35°, not "2835"), under the leg's word in big letters, the left at the left and
+/// the right at the right; at 40x12 on one row, `◀ LEFT 28°` and `35° RIGHT ▶`. Where the
+/// stretch was felt and how strong it was are said back, at every size.
+#[test]
+fn the_result_shows_each_legs_number_with_its_unit_under_its_word() {
+    let guide = guide_after("\n\n28\n35\n14\n");
+    let echo = "felt first: behind the knee · strength 4 of 10";
+    for size in [(80, 24), (120, 40), (200, 60)] {
+        let backend = drawn(&guide, size);
+        let buffer = backend.buffer();
+        let big = |words: &[&str]| {
+            words
+                .iter()
+                .find_map(|w| crate::common::find_big(buffer, w, false))
+                .unwrap_or_else(|| panic!("{words:?} in big letters at {size:?}:\n{backend}"))
+        };
+        let (left_word, right_word) = (big(&["◀ LEFT", "LEFT"]), big(&["RIGHT ▶", "RIGHT"]));
+        let (left, right) = (big(&["28°"]), big(&["35°"]));
+        for (word, number) in [(left_word, left), (right_word, right)] {
+            assert!(
+                word.height >= 4 && number.height >= 4,
+                "{size:?}:\n{backend}"
+            );
+            assert!(
+                word.bottom() <= number.top(),
+                "under its word: {size:?}:\n{backend}"
+            );
+        }
+        let middle = size.0 / 2;
+        assert!(
+            left.right() <= middle && left_word.right() <= middle,
+            "{size:?}"
+        );
+        assert!(
+            right.left() >= middle && right_word.left() >= middle,
+            "{size:?}"
+        );
+        assert!(words_of(&backend).contains(echo), "{size:?}:\n{backend}");
+    }
+    for size in [(40, 12), (200, 60)] {
+        insta::assert_snapshot!(
+            format!("flextest_saved_{}x{}", size.0, size.1),
+            drawn(&guide, size)
+        );
+    }
+    let small = words_of(&drawn(&guide, (40, 12)));
+    for words in ["◀ LEFT 28°", "35° RIGHT ▶", echo] {
+        assert!(small.contains(words), "{words} at 40x12: {small}");
+    }
+    // Both legs together: the number and its unit under BOTH LEGS.
+    let both = guide_after("3\n31\n\n\n");
+    let backend = drawn(&both, (80, 24));
+    let number = crate::common::find_big(backend.buffer(), "31 cm", false).expect("31 cm, big");
+    assert!(number.height >= 4, "{backend}");
+    assert!(
+        crate::common::find_big(backend.buffer(), "◀ BOTH ▶", false).is_some(),
+        "{backend}"
+    );
+}
+
+/// On a small screen the result's words go whole or not at all: the comparison, the measuring
+/// error and where it was saved are never cut mid-sentence, whatever the test, with or without
+/// earlier results to compare with.
+#[test]
+fn the_result_never_ends_mid_sentence() {
+    let first = |keys: &str| {
+        let mut guide = Guide::new(Vec::new(), false, false);
+        let result = type_keys(&mut guide, keys).expect("a result");
+        guide.saved(
+            result.clone(),
+            Ok((
+                "saved to your history (1 test): ~/.local/share/supple/history.json".into(),
+                vec![result],
+            )),
+        );
+        guide
+    };
+    let guides = [
+        guide_after("\n\n28\n35\n14\n"),
+        guide_after("\n\n28\n35\n\n\n"),
+        first("1\n28\n35\n\n\n"),
+        first("2\n70\n72\n\n\n"),
+        first("2\n70\n80\n3\n8\n"),
+        first("3\n31\n\n\n"),
+        first("4\n31\n29\n2\n\n"),
+    ];
+    for guide in &guides {
+        let Stage::Saved {
+            result,
+            comparison,
+            place,
+        } = &guide.stage
+        else {
+            panic!("saved");
+        };
+        let mut sentences = comparison.lines(result.test);
+        sentences.push(supple::history::change::threshold_line(result.test));
+        sentences.push(place.clone());
+        for (w, h) in [
+            (40, 12),
+            (41, 13),
+            (45, 12),
+            (50, 14),
+            (60, 16),
+            (80, 24),
+            (120, 40),
+        ] {
+            let text = words_of(&drawn(guide, (w, h)));
+            for sentence in &sentences {
+                let start: String = sentence.split(' ').take(4).collect::<Vec<_>>().join(" ");
+                assert!(
+                    !text.contains(&start) || text.contains(sentence.as_str()),
+                    "{w}x{h}: cut: {sentence}\n{text}"
+                );
+            }
+            assert!(text.contains("any key leave"), "{w}x{h}: {text}");
+        }
+    }
 }

@@ -91,7 +91,7 @@ fn a_whole_session_runs_to_the_summary_and_a_key_closes_it() {
     );
     let (_, last) = screen.frames.last().expect("frames");
     assert!(last.contains("Session complete"), "{last}");
-    assert!(last.contains("60 s held"), "{last}");
+    assert!(last.contains("60 of 60 s"), "{last}");
     // Efficiency: it wakes only when the screen changes. 80 columns of gauge over 20 s holds
     // is 4 cells a second, plus the seconds: far under a 60 fps loop's 60 a second.
     let per_second = stats.wakes as f64 / total.as_secs_f64();

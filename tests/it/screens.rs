@@ -28,6 +28,16 @@ fn render(app: &App, now: Instant, (w, h): (u16, u16)) -> Terminal<TestBackend> 
 
 /// The hamstring routine, run without a break until `offset` into the `nth` step of `phase`.
 fn at_phase(phase: Phase, nth: usize, offset: Duration) -> (App, Instant) {
+    at_phase_of(phase, nth, offset, |app| app)
+}
+
+/// [`at_phase`] with the app made by `made` (in plain ASCII, say).
+fn at_phase_of(
+    phase: Phase,
+    nth: usize,
+    offset: Duration,
+    made: impl FnOnce(App) -> App,
+) -> (App, Instant) {
     let plan = builtin_plan("hamstring");
     let step = plan
         .steps
@@ -36,7 +46,7 @@ fn at_phase(phase: Phase, nth: usize, offset: Duration) -> (App, Instant) {
         .nth(nth)
         .cloned()
         .expect("step of that phase");
-    let mut app = silent_app(plan);
+    let mut app = made(silent_app(plan));
     let t0 = Instant::now();
     app.start(t0);
     let now = t0 + step.start + offset;
@@ -142,7 +152,7 @@ fn summary_complete() {
     app.start(t0);
     app.tick(t0 + total);
     assert!(app.showing_summary());
-    snapshot_all("summary_complete", &app, t0 + total);
+    snapshot_mat("summary_complete", &app, t0 + total);
 }
 
 #[test]
@@ -152,7 +162,7 @@ fn summary_early() {
     app.handle_event(&key(KeyCode::Esc), now);
     app.handle_event(&key(KeyCode::Enter), now);
     assert!(app.showing_summary());
-    snapshot_all("summary_early", &app, now);
+    snapshot_mat("summary_early", &app, now);
 }
 
 #[test]
@@ -581,4 +591,355 @@ fn the_get_ready_says_holds_over_60_s_add_nothing() {
         "{words}"
     );
     assert!(words.contains(supple::safety::STOP_RULE), "{words}");
+}
+
+/// The rows of `rect` on `buffer`, each as a string.
+fn rows_of(buffer: &ratatui::buffer::Buffer, rect: ratatui::layout::Rect) -> Vec<String> {
+    (rect.top()..rect.bottom())
+        .map(|y| {
+            (rect.left()..rect.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+/// Runs of inked columns in `rows` (a glyph each where glyphs do not touch).
+fn inked_runs(rows: &[String]) -> usize {
+    let width = rows.iter().map(|r| r.chars().count()).max().unwrap_or(0);
+    let inked: Vec<bool> = (0..width)
+        .map(|x| {
+            rows.iter()
+                .any(|r| r.chars().nth(x).is_some_and(|c| c != ' '))
+        })
+        .collect();
+    inked
+        .iter()
+        .enumerate()
+        .filter(|&(x, &on)| on && (x == 0 || !inked[x - 1]))
+        .count()
+}
+
+/// In a terminal without UTF-8 (`LANG=C`) the leg's big letters are whole cells of `#`, as
+/// tall as the rows given to them, each letter apart from the next: no scattered `"` and `,`.
+/// At 80x24 they read, row by row, as "< LEFT" and "RIGHT >"; at 40x12 the leg is a band of
+/// words.
+#[test]
+fn ascii_leg_letters_are_solid_and_readable() {
+    let ascii = |app: App| app.with_ascii(true);
+    let (left, left_now) = at_phase_of(Phase::Hold, 0, S3, ascii);
+    let (right, right_now) = at_phase_of(Phase::Hold, 2, S3, ascii);
+    let small = render(&left, left_now, (40, 12)).backend().to_string();
+    assert!(small.contains("< LEFT LEG"), "{small}");
+    let small = render(&right, right_now, (40, 12)).backend().to_string();
+    assert!(small.contains("RIGHT LEG >"), "{small}");
+    for (w, h, letters_rows) in [(80, 24, 4), (120, 40, 8), (200, 60, 12)] {
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let leg = supple::ui::areas(area, false).expect("layout").leg;
+        for (app, now, glyphs) in [(&left, left_now, 5), (&right, right_now, 6)] {
+            let terminal = render(app, now, (w, h));
+            let rows = rows_of(terminal.backend().buffer(), leg);
+            let picture = rows.join("\n");
+            assert!(
+                rows.iter().all(|r| r.chars().all(|c| c == '#' || c == ' ')),
+                "{w}x{h}: only whole cells\n{picture}"
+            );
+            let inked = rows.iter().filter(|r| r.contains('#')).count();
+            assert_eq!(inked, letters_rows, "{w}x{h}: full height\n{picture}");
+            // "<", "L", "E", "F", "T"; "R", "I", "G", "H", "T", ">".
+            assert_eq!(
+                inked_runs(&rows),
+                glyphs,
+                "{w}x{h}: letters apart\n{picture}"
+            );
+        }
+    }
+    // The letters themselves, at the usual size.
+    let leg = supple::ui::areas(ratatui::layout::Rect::new(0, 0, 80, 24), false)
+        .expect("layout")
+        .leg;
+    let letters = |app: &App, now| -> Vec<String> {
+        rows_of(render(app, now, (80, 24)).backend().buffer(), leg)
+            .iter()
+            .map(|r| r.trim_end().to_string())
+            .collect()
+    };
+    assert_eq!(
+        letters(&left, left_now),
+        [
+            "  ####    ##     ######## ######## ######",
+            "####      ##     ##       ##         ##",
+            "####      ##     ######   ######     ##",
+            "  ####    ###### ######## ##         ##",
+        ]
+    );
+    let right = letters(&right, right_now);
+    let right: Vec<&str> = right.iter().map(|r| r.trim_start()).collect();
+    assert_eq!(
+        right,
+        [
+            "######   ######   ###### ##    ## ######    ####",
+            "##    ##   ##   ##       ##    ##   ##        ####",
+            "######     ##   ##  #### ########   ##        ####",
+            "##    ## ######   ###### ##    ##   ##      ####",
+        ]
+    );
+}
+
+/// The cell where `word` first starts on `buffer`.
+fn find(buffer: &ratatui::buffer::Buffer, word: &str) -> Option<(u16, u16)> {
+    let area = buffer.area;
+    let len = u16::try_from(word.chars().count()).ok()?;
+    (area.top()..area.bottom()).find_map(|y| {
+        (area.left()..area.right().saturating_sub(len.saturating_sub(1))).find_map(|x| {
+            let here: String = (x..x + len).map(|x| buffer[(x, y)].symbol()).collect();
+            (here == word).then_some((x, y))
+        })
+    })
+}
+
+/// The colour of the big letters within `rect`.
+fn ink_color(buffer: &ratatui::buffer::Buffer, rect: ratatui::layout::Rect) -> Option<Color> {
+    rect.positions()
+        .map(|p| &buffer[p])
+        .find(|c| matches!(c.symbol(), "█" | "▀" | "▄"))
+        .map(|c| c.fg)
+}
+
+use ratatui::style::Color;
+
+/// One colour, one meaning: the switch of leg, PAUSED, both legs and the stop rule each have
+/// their own colour (they were all yellow); and with NO_COLOR each is still written out.
+#[test]
+fn switch_paused_both_and_the_stop_rule_each_have_their_own_colour() {
+    let size = (80, 24);
+    let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+    let areas = supple::ui::areas(area, false).expect("layout");
+    let mono = |app: App| {
+        let mut mono = App::new(app.engine().plan().clone(), false);
+        mono.set_sound(supple::audio::SoundStatus::Off("x"));
+        mono
+    };
+    let moments = |made: &dyn Fn(App) -> App| {
+        let switch = at_phase_of(Phase::SwitchLeg, 1, Duration::from_secs(2), made);
+        let (mut paused, now) = at_phase_of(Phase::Hold, 0, Duration::from_secs(8), made);
+        paused.handle_event(&key(KeyCode::Char(' ')), now);
+        let both = at_phase_of(Phase::Hold, 5, S3, made);
+        [switch, (paused, now), both].map(|(app, now)| render(&app, now, size))
+    };
+    let [switch, paused, both] = moments(&|app| app);
+    let cell = |t: &Terminal<TestBackend>, word: &str| {
+        let at = find(t.backend().buffer(), word).unwrap_or_else(|| panic!("{word} on screen"));
+        t.backend().buffer()[at].clone()
+    };
+    let colours = [
+        ("SWITCH LEG", cell(&switch, " SWITCH LEG ").bg),
+        (
+            "PAUSED",
+            ink_color(paused.backend().buffer(), areas.band()).expect("PAUSED in big letters"),
+        ),
+        (
+            "BOTH",
+            ink_color(both.backend().buffer(), areas.leg).expect("BOTH in big letters"),
+        ),
+        ("the stop rule", cell(&both, "Stop").fg),
+    ];
+    // PAUSED in the header too, in its own colour.
+    assert_eq!(cell(&paused, " PAUSED ").bg, colours[1].1);
+    for (i, (what, colour)) in colours.iter().enumerate() {
+        for (other, other_colour) in &colours[i + 1..] {
+            assert_ne!(colour, other_colour, "{what} and {other} share a colour");
+        }
+    }
+    // The left and right legs keep theirs.
+    let (left, now) = at_phase(Phase::Hold, 0, S3);
+    let left = render(&left, now, size);
+    assert_eq!(
+        ink_color(left.backend().buffer(), areas.leg),
+        Some(Color::LightCyan)
+    );
+    // Without colour, the words say it all.
+    for (terminal, words) in moments(&mono).iter().zip([
+        &["SWITCH LEG", "SWITCH TO"][..],
+        &["PAUSED", "space goes on", "Stop"],
+        &["HOLD", "both", "Stop"],
+    ]) {
+        let buffer = terminal.backend().buffer();
+        assert!(
+            buffer
+                .content()
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+        );
+        let text = terminal.backend().to_string();
+        for word in words {
+            assert!(text.contains(word), "{word}:\n{text}");
+        }
+    }
+    // Both legs in big letters, as with colour.
+    let [.., both] = moments(&mono);
+    assert_eq!(
+        ink_color(both.backend().buffer(), areas.leg),
+        Some(Color::Reset)
+    );
+}
+
+/// The summary after the whole hamstring routine, with a streak and a week to tell.
+fn summary_of_a_whole_session() -> (App, Instant) {
+    let plan = builtin_plan("hamstring");
+    let total = plan.total();
+    let today = jiff::civil::date(2026, 11, 27);
+    let mut app = silent_app(plan)
+        .with_week(Some(WeekSoFar::default()))
+        .with_streaks(Some(supple::history::Streaks::of(&[], today)));
+    let t0 = Instant::now();
+    app.start(t0);
+    app.tick(t0 + total);
+    assert!(app.showing_summary());
+    (app, t0 + total)
+}
+
+/// The summary from the mat: from 80x24 up the verdict in big letters at the top, then each
+/// leg's seconds in big digits at its side under its name, with its bar against the target,
+/// then the balance, the streak, the week and the table; at 40x12 the verdict on a band of
+/// its own and each leg's seconds on a row.
+#[test]
+fn the_summary_reads_from_the_mat_at_every_size() {
+    let (app, now) = summary_of_a_whole_session();
+    let (mut early, early_now) = at_phase(Phase::Hold, 3, Duration::from_secs(12));
+    early.handle_event(&key(KeyCode::Right), early_now);
+    early.handle_event(&key(KeyCode::Esc), early_now);
+    early.handle_event(&key(KeyCode::Enter), early_now);
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let [left_half, right_half] = ratatui::layout::Layout::horizontal([
+            ratatui::layout::Constraint::Percentage(50),
+            ratatui::layout::Constraint::Percentage(50),
+        ])
+        .areas(area);
+        for (app, now, verdict, (left, right), expected) in [
+            (
+                &app,
+                now,
+                &["COMPLETE"][..],
+                ("160", "160"),
+                &[
+                    "◀ LEFT",
+                    "RIGHT ▶",
+                    "160 of 60 s ✓",
+                    "8 of 8 holds",
+                    "Both legs got about the same.",
+                    "Streak: 1 day.",
+                    "This week: left 1:00 of 5:00",
+                    "Exercise",
+                ][..],
+            ),
+            (
+                &early,
+                early_now,
+                &["ENDED EARLY", "ENDED"][..],
+                ("40", "32"),
+                &[
+                    "40 of 60 s",
+                    "32 of 60 s",
+                    "The right leg got 8 s less than the left.",
+                ][..],
+            ),
+        ] {
+            let terminal = render(app, now, (w, h));
+            let buffer = terminal.backend().buffer();
+            let shown = format!("{w}x{h}:\n{}", terminal.backend());
+            let (word, verdict) = verdict
+                .iter()
+                .find_map(|v| crate::common::find_big(buffer, v, false).map(|at| (*v, at)))
+                .unwrap_or_else(|| panic!("{verdict:?} in big letters at {shown}"));
+            // A shorter word where the longest does not fit, the whole verdict under it.
+            if word == "ENDED" {
+                assert!(
+                    terminal
+                        .backend()
+                        .to_string()
+                        .contains("Session ended early"),
+                    "{shown}"
+                );
+            }
+            assert!(verdict.height >= 4, "{shown}");
+            assert!(verdict.top() < h / 3, "the verdict at the top: {shown}");
+            let left = crate::common::find_big_in(buffer, left_half, left, false)
+                .unwrap_or_else(|| panic!("left {left} in big digits at {shown}"));
+            let right = crate::common::find_big_in(buffer, right_half, right, false)
+                .unwrap_or_else(|| panic!("right {right} in big digits at {shown}"));
+            for digits in [left, right] {
+                assert!(digits.height >= 4, "{shown}");
+                assert!(digits.top() > verdict.bottom(), "{shown}");
+            }
+            let text = words(&terminal.backend().to_string());
+            for word in expected {
+                assert!(text.contains(word), "{word} at {shown}");
+            }
+        }
+    }
+    // At 40x12: the verdict first, on its own row, and both legs' seconds.
+    for (app, now, verdict, legs) in [
+        (&app, now, "SESSION COMPLETE", ["160/60 s", "160/60 s"]),
+        (
+            &early,
+            early_now,
+            "SESSION ENDED EARLY",
+            ["40/60 s", "32/60 s"],
+        ),
+    ] {
+        let screen = render(app, now, (40, 12)).backend().to_string();
+        let first = screen.lines().next().unwrap_or_default();
+        assert!(first.contains(verdict), "{screen}");
+        let left = screen
+            .lines()
+            .find(|l| l.contains("Left "))
+            .unwrap_or_default();
+        let right = screen
+            .lines()
+            .find(|l| l.contains("Right "))
+            .unwrap_or_default();
+        assert!(
+            left.contains(legs[0]) && right.contains(legs[1]),
+            "{screen}"
+        );
+    }
+}
+
+/// What was not done per leg (a warm-up, both legs together) is never written under the Left
+/// column as if the left leg had done it: across Left and Right where there are columns,
+/// after its name otherwise, while each per-leg result is named by its leg.
+#[test]
+fn rows_not_per_leg_do_not_sit_under_the_left_column() {
+    let (app, now) = summary_of_a_whole_session();
+    for (w, h) in [(80, 24), (100, 30), (120, 40), (200, 60)] {
+        let terminal = render(&app, now, (w, h));
+        let buffer = terminal.backend().buffer();
+        let shown = format!("{w}x{h}:\n{}", terminal.backend());
+        let (left, _) = find(buffer, "Left").unwrap_or_else(|| panic!("Left at {shown}"));
+        let (right, _) = find(buffer, "Right").unwrap_or_else(|| panic!("Right at {shown}"));
+        let mut seen = 0;
+        for word in ["warm-up: 1/1, 60 s", "both legs: 3/3, 60 s held"] {
+            for y in 0..h {
+                let row: String = (0..w).map(|x| buffer[(x, y)].symbol()).collect();
+                let Some(at) = row.find(word) else { continue };
+                let x = u16::try_from(row[..at].chars().count()).expect("column");
+                let end = x + u16::try_from(word.chars().count()).expect("width");
+                assert!(
+                    x > left && x < right && end > right,
+                    "{word} across Left and Right, row {y}: {shown}"
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen >= 1, "{shown}");
+    }
+    // Narrow: no columns; each result says whose it is.
+    let text = render(&app, now, (60, 20)).backend().to_string();
+    assert!(
+        text.contains("Marching in place  warm-up: 1/1, 60 s"),
+        "{text}"
+    );
+    assert!(!text.contains("Exercise"), "{text}");
 }
