@@ -414,8 +414,17 @@ impl App {
                 self.quit = true;
                 Vec::new()
             }
-            // The still screens' own; a session never gets them.
-            Command::GoOn | Command::Leave => Vec::new(),
+            // The still screens' and the guided test's own; a session never gets them.
+            Command::GoOn
+            | Command::Leave
+            | Command::Up
+            | Command::Down
+            | Command::Pick
+            | Command::Digit(_)
+            | Command::Erase
+            | Command::NextPage
+            | Command::PreviousPage
+            | Command::Accept => Vec::new(),
             Command::InputEnded => {
                 self.overlay = Overlay::None;
                 self.resume_after_question = false;

@@ -31,8 +31,24 @@ pub enum Command {
     InputEnded,
     /// Go on past a still screen (the safety note's page, a screen shown until a key).
     GoOn,
-    /// Leave a still screen without going on (the safety note: not now).
+    /// Leave a still screen or the guided test without going on (the safety note: not now;
+    /// the test: nothing half typed is kept).
     Leave,
+    /// The guided test: the choice above, or below.
+    Up,
+    Down,
+    /// The guided test: take the choice marked.
+    Pick,
+    /// The guided test: a digit typed (a number, or a choice by its number).
+    Digit(u8),
+    /// The guided test: erase the last digit typed, or with none, go back a stage.
+    Erase,
+    /// The guided test: the next page of the how-to, or on its last, ready.
+    NextPage,
+    /// The guided test: the page before, or on the first, back to the choice.
+    PreviousPage,
+    /// The guided test: take what is typed (or with nothing, skip an optional question).
+    Accept,
 }
 
 /// Where keys are read; each mode has its own rows in [`KEYS`].
@@ -50,6 +66,35 @@ pub enum Mode {
     Note,
     /// A screen shown until a key (the history).
     Still,
+    /// The guided test: choosing the test.
+    TestChoose,
+    /// The guided test: how to do it, on pages.
+    TestHowTo,
+    /// The guided test: typing a leg's number, or how strong it felt.
+    TestNumber,
+    /// The guided test: where it was first felt.
+    TestFelt,
+    /// The guided test: the result, saved or not.
+    TestDone,
+}
+
+impl Mode {
+    /// The screen the mode is, as the README's key tables name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Session => "the session",
+            Mode::Help => "the help",
+            Mode::ConfirmQuit => "the quit question",
+            Mode::Summary => "the summary",
+            Mode::Note => "the safety note",
+            Mode::Still => "the history",
+            Mode::TestChoose => "test: choosing",
+            Mode::TestHowTo => "test: how to",
+            Mode::TestNumber => "test: a number",
+            Mode::TestFelt => "test: where felt",
+            Mode::TestDone => "test: the result",
+        }
+    }
 }
 
 /// The keys of a row.
@@ -57,6 +102,8 @@ pub enum Mode {
 pub enum Keys {
     /// These keys (letters in either case).
     Codes(&'static [KeyCode]),
+    /// A digit, 0 to 9 (the command carries which).
+    Digits,
     /// Any key the mode's other rows do not take.
     Any,
 }
@@ -205,6 +252,165 @@ pub const KEYS: &[Binding] = &[
         footer: Some(("close", "close")),
         command: Command::Close,
     },
+    Binding {
+        mode: Mode::TestChoose,
+        keys: Keys::Digits,
+        shown: "1-4",
+        what: "choose a test by its number",
+        footer: Some(("choose", "choose")),
+        command: Command::Digit(0),
+    },
+    Binding {
+        mode: Mode::TestChoose,
+        keys: Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
+        shown: "↑  k",
+        what: "the test above",
+        footer: None,
+        command: Command::Up,
+    },
+    Binding {
+        mode: Mode::TestChoose,
+        keys: Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
+        shown: "↓  j",
+        what: "the test below",
+        footer: None,
+        command: Command::Down,
+    },
+    Binding {
+        mode: Mode::TestChoose,
+        keys: Keys::Codes(&[KeyCode::Enter, KeyCode::Right, KeyCode::Char(' ')]),
+        shown: "Enter  →  space",
+        what: "take the test marked",
+        footer: Some(("next", "next")),
+        command: Command::Pick,
+    },
+    Binding {
+        mode: Mode::TestHowTo,
+        keys: Keys::Codes(&[
+            KeyCode::Enter,
+            KeyCode::Right,
+            KeyCode::Char(' '),
+            KeyCode::PageDown,
+            KeyCode::Down,
+        ]),
+        shown: "Enter  →  space  PageDown  ↓",
+        what: "the next page; on the last, ready to type the results",
+        // The word on a page with more to come, and on the last.
+        footer: Some(("next page", "I'm ready")),
+        command: Command::NextPage,
+    },
+    Binding {
+        mode: Mode::TestHowTo,
+        keys: Keys::Codes(&[KeyCode::Left, KeyCode::PageUp, KeyCode::Up]),
+        shown: "←  PageUp  ↑",
+        what: "the page before; on the first, back to the choice",
+        footer: Some(("back", "back")),
+        command: Command::PreviousPage,
+    },
+    Binding {
+        mode: Mode::TestHowTo,
+        keys: Keys::Codes(&[KeyCode::Backspace]),
+        shown: "Backspace",
+        what: "back to the choice",
+        footer: None,
+        command: Command::Back,
+    },
+    Binding {
+        mode: Mode::TestNumber,
+        keys: Keys::Digits,
+        shown: "0-9",
+        what: "type the number",
+        footer: Some(("type", "type")),
+        command: Command::Digit(0),
+    },
+    Binding {
+        mode: Mode::TestNumber,
+        keys: Keys::Codes(&[KeyCode::Enter]),
+        shown: "Enter",
+        what: "take the number typed",
+        footer: Some(("take it", "save")),
+        command: Command::Accept,
+    },
+    Binding {
+        mode: Mode::TestNumber,
+        keys: Keys::Codes(&[KeyCode::Backspace]),
+        shown: "Backspace",
+        what: "erase the last digit, or with none, go back",
+        footer: None,
+        command: Command::Erase,
+    },
+    Binding {
+        mode: Mode::TestNumber,
+        keys: Keys::Codes(&[KeyCode::Left]),
+        shown: "←",
+        what: "back a step",
+        footer: Some(("back", "back")),
+        command: Command::Back,
+    },
+    Binding {
+        mode: Mode::TestFelt,
+        keys: Keys::Digits,
+        shown: "1-4",
+        what: "where it was first felt, by its number",
+        footer: Some(("choose", "choose")),
+        command: Command::Digit(0),
+    },
+    Binding {
+        mode: Mode::TestFelt,
+        keys: Keys::Codes(&[KeyCode::Enter]),
+        shown: "Enter",
+        what: "skip this question",
+        footer: Some(("skip", "skip")),
+        command: Command::Accept,
+    },
+    Binding {
+        mode: Mode::TestFelt,
+        keys: Keys::Codes(&[KeyCode::Backspace, KeyCode::Left]),
+        shown: "←  Backspace",
+        what: "back a step",
+        footer: Some(("back", "back")),
+        command: Command::Back,
+    },
+    Binding {
+        mode: Mode::TestDone,
+        keys: Keys::Any,
+        shown: "any key",
+        what: "leave",
+        footer: Some(("leave", "leave")),
+        command: Command::Leave,
+    },
+    Binding {
+        mode: Mode::TestChoose,
+        keys: Keys::Codes(&[KeyCode::Char('q'), KeyCode::Esc]),
+        shown: "q  Esc",
+        what: "leave; nothing half typed is kept",
+        footer: Some(("leave", "leave")),
+        command: Command::Leave,
+    },
+    Binding {
+        mode: Mode::TestHowTo,
+        keys: Keys::Codes(&[KeyCode::Char('q'), KeyCode::Esc]),
+        shown: "q  Esc",
+        what: "leave; nothing half typed is kept",
+        footer: Some(("leave", "leave")),
+        command: Command::Leave,
+    },
+    Binding {
+        mode: Mode::TestNumber,
+        keys: Keys::Codes(&[KeyCode::Esc, KeyCode::Char('q')]),
+        shown: "Esc  q",
+        what: "leave; nothing half typed is kept",
+        footer: Some(("leave, nothing saved", "leave, nothing saved")),
+        command: Command::Leave,
+    },
+    Binding {
+        mode: Mode::TestFelt,
+        keys: Keys::Codes(&[KeyCode::Esc, KeyCode::Char('q')]),
+        shown: "Esc  q",
+        what: "leave; nothing half typed is kept",
+        footer: Some(("leave, nothing saved", "leave, nothing saved")),
+        command: Command::Leave,
+    },
 ];
 
 /// Ctrl-C, as the help and the README show it.
@@ -230,10 +436,35 @@ pub fn command_for(mode: Mode, key: &KeyEvent) -> Option<Command> {
         other => other,
     };
     let rows = || KEYS.iter().filter(move |b| b.mode == mode);
+    if let KeyCode::Char(c @ '0'..='9') = code
+        && rows().any(|b| matches!(b.keys, Keys::Digits))
+    {
+        return Some(Command::Digit(c as u8 - b'0'));
+    }
     rows()
         .find(|b| matches!(b.keys, Keys::Codes(codes) if codes.contains(&code)))
         .or_else(|| rows().find(|b| matches!(b.keys, Keys::Any)))
         .map(|b| b.command)
+}
+
+/// A mode's footer: each row that has a word, its first key as shown (ASCII with `ascii`:
+/// `<-` for `←`), and its word (`other` picks the word for the mode's other state: paused,
+/// or the how-to's last page).
+pub fn footer(mode: Mode, other: bool, ascii: bool) -> Vec<(String, &'static str)> {
+    rows(mode)
+        .filter_map(|b| {
+            let (word, other_word) = b.footer?;
+            let first = b.shown.split_whitespace().next().unwrap_or(b.shown);
+            let key = match (b.keys, first) {
+                (Keys::Any, _) => b.shown.to_string(),
+                (_, "←") if ascii => "<-".to_string(),
+                (_, "→") if ascii => "->".to_string(),
+                (_, "↑") if ascii => "k".to_string(),
+                (_, key) => key.to_string(),
+            };
+            Some((key, if other { other_word } else { word }))
+        })
+        .collect()
 }
 
 /// A mode's rows, in their order.
@@ -252,7 +483,7 @@ pub fn sentence(mode: Mode) -> String {
                 b.shown.split_whitespace().collect::<Vec<_>>().join(" or "),
                 b.what
             ),
-            Keys::Any => format!("{}: {}", b.shown, b.what),
+            Keys::Any | Keys::Digits => format!("{}: {}", b.shown, b.what),
         })
         .collect::<Vec<_>>()
         .join("; ")

@@ -6,11 +6,12 @@
 //! Nothing is saved until the result is whole: Esc or `q` before that leaves with nothing
 //! saved (and results saved before are never touched).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::KeyEvent;
 use jiff::ZonedDateTime;
 
 use crate::history::change::Comparison;
 use crate::history::flex::{FELT, Felt, FlexTest, Legs, MAX_STRENGTH, TestResult};
+use crate::keys::{Command, Mode};
 use crate::session::Side;
 
 /// What the person can choose: the three tests, sit-and-reach both ways.
@@ -289,15 +290,29 @@ impl Guide {
             .max_by_key(|t| t.taken.timestamp())
     }
 
+    /// Whose keys are read now (see [`crate::keys`]).
+    pub fn key_mode(&self) -> Mode {
+        match self.stage {
+            Stage::Note { .. } => Mode::Note,
+            Stage::Choose { .. } => Mode::TestChoose,
+            Stage::HowTo => Mode::TestHowTo,
+            Stage::Enter { .. } | Stage::Strength { .. } => Mode::TestNumber,
+            Stage::Felt => Mode::TestFelt,
+            Stage::Saved { .. } | Stage::NotSaved { .. } => Mode::TestDone,
+        }
+    }
+
     /// Handles a key; `now` is when a result finished now is taken.
     pub fn handle_key(&mut self, key: KeyEvent, now: &ZonedDateTime) -> Step {
-        if key.kind != KeyEventKind::Press {
-            return Step::Stay;
+        match crate::keys::command_for(self.key_mode(), &key) {
+            Some(command) => self.apply(command, now),
+            None => Step::Stay,
         }
-        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
-            && matches!(key.code, KeyCode::Char('c' | 'C'));
-        let leave = ctrl_c || matches!(key.code, KeyCode::Esc | KeyCode::Char('q' | 'Q'));
-        if leave || matches!(self.stage, Stage::Saved { .. } | Stage::NotSaved { .. }) {
+    }
+
+    /// Does what `command` asks at this stage.
+    pub fn apply(&mut self, command: Command, now: &ZonedDateTime) -> Step {
+        if matches!(command, Command::Leave | Command::QuitNow) {
             // After saving, any key leaves; before, nothing half typed is kept.
             self.quit = true;
             return Step::Quit;
@@ -313,84 +328,66 @@ impl Guide {
                     self.stage = Stage::Choose { selected: 0 };
                 }
             }
-            Stage::Choose { selected } => match key.code {
-                KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => {
-                    *selected = (*selected + 1).min(CHOICES.len() - 1);
-                }
-                KeyCode::Char(c @ '1'..='4') => {
-                    let index = usize::from(c as u8 - b'1');
-                    self.choose(index);
-                }
-                KeyCode::Enter | KeyCode::Right | KeyCode::Char(' ') => {
+            Stage::Choose { selected } => match command {
+                Command::Up => *selected = selected.saturating_sub(1),
+                Command::Down => *selected = (*selected + 1).min(CHOICES.len() - 1),
+                Command::Digit(n @ 1..=4) => self.choose(usize::from(n - 1)),
+                Command::Pick => {
                     let index = *selected;
                     self.choose(index);
                 }
                 _ => {}
             },
-            // Enter, → and Space turn the page (Enter meant "next" on the choice before), and
-            // from the last one go on: ready. ← turns back, and from the first goes back to
-            // the choice.
+            // Turning the page (Enter meant "next" on the choice before) goes on from the
+            // last one: ready. Back turns back, and from the first goes back to the choice.
             Stage::HowTo => {
                 let more = self.how_to_page + 1 < self.how_to_pages;
-                match key.code {
-                    KeyCode::Enter
-                    | KeyCode::Right
-                    | KeyCode::Char(' ')
-                    | KeyCode::PageDown
-                    | KeyCode::Down
-                        if more =>
-                    {
-                        self.how_to_page += 1;
-                    }
-                    KeyCode::Enter | KeyCode::Right | KeyCode::Char(' ') => {
+                match command {
+                    Command::NextPage if more => self.how_to_page += 1,
+                    Command::NextPage => {
                         let side = self.choice.sides().first().copied().unwrap_or(Side::Both);
                         self.stage = Stage::Enter {
                             side,
                             typed: self.taken(side),
                         };
                     }
-                    KeyCode::Left | KeyCode::PageUp | KeyCode::Up if self.how_to_page > 0 => {
-                        self.how_to_page -= 1;
-                    }
-                    KeyCode::Backspace | KeyCode::Left => {
+                    Command::PreviousPage if self.how_to_page > 0 => self.how_to_page -= 1,
+                    Command::PreviousPage | Command::Back => {
                         let selected = CHOICES.iter().position(|c| *c == self.choice).unwrap_or(0);
                         self.stage = Stage::Choose { selected };
                     }
                     _ => {}
                 }
             }
-            Stage::Enter { side, typed } => match key.code {
-                KeyCode::Char(c) if c.is_ascii_digit() && typed.len() < MAX_DIGITS => {
-                    typed.push(c);
-                }
-                KeyCode::Backspace if !typed.is_empty() => {
+            Stage::Enter { side, typed } => match command {
+                Command::Digit(d) if typed.len() < MAX_DIGITS => typed.push(char::from(b'0' + d)),
+                Command::Erase if !typed.is_empty() => {
                     typed.pop();
                 }
-                KeyCode::Backspace | KeyCode::Left => {
+                Command::Erase | Command::Back => {
                     let side = *side;
                     self.back_from_leg(side);
                 }
-                KeyCode::Enter => {
+                Command::Accept => {
                     let (side, typed) = (*side, typed.clone());
                     return self.enter_leg(side, &typed);
                 }
                 _ => {}
             },
-            Stage::Felt => match key.code {
-                KeyCode::Char(c @ '1'..='4') => {
-                    self.felt = FELT.get(usize::from(c as u8 - b'1')).copied();
+            Stage::Felt => match command {
+                Command::Digit(n @ 1..=4) => {
+                    self.felt = FELT.get(usize::from(n - 1)).copied();
                     self.stage = Stage::Strength {
                         typed: String::new(),
                     };
                 }
-                KeyCode::Enter => {
+                Command::Accept => {
                     self.felt = None;
                     self.stage = Stage::Strength {
                         typed: String::new(),
                     };
                 }
-                KeyCode::Backspace | KeyCode::Left => {
+                Command::Back => {
                     let last = self.choice.sides().last().copied().unwrap_or(Side::Both);
                     self.stage = Stage::Enter {
                         side: last,
@@ -399,15 +396,13 @@ impl Guide {
                 }
                 _ => {}
             },
-            Stage::Strength { typed } => match key.code {
-                KeyCode::Char(c) if c.is_ascii_digit() && typed.len() < 2 => {
-                    typed.push(c);
-                }
-                KeyCode::Backspace if !typed.is_empty() => {
+            Stage::Strength { typed } => match command {
+                Command::Digit(d) if typed.len() < 2 => typed.push(char::from(b'0' + d)),
+                Command::Erase if !typed.is_empty() => {
                     typed.pop();
                 }
-                KeyCode::Backspace | KeyCode::Left => self.stage = Stage::Felt,
-                KeyCode::Enter => {
+                Command::Erase | Command::Back => self.stage = Stage::Felt,
+                Command::Accept => {
                     let typed = typed.clone();
                     return self.finish(&typed, now);
                 }

@@ -171,41 +171,14 @@ fn header_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
 }
 
 fn footer_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
-    let keys: &[(&str, &str)] = match guide.stage {
-        Stage::Note { .. } => &[("any key", "go on"), ("q", "leave")],
-        Stage::Choose { .. } => &[("1-4", "choose"), ("Enter", "next"), ("q", "leave")],
-        // Enter turns the page until the last one.
-        Stage::HowTo if guide.how_to_page + 1 < guide.how_to_pages => {
-            &[("Enter", "next page"), ("←", "back"), ("q", "leave")]
-        }
-        Stage::HowTo if guide.how_to_pages > 1 => {
-            &[("Enter", "I'm ready"), ("←", "back"), ("q", "leave")]
-        }
-        Stage::HowTo => &[
-            ("Enter", "I'm ready"),
-            ("Backspace", "back"),
-            ("q", "leave"),
-        ],
-        Stage::Enter { .. } => &[
-            ("0-9", "type"),
-            ("Enter", "take it"),
-            ("←", "back"),
-            ("Esc", "leave, nothing saved"),
-        ],
-        Stage::Felt => &[
-            ("1-4", "choose"),
-            ("Enter", "skip"),
-            ("←", "back"),
-            ("Esc", "leave, nothing saved"),
-        ],
-        Stage::Strength { .. } => &[
-            ("0-10", "type"),
-            ("Enter", "save"),
-            ("←", "back"),
-            ("Esc", "leave, nothing saved"),
-        ],
-        Stage::Saved { .. } | Stage::NotSaved { .. } => &[("any key", "leave")],
+    // The mode's other word: the how-to's last page (Enter: I'm ready), and the strength,
+    // the last number (Enter: save).
+    let other = match guide.stage {
+        Stage::HowTo => guide.how_to_page + 1 >= guide.how_to_pages,
+        Stage::Strength { .. } => true,
+        _ => false,
     };
+    let keys = crate::keys::footer(guide.key_mode(), other, guide.ascii);
     let mut spans = vec![Span::raw(" ")];
     for (key, word) in keys {
         // Narrow screens: the first word of each ("leave"; "ready" for "I'm ready"), and one
@@ -214,12 +187,7 @@ fn footer_line(guide: &Guide, theme: Theme, width: u16) -> Line<'static> {
             let short = word.trim_start_matches("I'm ");
             (short.split([',', ' ']).next().unwrap_or(short), " ")
         } else {
-            (*word, "  ")
-        };
-        let key = match *key {
-            "←" if guide.ascii => "<-",
-            "→" if guide.ascii => "->",
-            key => key,
+            (word, "  ")
         };
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {word}{gap}")));

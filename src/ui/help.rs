@@ -105,7 +105,7 @@ fn answers(theme: Theme) -> Vec<Span<'static>> {
                     spans.push(Span::styled(key, theme.key()));
                 }
             }
-            keys::Keys::Any => spans.push(Span::raw(binding.shown)),
+            keys::Keys::Any | keys::Keys::Digits => spans.push(Span::raw(binding.shown)),
         }
         spans.push(Span::raw(format!(": {word}")));
     }

@@ -287,3 +287,59 @@ fn the_readme_lists_exactly_the_keys_the_program_takes() {
         .sum();
     assert_eq!(in_readme, listed + 1, "{rows:#?}");
 }
+
+/// The README's table of the other screens' keys is the program's: each row of every mode
+/// but the session's is there, on its screen's line, with its keys and what it does, and the
+/// README lists no row the program lacks.
+#[test]
+fn the_readme_lists_every_screens_keys_as_the_program_takes_them() {
+    use supple::keys::{KEYS, Keys, Mode};
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("read");
+    let section = readme
+        .split("On the other screens")
+        .nth(1)
+        .and_then(|s| s.split("\n\n").nth(1))
+        .expect("the other screens' table");
+    let rows: Vec<&str> = section.lines().skip(2).collect();
+    let mut expected = Vec::new();
+    for b in KEYS.iter().filter(|b| b.mode != Mode::Session) {
+        let keys = match b.keys {
+            Keys::Any => b.shown.to_string(),
+            Keys::Codes(_) | Keys::Digits => b
+                .shown
+                .split_whitespace()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(" or "),
+        };
+        expected.push(format!("| {} | {keys} | {} |", b.mode.name(), b.what));
+    }
+    for row in &expected {
+        assert!(rows.contains(&row.as_str()), "not in the README: {row}");
+    }
+    assert_eq!(rows.len(), expected.len(), "{rows:#?}");
+}
+
+/// Each screen of the guided test shows its keys from the table, in the footer.
+#[test]
+fn the_guided_tests_footers_come_from_the_key_table() {
+    use supple::keys::{Mode, footer};
+    for mode in [
+        Mode::TestChoose,
+        Mode::TestHowTo,
+        Mode::TestNumber,
+        Mode::TestFelt,
+        Mode::TestDone,
+    ] {
+        let keys = footer(mode, false, false);
+        assert!(!keys.is_empty(), "{mode:?}");
+        for (key, word) in keys {
+            // The key as a person presses it (or "any key"), and a word.
+            assert!(!key.is_empty() && !word.is_empty(), "{mode:?}");
+        }
+    }
+    assert!(footer(Mode::TestHowTo, false, false).contains(&("Enter".into(), "next page")));
+    assert!(footer(Mode::TestHowTo, true, false).contains(&("Enter".into(), "I'm ready")));
+    assert!(footer(Mode::TestNumber, false, true).contains(&("<-".into(), "back")));
+}
