@@ -85,8 +85,9 @@ pub fn note_read(data_dir: Option<&Path>) -> bool {
 }
 
 /// Remembers that the note has been read, so it does not come back every day. Where it cannot
-/// be remembered (no home, a read-only folder), the note simply shows again next time.
-pub fn mark_note_read(data_dir: Option<&Path>) -> std::io::Result<()> {
+/// be remembered (no home, a read-only folder), the note simply shows again next time. `today`
+/// is written in the marker, for a person who finds it.
+pub fn mark_note_read(data_dir: Option<&Path>, today: jiff::civil::Date) -> std::io::Result<()> {
     let Some(dir) = data_dir else {
         return Ok(());
     };
@@ -99,7 +100,6 @@ pub fn mark_note_read(data_dir: Option<&Path>) -> std::io::Result<()> {
     use std::io::Write;
     writeln!(
         file,
-        "read on {}: supple shows its safety note before the first session or test only",
-        jiff::ZonedDateTime::now().date()
+        "read on {today}: supple shows its safety note before the first session or test only"
     )
 }

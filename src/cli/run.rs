@@ -115,7 +115,7 @@ pub fn run(
     // Read and confirmed with a key (full screen), or printed before a session that then ran
     // (plain mode, where a screen reader has said it): it does not come back every day.
     if note && matches!(ran, Ok(Ok(Some(_)))) {
-        let _ = safety::mark_note_read(data_dir.as_deref());
+        let _ = safety::mark_note_read(data_dir.as_deref(), now.date());
     }
     // After a panic or a terminal error the session is still under way: it ends now, the
     // step in progress kept as far as it went. `None`: the watchdog has kept it and is ending

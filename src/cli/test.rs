@@ -48,7 +48,7 @@ fn record_test(
     if !safety::note_read(data_dir.as_deref()) {
         write!(out, "{}", safety::note_text(safety::Before::Test))?;
         // Printed, as plain mode prints it before a session: it does not come back.
-        let _ = safety::mark_note_read(data_dir.as_deref());
+        let _ = safety::mark_note_read(data_dir.as_deref(), now.date());
     }
     write!(out, "{text}")?;
     Ok(true)
@@ -114,7 +114,7 @@ fn guided_test(now: &jiff::ZonedDateTime) -> anyhow::Result<bool> {
     .context("the terminal failed")?;
     // Read to its end with a key: the note does not come back, before a test or a session.
     if guide.note_read() {
-        let _ = safety::mark_note_read(data_dir.as_deref());
+        let _ = safety::mark_note_read(data_dir.as_deref(), now.date());
     }
     // What was saved stays in the scrollback; and leaving before that, a word that nothing was.
     let text = printed.unwrap_or_else(|| "supple: nothing saved from this test.\n".into());

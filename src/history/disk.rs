@@ -164,15 +164,14 @@ pub fn remove_stale_temps(folder: &Path) {
 /// name that is not taken, in its own folder: `history.json.unreadable-20261124-081500` (then
 /// `-2`, `-3`, ...). The name is first claimed by creating it exclusively (an empty folder
 /// for a folder, which a rename may replace), so nothing else is ever overwritten; the rename
-/// then replaces only that empty claim (and works where hard links do not).
-pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
+/// then replaces only that empty claim (and works where hard links do not). `at` names the
+/// moment (the time of the record whose save set the file aside).
+pub fn set_aside(path: &Path, at: &jiff::ZonedDateTime) -> io::Result<PathBuf> {
     let is_dir = fs::symlink_metadata(path)?.is_dir();
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::other("the history has no file name"))?;
-    let stamp = jiff::ZonedDateTime::now()
-        .strftime("%Y%m%d-%H%M%S")
-        .to_string();
+    let stamp = at.strftime("%Y%m%d-%H%M%S").to_string();
     let base = format!("{}.unreadable-{stamp}", name.to_string_lossy());
     for n in 1..1000 {
         let aside = if n == 1 {

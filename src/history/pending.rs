@@ -35,6 +35,20 @@ impl Record {
         }
     }
 
+    /// When it was made: the end of a session, a test's time.
+    pub fn made(&self) -> jiff::ZonedDateTime {
+        match self {
+            Record::Session(s) => {
+                let elapsed =
+                    jiff::SignedDuration::from_secs(i64::try_from(s.elapsed_seconds).unwrap_or(0));
+                s.started
+                    .checked_add(elapsed)
+                    .unwrap_or_else(|_| s.started.clone())
+            }
+            Record::Test(t) => t.taken.clone(),
+        }
+    }
+
     /// When it happened: a session's start, a test's time.
     pub fn at(&self) -> jiff::Timestamp {
         match self {

@@ -248,11 +248,12 @@ impl Store {
         };
         let (waiting, pending_unreadable) = pending::waiting(&self.pending);
         let merged = merge(&mut history, &waiting);
+        let made = record.made();
         add(&mut history, record);
         history.version = history.version_needed();
         write_synced(&mut temp, &history)?;
         let set_aside = unreadable
-            .map(|why| set_aside(&place.file, why))
+            .map(|why| set_aside(&place.file, why, &made))
             .transpose()?;
         replace(temp, &place)?;
         pending::remove(&waiting);
@@ -323,9 +324,13 @@ fn temp_file(place: &Place) -> Result<NamedTempFile, HistoryError> {
 }
 
 /// Renames an unreadable history aside; says where, and why it could not be read.
-fn set_aside(path: &Path, reason: String) -> Result<SetAside, HistoryError> {
+fn set_aside(
+    path: &Path,
+    reason: String,
+    at: &jiff::ZonedDateTime,
+) -> Result<SetAside, HistoryError> {
     Ok(SetAside {
-        to: disk::set_aside(path).map_err(io("rename", path))?,
+        to: disk::set_aside(path, at).map_err(io("rename", path))?,
         reason,
     })
 }

@@ -33,7 +33,11 @@ impl Tmux {
         let dir = tempfile::tempdir().expect("tempdir");
         let socket = format!("supple-{name}-{}", std::process::id());
         // The safety note before the first session has been read; one test reads it anew.
-        supple::safety::mark_note_read(Some(&dir.path().join("data/supple"))).expect("marker");
+        supple::safety::mark_note_read(
+            Some(&dir.path().join("data/supple")),
+            jiff::civil::date(2026, 12, 4),
+        )
+        .expect("marker");
         Tmux { socket, dir }
     }
 

@@ -644,7 +644,11 @@ fn record_prints_the_safety_note_before_the_first_test_only() {
 
     // Read before a session: not printed before the first test either.
     let other = tempfile::tempdir().expect("tempdir");
-    supple::safety::mark_note_read(Some(&other.path().join("data/supple"))).expect("marker");
+    supple::safety::mark_note_read(
+        Some(&other.path().join("data/supple")),
+        jiff::civil::date(2026, 12, 4),
+    )
+    .expect("marker");
     let (_, text) = test_command(other.path(), &["--record", "sit-reach", "--both", "20"]);
     assert!(!text.contains(GET_CARE), "{text}");
 }
