@@ -26,6 +26,10 @@ pub const AIM: &str = "Stretch to a gentle pull, never to pain.";
 pub const ASK_FIRST: &str = "Ask a doctor or physiotherapist before you start if you have back \
      pain that spreads into a leg, sciatica, a recent injury or operation, or if you are pregnant.";
 
+/// The stop rule alone, in the fewest words, for a panel too short for it whole (the small
+/// screen's get-ready, with what the routine needs beside it).
+pub const STOP_TINY: &str = "Stop on sharp or shooting pain, tingling or numbness.";
+
 /// The stop rule in a few words, for the holds after the first in plain mode, where a screen
 /// reader says every line.
 pub const STOP_SHORT: &str =

@@ -292,10 +292,10 @@ pub fn instead(needs: &[Need], library: &Library) -> Vec<(Need, String)> {
         .collect()
 }
 
-/// "Needs a partner (without one: `supple run hamstring`)."
+/// "Needs a partner (without one: supple run hamstring)." No backticks: it is shown on screen.
 pub fn needs_line(need: Need, instead: &[(Need, String)]) -> String {
     match instead.iter().find(|(n, _)| *n == need) {
-        Some((_, name)) => format!("Needs {} (without one: `supple run {name}`).", need.label()),
+        Some((_, name)) => format!("Needs {} (without one: supple run {name}).", need.label()),
         None => format!("Needs {}.", need.label()),
     }
 }

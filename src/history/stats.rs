@@ -10,8 +10,7 @@ use super::days::{DayTotal, monday_of, per_day};
 use super::record::{LegSeconds, SessionRecord};
 
 /// What `supple history` says before the first session.
-pub const NO_SESSIONS_YET: &str =
-    "No sessions yet: run `supple` and your first one will show here.";
+pub const NO_SESSIONS_YET: &str = "No sessions yet: type supple and your first one will show here.";
 
 impl Overview {
     /// What to say when nothing counts yet; `None` once something does.

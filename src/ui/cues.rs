@@ -40,6 +40,8 @@ pub struct Guide {
     pub emphasis: Emphasis,
     /// When space is short, the highest ranks are dropped first; 0 is kept longest.
     pub rank: u8,
+    /// The same said in fewer words, for a panel too short for every essential line whole.
+    pub short: Option<String>,
 }
 
 fn guide(text: impl Into<String>, emphasis: Emphasis, rank: u8) -> Guide {
@@ -47,8 +49,13 @@ fn guide(text: impl Into<String>, emphasis: Emphasis, rank: u8) -> Guide {
         text: text.into(),
         emphasis,
         rank,
+        short: None,
     }
 }
+
+/// Lines ranked this or lower must all be on screen when they can: where they do not fit
+/// whole, the panel says them in their short words instead.
+const ESSENTIAL_RANK: u8 = 2;
 
 /// The guidance for the current step, in the order it is shown.
 pub fn guidance(vm: &ViewModel<'_>) -> Vec<Guide> {
@@ -131,7 +138,10 @@ pub fn guidance(vm: &ViewModel<'_>) -> Vec<Guide> {
     // The stop rule: before every session, and with every hold (and what leads into one).
     if stop_rule_essential(vm) || hold {
         let rank = if stop_rule_essential(vm) { 0 } else { 7 };
-        lines.push(guide(safety::CAUTION, Caution, rank));
+        lines.push(Guide {
+            short: Some(safety::STOP_TINY.into()),
+            ..guide(safety::CAUTION, Caution, rank)
+        });
     }
     lines
 }
@@ -156,11 +166,14 @@ fn routine_needs(vm: &ViewModel<'_>) -> Vec<Guide> {
             // A missing partner stops a session sooner than a missing step; either matters
             // before the first position is taken.
             let rank = if *need == Need::Partner { 1 } else { 2 };
-            guide(
-                content::needs_line(*need, &vm.plan.instead),
-                Emphasis::Detail,
-                rank,
-            )
+            Guide {
+                short: Some(format!("Needs {}.", need.label())),
+                ..guide(
+                    content::needs_line(*need, &vm.plan.instead),
+                    Emphasis::Detail,
+                    rank,
+                )
+            }
         })
         .collect()
 }
@@ -234,7 +247,7 @@ impl Widget for CuesPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
         let theme = Theme::of(vm);
-        let guides = guidance(vm);
+        let mut guides = guidance(vm);
         // On a large screen the focus grows with the digits: big letters, a line per few words.
         let big_focus = (area.height >= 18 && area.width >= 40)
             .then(|| {
@@ -244,24 +257,59 @@ impl Widget for CuesPanel<'_> {
                     .and_then(|g| wrap_big(&g.text.to_uppercase(), area.width, BIG_FOCUS_ROWS))
             })
             .flatten();
-        let texts: Vec<(Text, u16)> = guides
-            .iter()
-            .map(|g| {
-                let text = Self::text(g, theme);
-                let rows = match (&big_focus, g.emphasis) {
-                    (Some(lines), Emphasis::Focus) => lines.len() * usize::from(BIG_FOCUS_ROWS),
-                    _ => Paragraph::new(text.clone())
-                        .wrap(Wrap { trim: true })
-                        .line_count(area.width),
-                };
-                (text, u16::try_from(rows).unwrap_or(u16::MAX))
-            })
-            .collect();
-        let kept = keep_by_rank(
-            &guides,
-            &texts.iter().map(|t| t.1).collect::<Vec<_>>(),
-            area.height,
-        );
+        let measure = |guides: &[Guide]| -> Vec<(Text<'static>, u16)> {
+            guides
+                .iter()
+                .map(|g| {
+                    let text = Self::text(g, theme);
+                    let rows = match (&big_focus, g.emphasis) {
+                        (Some(lines), Emphasis::Focus) => lines.len() * usize::from(BIG_FOCUS_ROWS),
+                        _ => Paragraph::new(text.clone())
+                            .wrap(Wrap { trim: true })
+                            .line_count(area.width),
+                    };
+                    (text, u16::try_from(rows).unwrap_or(u16::MAX))
+                })
+                .collect()
+        };
+        let fit = |guides: &[Guide], texts: &[(Text, u16)]| {
+            keep_by_rank(
+                guides,
+                &texts.iter().map(|t| t.1).collect::<Vec<_>>(),
+                area.height,
+            )
+        };
+        let mut texts = measure(&guides);
+        let mut kept = fit(&guides, &texts);
+        // An essential line that did not fit whole: the lines that have short words say them
+        // in those, so that every essential line is there (the stop rule, what the routine
+        // needs), rather than one whole and another gone.
+        let all_essential = |guides: &[Guide], kept: &[bool]| {
+            guides
+                .iter()
+                .zip(kept)
+                .all(|(g, k)| *k || g.rank > ESSENTIAL_RANK)
+        };
+        if !all_essential(&guides, &kept) {
+            let shorter: Vec<Guide> = guides
+                .iter()
+                .map(|g| match &g.short {
+                    Some(short) => Guide {
+                        text: short.clone(),
+                        ..g.clone()
+                    },
+                    None => g.clone(),
+                })
+                .collect();
+            let short_texts = measure(&shorter);
+            let short_kept = fit(&shorter, &short_texts);
+            let count = |kept: &[bool]| kept.iter().filter(|k| **k).count();
+            if all_essential(&shorter, &short_kept) || count(&short_kept) > count(&kept) {
+                guides = shorter;
+                texts = short_texts;
+                kept = short_kept;
+            }
+        }
         let used: u16 = (0..guides.len())
             .filter(|&i| kept[i])
             .map(|i| texts[i].1)

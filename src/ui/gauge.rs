@@ -41,73 +41,74 @@ impl Widget for Digits<'_> {
     }
 }
 
-/// While the clock stands still: PAUSED in big letters where the digits and cues were, how to
-/// go on, and during a hold the stop rule (which never leaves the screen of a hold).
-pub struct Paused<'a>(pub &'a ViewModel<'a>);
+/// While the clock stands still, beside the digits (which stay, dimmed, with the seconds
+/// left): PAUSED, how to go on, and during a hold the stop rule (which never leaves the screen
+/// of a hold). PAUSED is in big letters here where they fit, else in the leg's place below
+/// ([`PausedWord`]), else a band.
+pub struct Paused<'a> {
+    pub vm: &'a ViewModel<'a>,
+    /// Whether PAUSED is written big elsewhere (the leg's place), so this says it small.
+    pub word_elsewhere: bool,
+}
 
 impl Widget for Paused<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let vm = self.0;
+        let vm = self.vm;
         let theme = Theme::of(vm);
         Clear.render(area, buf);
-        let roomy = area.height >= 6;
-        let caution = if roomy && super::cues::stop_rule_essential(vm) {
+        let caution = super::cues::stop_rule_essential(vm).then(|| {
             let text = Paragraph::new(Line::from(vec![
                 Span::styled("! ", theme.caution()),
                 Span::styled(safety::CAUTION, theme.caution()),
             ]))
             .wrap(Wrap { trim: true });
             let rows = u16::try_from(text.line_count(area.width)).unwrap_or(u16::MAX);
-            Some((text, rows))
-        } else {
-            None
-        };
+            (text, rows)
+        });
         let caution_rows = caution.as_ref().map_or(0, |(_, rows)| *rows);
-        let hint_rows = u16::from(roomy) * 2;
-        let big = Rect {
-            height: area.height.saturating_sub(caution_rows + hint_rows),
+        let above = Rect {
+            height: area.height.saturating_sub(caution_rows + 1),
             ..area
         };
-        let rows = bigtext::rows_to_fit("PAUSED", big.width, big.height);
-        if rows >= 4 {
+        let rows = bigtext::rows_to_fit("PAUSED", above.width, above.height);
+        let mut hint_at = above.y + above.height / 2;
+        if rows >= 4 && !self.word_elsewhere {
             bigtext::render(
                 "PAUSED",
                 rows,
-                big,
+                above,
                 Align::Center,
                 theme.paused_big(),
                 vm.ascii,
                 buf,
             );
+            hint_at = above.y + (above.height + rows) / 2;
         } else {
-            // Too small for letters that read (below 4 rows the font breaks up): a band.
             let row = Rect {
-                y: big.y + big.height / 2,
-                height: 1,
-                ..big
-            };
-            buf.set_style(row, theme.paused());
-            Line::styled(" PAUSED: space goes on ", theme.paused())
-                .centered()
-                .render(row, buf);
-        }
-        if roomy {
-            let hint = Rect {
-                y: big.bottom(),
+                y: hint_at.saturating_sub(1).max(area.y),
                 height: 1,
                 ..area
             };
-            Line::from(vec![
-                Span::styled("space", theme.key()),
-                Span::raw(" goes on; the clock waits"),
-            ])
-            .centered()
-            .render(hint, buf);
+            buf.set_style(row, theme.paused());
+            Line::styled(" PAUSED ", theme.paused())
+                .centered()
+                .render(row, buf);
         }
+        let hint = Rect {
+            y: hint_at.min(area.bottom().saturating_sub(caution_rows + 1)),
+            height: 1,
+            ..area
+        };
+        Line::from(vec![
+            Span::styled("space", theme.key()),
+            Span::raw(" goes on; the clock waits"),
+        ])
+        .centered()
+        .render(hint, buf);
         if let Some((text, rows)) = caution {
             let at = Rect {
-                y: area.bottom() - rows,
-                height: rows,
+                y: area.bottom().saturating_sub(rows),
+                height: rows.min(area.height),
                 ..area
             };
             text.render(at, buf);
@@ -115,10 +116,43 @@ impl Widget for Paused<'_> {
     }
 }
 
+/// PAUSED in big letters across the leg's place, where the column beside the digits is too
+/// narrow for them (the header still names the leg). Whether it was drawn.
+pub struct PausedWord<'a>(pub &'a ViewModel<'a>);
+
+impl PausedWord<'_> {
+    /// Whether PAUSED reads in big letters in `area` (4 rows at least).
+    pub fn fits(area: Rect) -> bool {
+        bigtext::rows_to_fit("PAUSED", area.width, area.height) >= 4
+    }
+}
+
+impl Widget for PausedWord<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let vm = self.0;
+        let theme = Theme::of(vm);
+        Clear.render(area, buf);
+        let rows = bigtext::rows_to_fit("PAUSED", area.width, area.height);
+        bigtext::render(
+            "PAUSED",
+            rows,
+            area,
+            Align::Center,
+            theme.paused_big(),
+            vm.ascii,
+            buf,
+        );
+    }
+}
+
 /// The label inside the gauge: what the time means right now.
 pub fn gauge_label(vm: &ViewModel<'_>) -> String {
     if vm.paused {
-        "PAUSED - press space to go on".into()
+        format!(
+            "PAUSED {} {} left - space goes on",
+            Theme::of(vm).glyphs().dot,
+            clock_text(vm.remaining)
+        )
     } else if vm.final_seconds {
         format!(">>> {} <<<", seconds_text(vm))
     } else {

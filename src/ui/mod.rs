@@ -29,6 +29,9 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::{Overlay, ViewModel};
 use theme::Theme;
 
+/// The fewest rows of digits: below 4 the font breaks up.
+const DIGITS_AT_LEAST: u16 = 4;
+
 /// The smallest terminal the compact layout fits.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
 /// The smallest terminal for the regular layout.
@@ -55,6 +58,23 @@ pub struct Areas {
 }
 
 impl Areas {
+    /// Where PAUSED goes while the clock stands still: beside the digits, over the cues and
+    /// the figure (the digits stay, dimmed, so the seconds left are still there to read);
+    /// `None` in the compact layout, where the cues are below the digits and the gauge and
+    /// the header say it.
+    pub fn paused(&self) -> Option<Rect> {
+        (self.cues.y == self.digits.y).then(|| {
+            let beside = self
+                .figure
+                .map_or(self.cues, |figure| self.cues.union(figure));
+            Rect {
+                y: self.digits.y,
+                height: self.digits.height,
+                ..beside
+            }
+        })
+    }
+
     /// The middle of the screen: the digits with the cues and the figure beside them (in the
     /// compact layout, the digits alone).
     pub fn band(&self) -> Rect {
@@ -92,17 +112,31 @@ fn leg_rows(height: u16) -> u16 {
 /// matters more than big digits: the compact layout gives its text more rows than its digits
 /// (the gauge's own "0:07 left" is countdown enough), and a wide one shows the figure.
 pub fn areas(area: Rect, wordy: bool) -> Option<Areas> {
+    layout(area, wordy, true)
+}
+
+/// The layout for `vm` on a terminal of this size: [`areas`], where a step with no leg
+/// (whole-body work, or getting ready for it) gives the leg's rows to the digits.
+pub fn areas_for(area: Rect, vm: &ViewModel<'_>) -> Option<Areas> {
+    layout(
+        area,
+        vm.getting_into_position(),
+        vm.step.side != crate::session::Side::None,
+    )
+}
+
+fn layout(area: Rect, wordy: bool, has_leg: bool) -> Option<Areas> {
     if !fits(area, MIN_SIZE) {
         return None;
     }
     if !fits(area, REGULAR_SIZE) {
-        return Some(compact(area, wordy));
+        return Some(compact(area, wordy, has_leg));
     }
     let h = area.height;
     let with_bar = h >= 30;
     let gauge_rows = if h >= 36 { 3 } else { 1 };
     let fixed = 3 + u16::from(with_bar) + gauge_rows;
-    let leg = leg_rows(h);
+    let leg = if has_leg { leg_rows(h) } else { 0 };
     // At least 40 % of the height; more where the width allows two digits that tall in half
     // of it, as long as the panels keep six rows.
     let least = (h * 2).div_ceil(5);
@@ -183,15 +217,21 @@ pub fn areas(area: Rect, wordy: bool) -> Option<Areas> {
     })
 }
 
-/// Below 80x24: the step, the digits, the leg as a band of colour, the gauge, the cues that
-/// fit (the stop rule first during a hold), and the keys.
-fn compact(area: Rect, wordy: bool) -> Areas {
+/// Below 80x24: the step, the digits (never under 4 rows: they stay big enough to read), the
+/// leg as a band of colour where there is a leg, the gauge, the cues that fit (the stop rule
+/// first during a hold), and the keys.
+fn compact(area: Rect, wordy: bool, has_leg: bool) -> Areas {
     let h = area.height;
-    let leg = if h >= 18 { 4 } else { 1 };
+    let leg = match (has_leg, h >= 18) {
+        (false, _) => 0,
+        (true, true) => 4,
+        (true, false) => 1,
+    };
+    let room = h.saturating_sub(3 + leg + DIGITS_AT_LEAST);
     let cue_rows = if wordy {
-        (h - 4 - leg).min(8)
+        room.min(8)
     } else {
-        (h.saturating_sub(8) / 2 + 2).min(6)
+        (h.saturating_sub(8) / 2 + 2).min(6).min(room)
     };
     let [now, digits, leg_band, gauge, cues, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -241,19 +281,33 @@ pub fn render(vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
 /// The panels that change only with an event, never with the clock alone.
 fn render_panels(vm: &ViewModel<'_>, areas: &Areas, images: bool, buf: &mut Buffer) {
     now::NowPanel(vm).render(areas.now, buf);
-    // Paused, PAUSED takes the middle band: the digits with what is beside them (in the
-    // compact layout the digits alone, and the cues below stay).
-    let band = areas.band();
-    if !vm.paused || areas.cues.y != band.y {
+    // Paused, PAUSED takes the place beside the digits (in the compact layout, the gauge
+    // and the header say it, and the cues below stay).
+    let paused = areas.paused().filter(|_| vm.paused);
+    if paused.is_none() {
         cues::CuesPanel(vm).render(areas.cues, buf);
     }
     if let Some(figure_area) = areas.figure.filter(|_| !vm.paused && !moving(vm)) {
         figure(vm, figure_area, images, buf);
     }
-    if vm.paused {
-        gauge::Paused(vm).render(band, buf);
+    // PAUSED big beside the digits where it fits, else across the leg's place (the header
+    // names the leg) where that is tall enough.
+    let beside_fits = paused.is_some_and(|area| {
+        bigtext::rows_to_fit("PAUSED", area.width, area.height.saturating_sub(6)) >= 4
+    });
+    let word_in_leg = paused.is_some() && !beside_fits && gauge::PausedWord::fits(areas.leg);
+    if let Some(area) = paused {
+        gauge::Paused {
+            vm,
+            word_elsewhere: word_in_leg,
+        }
+        .render(area, buf);
     }
-    leg::LegBand(vm).render(areas.leg, buf);
+    if word_in_leg {
+        gauge::PausedWord(vm).render(areas.leg, buf);
+    } else {
+        leg::LegBand(vm).render(areas.leg, buf);
+    }
     if let Some(legs) = areas.legs {
         legs::LegsPanel(vm).render(legs, buf);
     }
@@ -271,9 +325,8 @@ fn render_moving(vm: &ViewModel<'_>, areas: &Areas, images: bool, buf: &mut Buff
     if let Some(bar) = areas.bar {
         next::SessionBar(vm).render(bar, buf);
     }
-    if !vm.paused {
-        gauge::Digits(vm).render(areas.digits, buf);
-    }
+    // Paused too, dimmed: the seconds left stay where the eye looks for them.
+    gauge::Digits(vm).render(areas.digits, buf);
     gauge::HoldGauge(vm).render(areas.gauge, buf);
     // A move's figure changes with the clock, between the cached panels' changes.
     if let Some(figure_area) = areas.figure.filter(|_| !vm.paused && moving(vm)) {
@@ -325,7 +378,7 @@ impl FrameCache {
     pub fn render(&mut self, vm: &ViewModel<'_>, area: Rect, buf: &mut Buffer) {
         self.motion = false;
         self.picture = None;
-        let Some(areas) = areas(area, vm.getting_into_position()) else {
+        let Some(areas) = areas_for(area, vm) else {
             too_small(area, buf);
             return;
         };

@@ -42,7 +42,7 @@ fn plan_prints_the_table_with_its_total() {
                 "30 to 60 s for older adults (--hold 30 or more)",
             ))
             .and(predicate::str::contains(
-                "Needs a partner (without one: `supple run hamstring`).",
+                "Needs a partner (without one: supple run hamstring).",
             ))
             .and(predicate::str::contains(supple::safety::STOP_RULE)),
         );

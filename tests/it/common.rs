@@ -107,13 +107,8 @@ pub fn words_in(app: &App, now: Instant, (width, height): (u16, u16), rect: Rect
 /// The words of the cues panel (during a pause: of the middle band that holds PAUSED).
 pub fn cue_words(app: &App, now: Instant, (width, height): (u16, u16)) -> String {
     let vm = app.view(now).expect("view");
-    let areas = supple::ui::areas(Rect::new(0, 0, width, height), vm.getting_into_position())
-        .expect("layout");
-    let rect = if vm.paused && areas.band().y == areas.cues.y {
-        areas.band()
-    } else {
-        areas.cues
-    };
+    let areas = supple::ui::areas_for(Rect::new(0, 0, width, height), &vm).expect("layout");
+    let rect = areas.paused().filter(|_| vm.paused).unwrap_or(areas.cues);
     words_in(app, now, (width, height), rect)
 }
 

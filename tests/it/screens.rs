@@ -377,7 +377,9 @@ fn words(text: &str) -> String {
 }
 
 /// The get-ready of every built-in routine says when to stop, at every size; one that needs a
-/// partner or equipment says so and names the routine to run without it.
+/// partner or equipment says so, and from 80x24 up names the routine to run without it (at
+/// 40x12, where the big digits leave five rows, both are said in their short words when they
+/// do not fit whole).
 #[test]
 fn get_ready_shows_the_stop_rule_and_what_the_routine_needs() {
     for name in ["hamstring", "floor", "quick", "partner"] {
@@ -387,17 +389,21 @@ fn get_ready_shows_the_stop_rule_and_what_the_routine_needs() {
         app.start(t0);
         let now = t0 + S3;
         for (w, h) in [(40, 12), (80, 24), (120, 40)] {
+            let small = w < 80;
             let words = crate::common::cue_words(&app, now, (w, h));
             assert!(
-                words.contains(supple::safety::STOP_RULE),
+                words.contains(supple::safety::STOP_RULE)
+                    || (small && words.contains(supple::safety::STOP_TINY)),
                 "{name} at {w}x{h}:\n{words}"
             );
             for (need, instead) in &plan.instead {
+                let whole = format!(
+                    "Needs {} (without one: supple run {instead}).",
+                    need.label()
+                );
+                let short = format!("Needs {}.", need.label());
                 assert!(
-                    words.contains(&format!(
-                        "Needs {} (without one: `supple run {instead}`).",
-                        need.label()
-                    )),
+                    words.contains(&whole) || (small && words.contains(&short)),
                     "{name} at {w}x{h} needs {need:?}:\n{words}"
                 );
             }
@@ -482,8 +488,8 @@ fn the_stop_rule_stays_through_a_pause() {
         for size in [(40, 12), (80, 24), (120, 40)] {
             let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
             let vm = app.view(now).expect("view");
-            let areas = supple::ui::areas(area, vm.getting_into_position()).expect("layout");
-            let words = crate::common::words_in(&app, now, size, area);
+            let areas = supple::ui::areas_for(area, &vm).expect("layout");
+            let words = crate::common::words_in(&app, now, size, areas.paused().unwrap_or(area));
             assert!(
                 words.contains(supple::safety::STOP_RULE) || {
                     // At 40x12 the cues below the digits keep it.
@@ -736,7 +742,7 @@ fn switch_paused_both_and_the_stop_rule_each_have_their_own_colour() {
         ("SWITCH LEG", cell(&switch, " SWITCH LEG ").bg),
         (
             "PAUSED",
-            ink_color(paused.backend().buffer(), areas.band()).expect("PAUSED in big letters"),
+            ink_color(paused.backend().buffer(), areas.leg).expect("PAUSED in big letters"),
         ),
         (
             "BOTH",
@@ -942,4 +948,24 @@ fn rows_not_per_leg_do_not_sit_under_the_left_column() {
         "{text}"
     );
     assert!(!text.contains("Exercise"), "{text}");
+}
+
+/// No markdown on screen: a command to type is written as it is typed, never in backticks,
+/// on any step of any built-in routine, at any size.
+#[test]
+fn no_backticks_on_any_session_screen() {
+    for name in ["hamstring", "floor", "quick", "partner"] {
+        let plan = builtin_plan(name);
+        let mut app = silent_app(plan.clone());
+        let t0 = Instant::now();
+        app.start(t0);
+        for step in &plan.steps {
+            let now = t0 + step.start + Duration::from_millis(500);
+            app.tick(now);
+            for size in [(40, 12), (80, 24), (120, 40)] {
+                let text = format!("{:?}", render(&app, now, size).backend());
+                assert!(!text.contains('`'), "{name} at {size:?}:\n{text}");
+            }
+        }
+    }
 }
