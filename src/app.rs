@@ -50,6 +50,9 @@ pub struct App {
     /// Whether the session was running when the help or the quit question paused it.
     resume_after_question: bool,
     muted: bool,
+    /// The volume in percent, as the person set it: the player's when it has a device, and
+    /// kept here too, so `+` and `-` show whatever the device.
+    volume: u8,
     quit: bool,
     color: bool,
     ascii: bool,
@@ -96,6 +99,8 @@ pub struct ViewModel<'a> {
     pub overlay: Overlay,
     pub sound: SoundStatus,
     pub muted: bool,
+    /// The volume in percent as the person set it, whatever the device.
+    pub volume: u8,
     /// Whether steps are spoken.
     pub voice: bool,
     pub color: bool,
@@ -125,6 +130,7 @@ impl App {
             overlay: Overlay::None,
             resume_after_question: false,
             muted: false,
+            volume: crate::settings::DEFAULT_VOLUME,
             quit: false,
             color,
             ascii: false,
@@ -150,6 +156,12 @@ impl App {
     }
 
     /// Speaks each step's line instead of its beep; with `count_aloud`, the 3-2-1 too.
+    /// The volume the session starts at, in percent.
+    pub fn with_volume(mut self, volume: u8) -> Self {
+        self.volume = volume.min(100);
+        self
+    }
+
     pub fn with_voice(mut self, voice: bool, count_aloud: bool) -> Self {
         self.voice = voice;
         self.count_aloud = count_aloud;
@@ -232,6 +244,9 @@ impl App {
     /// The sound state for the footer, as the player reports it (a device that finished
     /// opening, a new volume).
     pub fn set_sound(&mut self, sound: SoundStatus) {
+        if let SoundStatus::On { volume } = sound {
+            self.volume = volume;
+        }
         if sound != self.sound {
             self.sound = sound;
             self.revision += 1;
@@ -378,6 +393,7 @@ impl App {
                 } else {
                     -VOLUME_STEP
                 };
+                self.volume = self.volume.saturating_add_signed(delta).min(100);
                 effects.push(Effect::ChangeVolume(delta));
                 Vec::new()
             }
@@ -502,6 +518,7 @@ impl App {
             overlay: self.overlay,
             sound: self.sound.clone(),
             muted: self.muted,
+            volume: self.volume,
             voice: self.voice,
             color: self.color,
             ascii: self.ascii,

@@ -126,11 +126,15 @@ impl<W: Write> PlainScreen<W> {
         if let Some(early) = vm.finished {
             if !self.said.finished {
                 self.said.finished = true;
+                let worked = vm.tally.rows.iter().any(|r| {
+                    r.done > 0 || r.skipped > 0 || crate::session::whole_seconds(r.held) > 0
+                });
                 lines.push(
-                    if early {
-                        "Session ended early. What you did is kept."
-                    } else {
-                        "Session complete. Well done."
+                    match (early, worked) {
+                        (false, _) => "Session complete. Well done.",
+                        (true, true) => "Session ended early. What you did is kept.",
+                        // The record below says that nothing was added: one true sentence.
+                        (true, false) => "Session ended before anything was done.",
                     }
                     .to_string(),
                 );
@@ -193,12 +197,11 @@ impl<W: Write> PlainScreen<W> {
             self.said.muted = vm.muted;
             lines.push(if vm.muted { "Muted." } else { "Sound on." }.into());
         }
-        if let crate::audio::SoundStatus::On { volume } = vm.sound {
-            if self.said.volume.is_some_and(|v| v != volume) {
-                lines.push(format!("Volume {volume} %."));
-            }
-            self.said.volume = Some(volume);
+        // Whatever the device: a person who pressed + hears (or reads) that it took.
+        if self.said.volume.is_some_and(|v| v != vm.volume) {
+            lines.push(format!("Volume {} %.", vm.volume));
         }
+        self.said.volume = Some(vm.volume);
         let left = shown(vm.remaining);
         // The same step with more time to go than a moment ago: it was started again.
         if self.said.left.is_some_and(|before| left > before + 1) {

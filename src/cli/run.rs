@@ -76,13 +76,14 @@ pub fn run(
         .filter(|_| !plain);
     let mut app = App::new(plan, color && !plain)
         .with_ascii(!crate::term::utf8_locale())
+        .with_volume(settings.volume.value)
         .with_voice(voice, settings.count_aloud.value)
         .with_last_time(last_time)
         .with_streaks(streaks)
         .with_week(week)
         .with_notify(notify.is_some());
     let clock = SystemClock;
-    let keep = history::report::keep_session(store, started, last_time, week);
+    let keep = history::report::keep_session(store, started, last_time, (streaks, week));
     let last_words = Arc::new(LastWords::new(keep));
     // A panic has already given the terminal back (ratatui's hook) and printed its message;
     // what the person did is still saved below before the panic goes on.

@@ -4,7 +4,93 @@
 use crate::session::{Engine, Plan, Side, Status, Tally, clock_text, whole_seconds};
 
 use super::dose::{self, WeekSoFar};
-use super::{self as history, LastTime, LegSeconds, SessionRecord, Store};
+use super::{self as history, LastTime, LegSeconds, SessionRecord, Store, Streaks};
+
+/// Differences in held time below this are not worth mentioning.
+const BALANCE_TOLERANCE_SECS: u64 = 5;
+
+/// Whether the legs got about the same, or which got more, in a sentence.
+pub fn balance_text(left_secs: u64, right_secs: u64) -> String {
+    let diff = left_secs.abs_diff(right_secs);
+    if diff <= BALANCE_TOLERANCE_SECS {
+        "Both legs got about the same.".into()
+    } else if left_secs < right_secs {
+        format!("The left leg got {diff} s less than the right.")
+    } else {
+        format!("The right leg got {diff} s less than the left.")
+    }
+}
+
+/// What a session's end says of it, on the summary screen and in the record printed after.
+pub struct Facts<'a> {
+    pub tally: &'a Tally,
+    pub held: LegSeconds,
+    /// The last session of the same routine, to compare with.
+    pub last_time: Option<&'a LastTime>,
+    pub streaks: Option<Streaks>,
+    /// This week before this session, against the dose.
+    pub week_before: Option<WeekSoFar>,
+    pub elapsed: std::time::Duration,
+    pub paused: std::time::Duration,
+}
+
+/// The sentences of a session's end: the balance, last time, the streak, this week against
+/// the dose, and the time. A session with nothing done says so and compares nothing (it is
+/// not kept); one too short to count is kept but compared with nothing either.
+pub fn sentences(facts: &Facts<'_>) -> Vec<String> {
+    let Facts {
+        tally,
+        held,
+        last_time,
+        streaks,
+        week_before,
+        elapsed,
+        paused,
+    } = facts;
+    let worked = tally
+        .rows
+        .iter()
+        .any(|r| r.done > 0 || r.skipped > 0 || whole_seconds(r.held) > 0);
+    if !worked {
+        return vec![
+            "Nothing was done, so nothing is kept.".into(),
+            format!("Time: {}.", clock_text(*elapsed)),
+        ];
+    }
+    let counts = tally.counts();
+    // Two legs that both held next to nothing are not "about the same" in any useful way.
+    let mut lines: Vec<String> = (held.left.max(held.right) > BALANCE_TOLERANCE_SECS)
+        .then(|| balance_text(held.left, held.right))
+        .into_iter()
+        .collect();
+    if let Some(last) = last_time.filter(|_| counts) {
+        lines.push(format!("Last time, {}", last.compare(*held)));
+    }
+    match (streaks, counts) {
+        (Some(s), true) => lines.push(match s.if_counted {
+            1 => "Streak: 1 day. Come back tomorrow to make it two.".to_string(),
+            n => format!("Streak: {n} days (a rest day between sessions keeps it)."),
+        }),
+        (Some(_), false) => lines.push(format!(
+            "Kept, but too short to count toward your streak: finish a step or work for {} s.",
+            crate::session::tally::COUNTS_AFTER_SECONDS
+        )),
+        (None, _) => {}
+    }
+    if let Some(mut week) = *week_before {
+        if counts {
+            week = week.with(*held);
+        }
+        lines.push(dose::week_sentence(week.seconds()));
+    }
+    let paused = if paused.as_secs() > 0 {
+        format!(", plus {} paused", clock_text(*paused))
+    } else {
+        String::new()
+    };
+    lines.push(format!("Time: {}{paused}.", clock_text(*elapsed)));
+    lines
+}
 
 /// Per-leg summary lines, shared by the plan printout and the end of a session.
 pub fn tally_lines(plan: &Plan, tally: &Tally) -> Vec<String> {
@@ -29,13 +115,13 @@ pub fn tally_lines(plan: &Plan, tally: &Tally) -> Vec<String> {
 }
 
 /// The plain-text record printed after a session, so it stays in the terminal's scrollback:
-/// the same facts as the summary screen, with this week against the dose where
-/// `week_before` (this week before this session) is known.
+/// the same facts as the summary screen (each leg, then [`sentences`]: the balance, last
+/// time, the streak, this week against the dose, the time), then each exercise reached.
 pub fn session_report(
     engine: &Engine,
     now: std::time::Instant,
     last_time: Option<&LastTime>,
-    week_before: Option<WeekSoFar>,
+    (streaks, week_before): (Option<Streaks>, Option<WeekSoFar>),
 ) -> String {
     let plan = engine.plan();
     let tally = engine.tally();
@@ -52,19 +138,17 @@ pub fn session_report(
         "  left leg:  {} s held, {}/{} holds\n  right leg: {} s held, {}/{} holds\n",
         held.left, left.done, left.planned, held.right, right.done, right.planned
     ));
-    if let Some(last) = last_time {
-        text.push_str(&format!("  last time, {}\n", last.compare(held)));
-    }
-    let worked = tally
-        .rows
-        .iter()
-        .any(|r| r.done > 0 || r.skipped > 0 || whole_seconds(r.held) > 0);
-    if let Some(mut week) = week_before.filter(|_| worked) {
-        // As the summary says it: this session is in the week once it counts.
-        if tally.counts() {
-            week = week.with(held);
-        }
-        text.push_str(&format!("  {}\n", dose::week_sentence(week.seconds())));
+    let facts = Facts {
+        tally: &tally,
+        held,
+        last_time,
+        streaks,
+        week_before,
+        elapsed: engine.session_elapsed(now),
+        paused: engine.paused_total(now),
+    };
+    for line in sentences(&facts) {
+        text.push_str(&format!("  {line}\n"));
     }
     // Only what was reached: an early quit would otherwise list the whole plan.
     let reached = Tally {
@@ -94,7 +178,7 @@ pub fn keep_session(
     store: Option<Store>,
     started: jiff::ZonedDateTime,
     last_time: Option<LastTime>,
-    week_before: Option<WeekSoFar>,
+    (streaks, week_before): (Option<Streaks>, Option<WeekSoFar>),
 ) -> impl Fn(&Engine, std::time::Instant) -> String + Send + Sync + 'static {
     move |engine, now| {
         // Saved first: when the terminal has gone away, printing fails but the record is kept.
@@ -102,7 +186,7 @@ pub fn keep_session(
         let saved = save_session(store.as_ref(), &record);
         format!(
             "{}{saved}\n",
-            session_report(engine, now, last_time.as_ref(), week_before)
+            session_report(engine, now, last_time.as_ref(), (streaks, week_before))
         )
     }
 }

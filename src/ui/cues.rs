@@ -249,14 +249,17 @@ impl Widget for CuesPanel<'_> {
         let theme = Theme::of(vm);
         let mut guides = guidance(vm);
         // On a large screen the focus grows with the digits: big letters, a line per few words.
-        let big_focus = (area.height >= 18 && area.width >= 40)
-            .then(|| {
-                guides
-                    .iter()
-                    .find(|g| g.emphasis == Emphasis::Focus)
-                    .and_then(|g| wrap_big(&g.text.to_uppercase(), area.width, BIG_FOCUS_ROWS))
-            })
-            .flatten();
+        // Not during a switch: how to change legs is what matters then, and it stays the
+        // loudest line.
+        let big_focus =
+            (area.height >= 18 && area.width >= 40 && vm.step.phase != Phase::SwitchLeg)
+                .then(|| {
+                    guides
+                        .iter()
+                        .find(|g| g.emphasis == Emphasis::Focus)
+                        .and_then(|g| wrap_big(&g.text.to_uppercase(), area.width, BIG_FOCUS_ROWS))
+                })
+                .flatten();
         let measure = |guides: &[Guide]| -> Vec<(Text<'static>, u16)> {
             guides
                 .iter()

@@ -49,19 +49,28 @@ impl Widget for HelpOverlay<'_> {
             ));
             lines.push(Line::raw(""));
         }
+        // Where the rows cannot wrap (a small window), each says what it does in its first
+        // words, before any detail: no word is ever cut at the edge.
+        let whole = airy && popup.width >= 60;
         for (key, what) in rows {
             let key = keys::shown(key, self.0.ascii);
+            let what = if whole {
+                what
+            } else {
+                what.split(['(', ';', ':'])
+                    .next()
+                    .unwrap_or(what)
+                    .trim_end()
+            };
             lines.push(Line::from(vec![
                 Span::styled(format!(" {key:<8}"), theme.key()),
                 Span::raw(what),
             ]));
         }
-        // Where every row does not fit once wrapped, each is cut at the edge instead.
-        let mut help = Paragraph::new(lines).block(block);
-        if airy && popup.width >= 60 {
-            help = help.wrap(Wrap { trim: false });
-        }
-        help.render(popup, buf);
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .render(popup, buf);
     }
 }
 

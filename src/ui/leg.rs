@@ -66,23 +66,70 @@ pub fn render_big(
     rows
 }
 
+/// The one-row band's words, the qualifier first and attached: "NEXT: ◀ LEFT LEG",
+/// "SWITCH TO: RIGHT LEG ▶", "◀ BOTH LEGS ▶".
 fn band_words(side: Side, label: &str, ascii: bool) -> String {
     let (left, right) = if ascii { ("<", ">") } else { ("◀", "▶") };
-    let label = label.to_uppercase();
+    let label = if label.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", label.to_uppercase())
+    };
     match side {
-        Side::Left => format!(
-            " {left} {label}{}LEFT LEG ",
-            if label.is_empty() { "" } else { " " }
-        ),
-        Side::Right => format!(
-            " {label}{}RIGHT LEG {right} ",
-            if label.is_empty() { "" } else { " " }
-        ),
-        _ => format!(
-            " {left} {label}{}BOTH LEGS {right} ",
-            if label.is_empty() { "" } else { " " }
-        ),
+        Side::Left => format!(" {label}{left} LEFT LEG "),
+        Side::Right => format!(" {label}RIGHT LEG {right} "),
+        _ => format!(" {label}{left} BOTH LEGS {right} "),
     }
+}
+
+/// The qualifier and the leg in big letters together ("NEXT: ◀ LEFT"), the qualifier in
+/// `label_style` and the leg in `style`, placed as the leg is; the rows used, or `None` when
+/// they do not fit together in whole 4-row steps.
+fn render_big_with_label(
+    (label, words): (&str, &str),
+    align: Align,
+    (label_style, style): (Style, Style),
+    ascii: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<u16> {
+    let label = format!("{}:", label.to_uppercase());
+    let whole = format!("{label} {words}");
+    let max = area.height - area.height % 4;
+    let rows = bigtext::rows_to_fit(&whole, area.width, max);
+    let rows = rows - rows % 4;
+    if rows < 4 {
+        return None;
+    }
+    let label_width = bigtext::width(&format!("{label} "), rows);
+    let words_width = bigtext::width(words, rows);
+    let total = (label_width + words_width).min(area.width);
+    let x = match align {
+        Align::Left => area.x,
+        Align::Center => area.x + (area.width - total) / 2,
+        Align::Right => area.right() - total,
+    };
+    let label_area = Rect {
+        x,
+        width: label_width.min(area.right().saturating_sub(x)),
+        ..area
+    };
+    let words_area = Rect {
+        x: x + label_width,
+        width: words_width.min(area.right().saturating_sub(x + label_width)),
+        ..area
+    };
+    bigtext::render(
+        &label,
+        rows,
+        label_area,
+        Align::Left,
+        label_style,
+        ascii,
+        buf,
+    );
+    bigtext::render(words, rows, words_area, Align::Left, style, ascii, buf);
+    Some(rows)
 }
 
 pub struct LegBand<'a>(pub &'a ViewModel<'a>);
@@ -102,22 +149,42 @@ impl Widget for LegBand<'_> {
             render_band(text, theme.leg_band(vm.step.side), align, area, buf);
             return;
         }
-        let rows = render_big(words, align, style, vm.ascii, area, buf);
-        if !label.is_empty() {
-            // The small word beside the big one, on its first row: after it, or before it when
-            // it stands at the right edge.
-            let top = area.y + (area.height - rows.min(area.height)) / 2;
-            let big = bigtext::width(words, rows).min(area.width);
-            let word = label.to_uppercase();
-            let len = u16::try_from(word.len()).unwrap_or(u16::MAX);
-            let x = match align {
-                Align::Left => area.x + big + 2,
-                Align::Center => area.x + (area.width - big) / 2 + big + 2,
-                Align::Right => (area.right() - big).saturating_sub(len + 2),
-            };
-            if x >= area.x && x + len <= area.right() {
-                buf.set_string(x, top, word, theme.title());
-            }
+        if !label.is_empty()
+            && render_big_with_label(
+                (label, words),
+                align,
+                (theme.title(), style),
+                vm.ascii,
+                area,
+                buf,
+            )
+            .is_some()
+        {
+            return;
         }
+        if label.is_empty() {
+            render_big(words, align, style, vm.ascii, area, buf);
+            return;
+        }
+        // Too narrow for both big: the qualifier small, on the leg's first row and right
+        // before it ("NEXT:" then the big "◀ LEFT"), so it reads as one.
+        let word = format!("{}:", label.to_uppercase());
+        let len = u16::try_from(word.chars().count()).unwrap_or(u16::MAX) + 1;
+        let max = area.height - area.height % 4;
+        let rows = bigtext::rows_to_fit(words, area.width.saturating_sub(len), max).max(1);
+        let big = bigtext::width(words, rows).min(area.width.saturating_sub(len));
+        let x = match align {
+            Align::Left => area.x,
+            Align::Center => area.x + area.width.saturating_sub(big + len) / 2,
+            Align::Right => area.right().saturating_sub(big + len),
+        };
+        let top = area.y + (area.height - rows.min(area.height)) / 2;
+        buf.set_string(x, top, &word, theme.title());
+        let words_area = Rect {
+            x: x + len,
+            width: big,
+            ..area
+        };
+        bigtext::render(words, rows, words_area, Align::Left, style, vm.ascii, buf);
     }
 }

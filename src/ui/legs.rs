@@ -27,6 +27,21 @@ pub fn dots<'a>(row: &TallyRow, theme: Theme) -> Vec<Span<'a>> {
     ]
 }
 
+/// Which of `len` rows to show in `room` rows when the list may need a row of its own to say
+/// what it left out: all that fit; else the current one, the one before it and those after.
+pub fn window(len: usize, current: Option<usize>, room: usize) -> std::ops::Range<usize> {
+    if len <= room {
+        return 0..len;
+    }
+    // One row goes to "+ 2 more below".
+    let rows = room.saturating_sub(1).max(1);
+    let start = current
+        .unwrap_or(0)
+        .saturating_sub(1)
+        .min(len.saturating_sub(rows));
+    start..(start + rows).min(len)
+}
+
 fn truncate(text: &str, width: usize, more: &str) -> String {
     if text.chars().count() <= width {
         format!("{text:<width$}")
@@ -107,13 +122,32 @@ impl Widget for LegsPanel<'_> {
         let mut total = vec![Span::styled("Held  ", theme.dim())];
         total.extend(leg("L", held_left));
         total.extend(leg("R", held_right));
-        // The held line always shows; when the list must be cut, the exercise under way stays.
+        // The held line always shows. When the list must be cut, it shows the exercise under
+        // way with its neighbours (the one before and those after), and says how many more
+        // there are above and below.
         let room = usize::from(inner.height).saturating_sub(1);
-        let start = current
-            .unwrap_or(0)
-            .saturating_sub(room.saturating_sub(1))
-            .min(lines.len().saturating_sub(room));
-        let mut lines: Vec<Line> = lines.into_iter().skip(start).take(room).collect();
+        let shown = window(lines.len(), current, room);
+        let (above, below) = (shown.start, lines.len() - shown.end);
+        let mut lines: Vec<Line> = lines
+            .into_iter()
+            .skip(shown.start)
+            .take(shown.end - shown.start)
+            .collect();
+        if above + below > 0 {
+            let mut parts = Vec::new();
+            if above > 0 {
+                parts.push(format!("{above} done above"));
+            }
+            if below > 0 {
+                parts.push(format!("{below} more below"));
+            }
+            let more = Line::styled(format!("+ {}", parts.join(", ")), theme.dim());
+            // The note takes the last row of the list.
+            if lines.len() >= room && !lines.is_empty() {
+                lines.pop();
+            }
+            lines.push(more);
+        }
         lines.push(Line::from(total));
         render_lines(lines, inner, buf);
     }

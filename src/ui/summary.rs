@@ -16,22 +16,7 @@ use super::{REGULAR_SIZE, render_lines};
 use crate::app::ViewModel;
 use crate::history::LegSeconds;
 use crate::session::tally::Verdict;
-use crate::session::{LegCount, Phase, Side, TARGET_PER_LEG, TallyRow, clock_text, whole_seconds};
-
-/// Differences in held time below this are not worth mentioning.
-const BALANCE_TOLERANCE_SECS: u64 = 5;
-
-/// Whether the legs got about the same, or which got more, in a sentence.
-pub fn balance_text(left_secs: u64, right_secs: u64) -> String {
-    let diff = left_secs.abs_diff(right_secs);
-    if diff <= BALANCE_TOLERANCE_SECS {
-        "Both legs got about the same.".into()
-    } else if left_secs < right_secs {
-        format!("The left leg got {diff} s less than the right.")
-    } else {
-        format!("The right leg got {diff} s less than the left.")
-    }
-}
+use crate::session::{LegCount, Phase, Side, TARGET_PER_LEG, TallyRow, whole_seconds};
 
 pub fn title_text(vm: &ViewModel<'_>) -> &'static str {
     verdict(vm).title()
@@ -103,53 +88,19 @@ impl Summary<'_> {
         Theme::of(self.0)
     }
 
-    /// The sentences under the legs: balance, last time, streak, this week, time.
+    /// The sentences under the legs: balance, last time, streak, this week, time (the same
+    /// as the record printed after the screen closes).
     fn sentences(&self, held: LegSeconds) -> Vec<String> {
         let vm = self.0;
-        let worked = vm
-            .tally
-            .rows
-            .iter()
-            .any(|r| r.done > 0 || r.skipped > 0 || whole_seconds(r.held) > 0);
-        if !worked {
-            return vec![
-                "Nothing was done, so nothing is kept.".into(),
-                format!("Time: {}.", clock_text(vm.session_elapsed)),
-            ];
-        }
-        // Two legs that both held next to nothing are not "about the same" in any useful way.
-        let mut lines: Vec<String> = (held.left.max(held.right) > BALANCE_TOLERANCE_SECS)
-            .then(|| balance_text(held.left, held.right))
-            .into_iter()
-            .collect();
-        if let Some(last) = &vm.last_time {
-            lines.push(format!("Last time, {}", last.compare(held)));
-        }
-        let counts = vm.tally.counts();
-        match (vm.streaks, counts) {
-            (Some(s), true) => lines.push(match s.if_counted {
-                1 => "Streak: 1 day. Come back tomorrow to make it two.".to_string(),
-                n => format!("Streak: {n} days (a rest day between sessions keeps it)."),
-            }),
-            (Some(_), false) => lines.push(format!(
-                "Kept, but too short to count toward your streak: finish a step or work for {} s.",
-                crate::session::tally::COUNTS_AFTER_SECONDS
-            )),
-            (None, _) => {}
-        }
-        if let Some(mut week) = vm.week_before {
-            if counts {
-                week = week.with(held);
-            }
-            lines.push(crate::history::dose::week_sentence(week.seconds()));
-        }
-        let paused = if vm.paused_total.as_secs() > 0 {
-            format!(", plus {} paused", clock_text(vm.paused_total))
-        } else {
-            String::new()
-        };
-        lines.push(format!("Time: {}{paused}.", clock_text(vm.session_elapsed)));
-        lines
+        crate::history::report::sentences(&crate::history::report::Facts {
+            tally: &vm.tally,
+            held,
+            last_time: vm.last_time.as_ref(),
+            streaks: vm.streaks,
+            week_before: vm.week_before,
+            elapsed: vm.session_elapsed,
+            paused: vm.paused_total,
+        })
     }
 
     /// The sentences as a paragraph, each label's word in bold.

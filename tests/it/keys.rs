@@ -179,7 +179,7 @@ fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
     app.tick(t0 + S(20));
     app.handle_event(&ctrl('c'), t0 + S(20));
     let record =
-        supple::history::report::session_report(app.engine(), t0 + S(20), None, Some(week));
+        supple::history::report::session_report(app.engine(), t0 + S(20), None, (None, Some(week)));
     assert!(
         record.contains("\n  This week: left 3:20 of 5:00, right 3:00 of 5:00.\n"),
         "{record}"
@@ -193,7 +193,8 @@ fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
     let end = t0 + S(total + 1);
     let held = supple::history::LegSeconds::of(&app.engine().tally());
     assert!(held.left > 0 && held.right > 0, "{held:?}");
-    let record = supple::history::report::session_report(app.engine(), end, None, Some(week));
+    let record =
+        supple::history::report::session_report(app.engine(), end, None, (None, Some(week)));
     let after = week.with(held);
     assert!(
         record.contains(&format!(
@@ -211,7 +212,8 @@ fn the_record_says_this_week_against_the_dose_as_the_summary_does() {
         }
     );
     // Without a readable history, no week to speak of.
-    let record = supple::history::report::session_report(app.engine(), t0 + S(20), None, None);
+    let record =
+        supple::history::report::session_report(app.engine(), t0 + S(20), None, (None, None));
     assert!(!record.contains("This week"), "{record}");
 }
 
@@ -220,7 +222,8 @@ fn the_record_after_an_early_quit_lists_only_what_was_reached() {
     let (mut app, t0) = started();
     app.tick(t0 + S(20)); // the get-ready (10 s) and 10 s of marching in place
     app.handle_event(&ctrl('c'), t0 + S(20));
-    let record = supple::history::report::session_report(app.engine(), t0 + S(20), None, None);
+    let record =
+        supple::history::report::session_report(app.engine(), t0 + S(20), None, (None, None));
     assert!(
         record.contains("session ended before any stretch (0:20)"),
         "{record}"
@@ -342,4 +345,73 @@ fn the_guided_tests_footers_come_from_the_key_table() {
     assert!(footer(Mode::TestHowTo, false, false).contains(&("Enter".into(), "next page")));
     assert!(footer(Mode::TestHowTo, true, false).contains(&("Enter".into(), "I'm ready")));
     assert!(footer(Mode::TestNumber, false, true).contains(&("<-".into(), "back")));
+}
+
+/// The record printed after the screen closes says what the summary said: the balance, last
+/// time, the streak, the week; a session with nothing done compares nothing.
+#[test]
+fn the_record_says_what_the_summary_said() {
+    use supple::history::report::{Facts, sentences};
+    use supple::history::{LastTime, LegSeconds, Streaks};
+    let (mut app, t0) = started();
+    // Through the warm-up and the first holds of the quick routine: 120 s in.
+    app.tick(t0 + S(200));
+    app.handle_event(&ctrl('c'), t0 + S(200));
+    let last = LastTime {
+        day: jiff::civil::date(2026, 11, 23),
+        held: LegSeconds {
+            left: 100,
+            right: 10,
+        },
+    };
+    let streaks = Streaks {
+        if_counted: 4,
+        otherwise: 3,
+    };
+    let record = supple::history::report::session_report(
+        app.engine(),
+        t0 + S(200),
+        Some(&last),
+        (Some(streaks), None),
+    );
+    let tally = app.engine().tally();
+    let held = LegSeconds::of(&tally);
+    let said = sentences(&Facts {
+        tally: &tally,
+        held,
+        last_time: Some(&last),
+        streaks: Some(streaks),
+        week_before: None,
+        elapsed: app.engine().session_elapsed(t0 + S(200)),
+        paused: std::time::Duration::ZERO,
+    });
+    assert!(
+        said.iter().any(|l| l.starts_with("Streak: 4 days")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|l| l.starts_with("Last time, Mon 23 Nov")),
+        "{said:?}"
+    );
+    for line in &said {
+        assert!(record.contains(line.as_str()), "{line:?} not in:\n{record}");
+    }
+    // Two seconds into the session: nothing done, nothing kept, nothing to compare.
+    let (mut app, t0) = started();
+    app.tick(t0 + S(2));
+    app.handle_event(&ctrl('c'), t0 + S(2));
+    let record = supple::history::report::session_report(
+        app.engine(),
+        t0 + S(2),
+        Some(&last),
+        (Some(streaks), None),
+    );
+    assert!(
+        !record.contains("Last time") && !record.contains("Streak"),
+        "{record}"
+    );
+    assert!(
+        record.contains("Nothing was done, so nothing is kept."),
+        "{record}"
+    );
 }

@@ -334,3 +334,19 @@ fn the_first_opening_says_who_should_ask_first_and_when_to_get_care() {
     assert!(!later.contains(supple::safety::GET_CARE), "{later}");
     assert!(later.contains(supple::safety::STOP_RULE), "{later}");
 }
+
+/// Quit before anything was done, plain mode says so once, truly: not "what you did is kept".
+#[test]
+fn quitting_before_anything_was_done_is_said_truly() {
+    let (lines, _) = said(vec![
+        (s(1), key(KeyCode::Char('q'))),
+        (s(1), key(KeyCode::Char('y'))),
+    ]);
+    let text: Vec<String> = lines.iter().map(|(_, l)| l.clone()).collect();
+    let text = text.join("\n");
+    assert!(
+        text.ends_with("Session ended before anything was done."),
+        "{text}"
+    );
+    assert!(!text.contains("What you did is kept"), "{text}");
+}

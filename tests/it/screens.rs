@@ -969,3 +969,130 @@ fn no_backticks_on_any_session_screen() {
         }
     }
 }
+
+/// Paused, the step's seconds left stay on screen at every size: in big digits where they
+/// were (dimmed), and in words in the gauge ("PAUSED · 0:22 left").
+#[test]
+fn paused_keeps_the_seconds_left_at_every_size() {
+    let (mut app, now) = at_phase(Phase::Hold, 0, Duration::from_secs(8));
+    app.handle_event(&key(KeyCode::Char(' ')), now);
+    let later = now + Duration::from_secs(30);
+    for size in MAT_SIZES {
+        let terminal = render(&app, later, size);
+        let buffer = terminal.backend().buffer();
+        let text = format!("{:?}", terminal.backend());
+        assert!(text.contains("PAUSED · 0:12 left"), "{size:?}:\n{text}");
+        assert!(
+            crate::common::find_big(buffer, "12", false).is_some(),
+            "{size:?}: no big 12:\n{text}"
+        );
+        assert!(text.contains("space"), "{size:?}: how to go on:\n{text}");
+    }
+}
+
+/// The leg is named in words in the header at every size, and "next" is said once.
+#[test]
+fn the_header_names_the_leg_in_words() {
+    for (phase, nth, leg) in [
+        (Phase::Hold, 0, "LEFT LEG"),
+        (Phase::Hold, 2, "RIGHT LEG"),
+        (Phase::Hold, 5, "BOTH LEGS"),
+        (Phase::Rest, 5, "LEFT LEG"),
+    ] {
+        let (app, now) = at_phase(phase, nth, S3);
+        for size in MAT_SIZES {
+            let terminal = render(&app, now, size);
+            let buffer = terminal.backend().buffer();
+            let vm = app.view(now).expect("view");
+            let now_row =
+                supple::ui::areas_for(ratatui::layout::Rect::new(0, 0, size.0, size.1), &vm)
+                    .expect("layout")
+                    .now
+                    .y;
+            let row: String = (0..size.0)
+                .map(|x| buffer[(x, now_row)].symbol().to_string())
+                .collect();
+            assert!(row.contains(leg), "{phase:?} {nth} at {size:?}: {row}");
+            assert!(row.matches("next").count() <= 1, "{row}");
+            assert!(!row.contains("Next"), "{row}");
+        }
+    }
+}
+
+/// At 40x12 the get-ready and the rests keep big digits (the cue lines give way first).
+#[test]
+fn the_small_screen_keeps_big_digits_while_getting_ready_and_resting() {
+    for (phase, nth) in [(Phase::GetReady, 0), (Phase::Rest, 0), (Phase::Rest, 5)] {
+        let (app, now) = at_phase(phase, nth, S3);
+        let terminal = render(&app, now, (40, 12));
+        let vm = app.view(now).expect("view");
+        let areas =
+            supple::ui::areas_for(ratatui::layout::Rect::new(0, 0, 40, 12), &vm).expect("layout");
+        let rows = inked_rows(terminal.backend().buffer(), areas.digits);
+        assert!(
+            rows >= 4,
+            "{phase:?} {nth}: digits {rows} rows:\n{:?}",
+            terminal.backend()
+        );
+    }
+}
+
+/// The footer shows the same keys in the same places at every width from 60 columns up,
+/// with or without sound; mute and the volume show whatever the device.
+#[test]
+fn the_footer_keeps_its_keys_in_place_and_shows_mute_and_volume() {
+    let (app, now) = at_phase(Phase::Hold, 0, S3);
+    let footers: Vec<String> = [(80, 24), (120, 40), (200, 60), (60, 20)]
+        .into_iter()
+        .map(|(w, h)| {
+            let terminal = render(&app, now, (w, h));
+            let buffer = terminal.backend().buffer();
+            (0..w)
+                .map(|x| buffer[(x, h - 1)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    let keys = " space pause   → skip  q quit  ? help  ← back  m mute";
+    for footer in &footers[..3] {
+        assert!(footer.starts_with(keys), "{footer}");
+    }
+    // At 60 columns, the same keys in the same order, a space apart.
+    assert!(
+        footers[3].starts_with(" space pause  → skip q quit ? help ← back m mute"),
+        "{}",
+        footers[3]
+    );
+    let (mut app, now) = at_phase(Phase::Hold, 0, S3);
+    app.set_sound(supple::audio::SoundStatus::Off("no audio device"));
+    let footer = |app: &App| {
+        let terminal = render(app, now, (80, 24));
+        format!("{:?}", terminal.backend())
+    };
+    assert!(
+        footer(&app).contains("no audio device 80%"),
+        "{}",
+        footer(&app)
+    );
+    app.handle_event(&key(KeyCode::Char('+')), now);
+    assert!(
+        footer(&app).contains("no audio device 90%"),
+        "{}",
+        footer(&app)
+    );
+    app.handle_event(&key(KeyCode::Char('m')), now);
+    assert!(
+        footer(&app).contains("no audio device muted"),
+        "{}",
+        footer(&app)
+    );
+}
+
+/// The Legs panel cut short says so: the exercise under way with its neighbours, and how
+/// many more there are.
+#[test]
+fn the_legs_panel_says_how_many_more_it_leaves_out() {
+    let (app, now) = at_phase(Phase::Hold, 0, S3);
+    let text = format!("{:?}", render(&app, now, (80, 24)).backend());
+    assert!(text.contains("Anchor stretch"), "{text}");
+    assert!(text.contains("more below"), "{text}");
+}

@@ -38,7 +38,12 @@ fn session(ago: Duration) -> (Engine, Arc<LastWords>, Store, tempfile::TempDir) 
     let mut engine = Engine::new(plan_from(ROUTINE));
     engine.start(t0);
     engine.update(t0 + Duration::from_secs(2));
-    let keep = keep_session(Some(store.clone()), jiff::ZonedDateTime::now(), None, None);
+    let keep = keep_session(
+        Some(store.clone()),
+        jiff::ZonedDateTime::now(),
+        None,
+        (None, None),
+    );
     let last_words = Arc::new(LastWords::new(keep));
     last_words.remember(&engine);
     (engine, last_words, store, dir)
