@@ -39,7 +39,9 @@ fn main() -> ExitCode {
         Some(Command::Figure(args)) => cli::show::figure(args),
         Some(Command::Remind(args)) => cli::remind::run(&mut out, &cli, args, &now),
         Some(Command::List) => cli::list::run(&mut out, &mut err, user_dir).map(|()| true),
-        Some(Command::SoundTest { latency }) => cli::sound_test::run(&mut out, *latency),
+        Some(Command::SoundTest { latency, bell }) => {
+            cli::sound_test::run(&mut out, *latency, *bell)
+        }
         Some(Command::Check { files }) => cli::check::run(&mut out, &mut err, files),
         Some(Command::History(args)) => cli::history::run(&mut out, args, &now).map(|()| true),
         Some(Command::Test(args)) => cli::test::run(&mut out, args, &now),

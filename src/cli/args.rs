@@ -83,6 +83,10 @@ pub enum Command {
         /// played, as the audio system reports it.
         #[arg(long)]
         latency: bool,
+        /// With no sound device, ring the terminal bell at each cue instead, as a session
+        /// with --bell does.
+        #[arg(long)]
+        bell: bool,
     },
     /// Your history: the days you stretched on a calendar, each week's seconds per leg against
     /// the weekly dose, the streak. Full screen in a terminal, text otherwise.

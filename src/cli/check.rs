@@ -15,14 +15,20 @@ pub fn run(out: &mut impl Write, err: &mut impl Write, files: &[PathBuf]) -> any
             crate::session::resolve::build_plan(&loaded, &library).map(|p| (loaded, p))
         });
         match result {
-            Ok((loaded, plan)) => writeln!(
-                out,
-                "ok: {} ({}: {} steps, {})",
-                file.display(),
-                loaded.routine.name,
-                plan.steps.len(),
-                clock_text(plan.total())
-            )?,
+            Ok((loaded, plan)) => {
+                writeln!(
+                    out,
+                    "ok: {} ({}: {} steps, {})",
+                    file.display(),
+                    loaded.routine.name,
+                    plan.steps.len(),
+                    clock_text(plan.total())
+                )?;
+                // Valid, but worth a word, as --hold gets it.
+                if let Some(note) = plan.long_hold_note() {
+                    writeln!(out, "  note: {note}")?;
+                }
+            }
             Err(e) => {
                 all_ok = false;
                 writeln!(err, "error: {e}")?;

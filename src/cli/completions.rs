@@ -39,8 +39,100 @@ pub fn man() -> anyhow::Result<bool> {
 
 /// The completion script for `shell`.
 pub fn completions(shell: Shell, out: &mut dyn Write) {
-    let mut cmd = Cli::command();
+    let mut cmd = with_values(Cli::command());
     clap_complete::generate(shell, &mut cmd, "supple", out);
+}
+
+/// The command line with what completion offers for each value: the routines by name (the
+/// built-in ones and yours, as they are when the script is made), the exercises and the
+/// tests by id, examples of days and times. Only for the script: the command line itself
+/// still takes a routine's path, and says "did you mean" for a name it does not know.
+fn with_values(cmd: clap::Command) -> clap::Command {
+    use clap::builder::PossibleValuesParser;
+    let routines = routine_names();
+    let exercises = exercise_ids();
+    let values = |values: Vec<String>| PossibleValuesParser::new(values);
+    cmd.mut_subcommand("run", |c| {
+        c.mut_arg("routine", |a| a.value_parser(values(routines.clone())))
+    })
+    .mut_subcommand("plan", |c| {
+        c.mut_arg("routine", |a| a.value_parser(values(routines.clone())))
+    })
+    .mut_subcommand("show", |c| {
+        c.mut_arg("exercise", |a| a.value_parser(values(exercises.clone())))
+    })
+    .mut_subcommand("figure", |c| {
+        c.mut_arg("exercise", |a| a.value_parser(values(exercises.clone())))
+    })
+    .mut_subcommand("test", |c| {
+        c.mut_arg("record", |a| {
+            a.value_parser(values(
+                crate::history::flex::TESTS
+                    .iter()
+                    .map(|t| t.id().to_string())
+                    .collect(),
+            ))
+        })
+        .mut_arg("felt", |a| {
+            a.value_parser(values(
+                crate::history::flex::FELT
+                    .iter()
+                    .map(|f| f.id().to_string())
+                    .collect(),
+            ))
+        })
+    })
+    .mut_subcommand("remind", |c| {
+        c.mut_arg("days", |a| {
+            a.value_parser(values(
+                ["mon,wed,fri", "mon,tue,wed,thu,fri", "sat,sun", "tue,thu"]
+                    .map(String::from)
+                    .to_vec(),
+            ))
+        })
+        .mut_arg("at", |a| {
+            a.value_parser(values(
+                ["07:00", "07:30", "12:30", "18:00", "21:00"]
+                    .map(String::from)
+                    .to_vec(),
+            ))
+        })
+    })
+}
+
+/// The routines `supple run NAME` takes: the built-in ones, then the user's.
+fn routine_names() -> Vec<String> {
+    let Ok(library) = crate::content::Library::builtin() else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = crate::content::builtin_routines(&library)
+        .map(|all| all.into_iter().map(|l| l.routine.name).collect())
+        .unwrap_or_default();
+    if let Some(dir) = crate::content::user_routine_dir() {
+        for loaded in crate::content::user_routines(&dir, &library)
+            .into_iter()
+            .flatten()
+        {
+            if !names.contains(&loaded.routine.name) {
+                names.push(loaded.routine.name);
+            }
+        }
+    }
+    names
+}
+
+/// The ids `supple show` and `figure` take: the exercises, then the tests' figures.
+fn exercise_ids() -> Vec<String> {
+    let mut ids: Vec<String> = crate::content::Library::builtin()
+        .map(|l| l.exercises().iter().map(|e| e.id.clone()).collect())
+        .unwrap_or_default();
+    ids.extend(
+        crate::flextest::guide::CHOICES
+            .iter()
+            .map(|c| c.figure().to_string()),
+    );
+    ids.dedup();
+    ids
 }
 
 /// The man page, `supple.1`, in roff. clap_mangen renders each part (the synopsis, the

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::content::{self, Library};
-use crate::content::{LoadedRoutine, Need};
+use crate::content::{LoadedRoutine, Need, Origin};
 use crate::session::Plan;
 use crate::session::clock_text;
 
@@ -55,21 +55,37 @@ pub fn run(
         .map(|(_, p)| special(p).len())
         .max()
         .unwrap_or(5);
+    // Within 80 columns: the title last, in what the other columns leave, a routine of
+    // yours marked so (its folder is named once, below) rather than by its whole path.
+    let title_width = 80usize
+        .saturating_sub(width + 2 + 7 + 2 + needs_width + 2)
+        .max(12);
+    let fit = |title: &str, origin: &Origin| {
+        let title = match origin {
+            Origin::BuiltIn => title.to_string(),
+            Origin::File(_) => format!("{title} (yours)"),
+        };
+        if title.chars().count() <= title_width {
+            title
+        } else {
+            let cut: String = title.chars().take(title_width - 1).collect();
+            format!("{cut}…")
+        }
+    };
     writeln!(
         out,
-        "{:<width$}  {:>7}  {:<34}  {:<needs_width$}  from",
-        "name", "time", "title", "needs"
+        "{:<width$}  {:>7}  {:<needs_width$}  title",
+        "name", "time", "needs"
     )?;
     let mut instead: Vec<(Need, String)> = Vec::new();
     for (loaded, plan) in &rows {
         writeln!(
             out,
-            "{:<width$}  {:>7}  {:<34}  {:<needs_width$}  {}",
+            "{:<width$}  {:>7}  {:<needs_width$}  {}",
             loaded.routine.name,
             clock_text(plan.total()),
-            loaded.routine.title,
             special(plan),
-            loaded.origin.describe()
+            fit(&loaded.routine.title, &loaded.origin)
         )?;
         for pair in &plan.instead {
             if !instead.contains(pair) {
@@ -81,13 +97,25 @@ pub fn run(
         writeln!(out)?;
     }
     for (need, name) in instead {
-        writeln!(out, "No {}? Run `supple run {name}`.", need.short())?;
+        writeln!(out, "No {}? Run: supple run {name}", need.short())?;
     }
     if let Some(dir) = user_dir {
-        writeln!(out, "\nYour routines go in {}", dir.display())?;
+        writeln!(out, "\nYour routines go in {}", tilde(dir))?;
     }
     for e in broken {
         writeln!(err, "skipped a routine file that does not load:\n{e}")?;
     }
     Ok(())
+}
+
+/// `path` with the home folder written `~`, as a person would type it.
+pub fn tilde(path: &Path) -> String {
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    match home
+        .as_deref()
+        .and_then(|home| path.strip_prefix(home).ok())
+    {
+        Some(rest) if !rest.as_os_str().is_empty() => format!("~/{}", rest.display()),
+        _ => path.display().to_string(),
+    }
 }

@@ -29,6 +29,11 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let plain =
         plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || crate::term::dumb();
+    // A routine named on the command line that does not load is said first: asking about a
+    // bad config file before it would only delay the real error.
+    if let Some(name) = routine {
+        crate::session::resolve::resolve(name, user_dir, &Default::default())?;
+    }
     let settings = load_settings(cli, &mut SafeWriter::new(io::stderr()), BadConfig::Ask)?;
     let plan = resolve(routine, &settings, user_dir)?;
     let store = Store::default_location();

@@ -10,8 +10,25 @@ use crate::quiet::QuietStderr;
 #[cfg(feature = "sound")]
 use super::log_path;
 
-/// `supple sound-test`: every cue once, named as it plays.
-pub fn run(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
+/// The terminal bell at each cue, named as it rings (what a session does with `--bell` where
+/// there is no sound device). The bell itself is written past `out`, which would spell it
+/// out as text.
+fn ring_each(out: &mut impl Write) -> anyhow::Result<bool> {
+    writeln!(out, "Ringing the terminal bell for every cue instead:")?;
+    for cue in crate::audio::synth::ALL {
+        writeln!(out, "  {}", crate::audio::describe(cue))?;
+        out.flush()?;
+        let mut terminal = std::io::stdout();
+        terminal.write_all(b"\x07")?;
+        terminal.flush()?;
+        std::thread::sleep(std::time::Duration::from_millis(600));
+    }
+    Ok(true)
+}
+
+/// `supple sound-test`: every cue once, named as it plays; with `bell` and no sound device,
+/// the terminal bell at each cue instead.
+pub fn run(out: &mut impl Write, latency: bool, bell: bool) -> anyhow::Result<bool> {
     #[cfg(feature = "sound")]
     {
         use crate::audio::device::DevicePlayer;
@@ -22,9 +39,14 @@ pub fn run(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
         let mut player = match opened {
             Ok(player) => player,
             Err(reason) => {
+                if bell {
+                    writeln!(out, "No sound: {reason}.")?;
+                    return ring_each(out);
+                }
                 writeln!(
                     out,
-                    "no sound: {reason}. Sessions run silently; --bell rings the terminal bell instead."
+                    "No sound: {reason}. Sessions run silently; --bell rings the terminal bell \
+                     instead."
                 )?;
                 if let Some(log) = log {
                     writeln!(
@@ -43,7 +65,7 @@ pub fn run(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
         });
         writeln!(
             out,
-            "And the voice, as a hold starts: \"Anchor stretch. Left leg. Twenty seconds.\""
+            "And the voice, as a hold starts: \"Anchor stretch. Left leg up. Twenty seconds.\""
         )?;
         out.flush()?;
         player.speak_and_wait(audio::voice::sample());
@@ -64,8 +86,11 @@ pub fn run(out: &mut impl Write, latency: bool) -> anyhow::Result<bool> {
         let _ = latency;
         writeln!(
             out,
-            "this supple was built without sound (--no-default-features)"
+            "No sound: this supple was built without sound (--no-default-features)."
         )?;
+        if bell {
+            return ring_each(out);
+        }
         Ok(false)
     }
 }

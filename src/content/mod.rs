@@ -2,6 +2,7 @@
 
 mod error;
 mod load;
+pub mod seconds;
 pub mod strict;
 
 pub(crate) use load::check_range;

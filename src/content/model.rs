@@ -180,22 +180,47 @@ pub enum SideOrder {
 #[serde(deny_unknown_fields)]
 pub struct RoutineDefaults {
     /// Seconds of "get ready" before the first step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::seconds::seconds_field"
+    )]
+    #[schemars(with = "Option<super::seconds::Seconds>")]
     pub lead_in_seconds: Option<u32>,
     /// Seconds to move into position between two exercises.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::seconds::seconds_field"
+    )]
+    #[schemars(with = "Option<super::seconds::Seconds>")]
     pub transition_seconds: Option<u32>,
     /// Seconds of each hold or bout of work.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::seconds::seconds_field"
+    )]
+    #[schemars(with = "Option<super::seconds::Seconds>")]
     pub seconds: Option<u32>,
     /// Repetitions per side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reps: Option<u32>,
     /// Seconds to recover between repetitions on the same side.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::seconds::seconds_field"
+    )]
+    #[schemars(with = "Option<super::seconds::Seconds>")]
     pub rest_seconds: Option<u32>,
     /// Seconds given to change from one leg to the other.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::seconds::seconds_field"
+    )]
+    #[schemars(with = "Option<super::seconds::Seconds>")]
     pub switch_seconds: Option<u32>,
     /// Order of the legs for per-leg exercises.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,16 +234,31 @@ pub struct StepSpec {
     /// The id of an exercise from the library.
     pub exercise: String,
     /// Seconds of each hold or bout of work.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::seconds::seconds_field"
+    )]
+    #[schemars(with = "Option<super::seconds::Seconds>")]
     pub seconds: Option<u32>,
     /// Repetitions per side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reps: Option<u32>,
     /// Seconds to recover between repetitions on the same side.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::seconds::seconds_field"
+    )]
+    #[schemars(with = "Option<super::seconds::Seconds>")]
     pub rest_seconds: Option<u32>,
     /// Seconds given to change from one leg to the other.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::seconds::seconds_field"
+    )]
+    #[schemars(with = "Option<super::seconds::Seconds>")]
     pub switch_seconds: Option<u32>,
     /// Order of the legs for per-leg exercises.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -108,7 +108,7 @@ fn every_cue_reaches_the_device_with_its_tones() {
         "speech, not a tone: {spread} around {mean} Hz"
     );
     assert!(
-        stdout.contains("Anchor stretch. Left leg. Twenty seconds."),
+        stdout.contains("Anchor stretch. Left leg up. Twenty seconds."),
         "{stdout}"
     );
     for ((s0, s1), hz) in beeps.iter().zip(&expected) {

@@ -29,10 +29,10 @@ const TABLE: &[(&str, &[&str])] = &[
     (
         "string_seconds.json",
         &[
-            ":5:51:",
+            ":5:55:",
             "at steps[0].seconds",
-            "invalid type: string \"20\", expected a whole number",
-            "without quotes",
+            "`twenty` is not a number of seconds",
+            "fix: write a whole number of seconds, 20, or a text with units, \"20s\"",
         ],
     ),
     (

@@ -91,15 +91,15 @@ fn list_shows_builtin_and_user_routines() {
         .assert()
         .success()
         .stdout(
-            predicate::str::is_match(r"hamstring +11:52 +Hamstring session +low step or chair +built-in")
+            predicate::str::is_match(r"hamstring +11:52 +low step or chair +Hamstring session\n")
                 .expect("re")
-                .and(predicate::str::is_match(r"partner +11:55 +Hamstring session with a partner +low step or chair, partner +built-in").expect("re"))
-                .and(predicate::str::is_match(r"floor +10:49 +Hamstring session on the floor +- +built-in").expect("re"))
-                .and(predicate::str::contains("No partner? Run `supple run hamstring`."))
-                .and(predicate::str::contains("No low step or chair? Run `supple run floor`."))
+                .and(predicate::str::is_match(r"partner +11:55 +low step or chair, partner +Hamstring session with a partner\n").expect("re"))
+                .and(predicate::str::is_match(r"floor +10:49 +- +Hamstring session on the floor\n").expect("re"))
+                .and(predicate::str::contains("No partner? Run: supple run hamstring"))
+                .and(predicate::str::contains("No low step or chair? Run: supple run floor"))
                 .and(predicate::str::contains("quick"))
                 .and(predicate::str::contains("My evening stretch"))
-                .and(predicate::str::contains("mine.json")),
+                .and(predicate::str::contains("My evening stretch (yours)")),
         )
         .stderr(predicate::str::contains("broken.json:1:3"));
     // A user routine runs by name.
@@ -332,4 +332,74 @@ fn session_flags_belong_to_the_commands_that_use_them() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unexpected argument '--hold'"));
+}
+
+/// Lengths are written the same way everywhere: a routine file takes "30s", "1m" and
+/// "1m30s" as the flags and the config do, with the same message for a bad one; `check`
+/// accepts a hold over 60 s with the word `--hold` gets.
+#[test]
+fn routine_files_take_lengths_as_flags_do_and_check_notes_long_holds() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let good = home.path().join("good.json");
+    std::fs::write(
+        &good,
+        r#"{ "name": "good", "title": "Good", "defaults": { "seconds": "30s", "rest_seconds": "5s" },
+  "steps": [ { "exercise": "lying-stretch", "seconds": "1m30s" }, { "exercise": "seated-stretch" } ] }"#,
+    )
+    .expect("write");
+    supple(home.path())
+        .args(["check", good.to_str().expect("path")])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("ok: ").and(predicate::str::contains(
+                "Holds of 90 s: kept as you set them",
+            )),
+        );
+    supple(home.path())
+        .args(["plan", good.to_str().expect("path")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1:30"));
+    let bad = home.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{ "name": "bad", "title": "Bad", "steps": [ { "exercise": "lying-stretch", "seconds": "30x" } ] }"#,
+    )
+    .expect("write");
+    supple(home.path())
+        .args(["check", bad.to_str().expect("path")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "at steps[0].seconds: `30x` is not a number of seconds\n  fix: write a whole number of seconds, 20, or a text with units, \"20s\"",
+        ));
+}
+
+/// `supple list` fits 80 columns, whatever the titles and wherever the routines folder is.
+#[test]
+fn list_fits_80_columns() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = home.path().join("config/supple/routines");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("long.json"),
+        r#"{ "name": "a-rather-long-routine-name", "title": "A title that goes on and on past any column to hold it",
+  "steps": [ { "exercise": "assisted-stretch" } ] }"#,
+    )
+    .expect("write");
+    let out = supple(home.path()).arg("list").output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("a-rather-long-routine-name"), "{text}");
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+    assert!(
+        text.contains("Your routines go in ~/config/supple/routines"),
+        "{text}"
+    );
 }

@@ -222,3 +222,40 @@ fn the_readme_says_how_to_install_both() {
         assert!(readme.contains(line), "the README lacks: {line}");
     }
 }
+
+/// Completion offers values too: the routines by name, the exercises by id, and examples of
+/// reminder days and times.
+#[test]
+fn bash_completes_routine_names_exercise_ids_and_reminder_examples() {
+    if !installed("bash") && goes_without("bash", "completion is not tried") {
+        return;
+    }
+    let script = supple_output(&["completions", "bash"]);
+    let ask = |words: &[&str]| {
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let (cur, prev) = (words[words.len() - 1], words[words.len() - 2]);
+        let program = format!(
+            "{script}\nCOMP_WORDS=({}); COMP_CWORD={}; _supple supple '{cur}' '{prev}'; \
+             printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+            quoted.join(" "),
+            words.len() - 1
+        );
+        let (ok, out, err) = run_with("bash", &["--norc", "--noprofile"], &program);
+        assert!(ok, "{err}");
+        out.lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    let routines = ask(&["supple", "run", ""]);
+    for name in ["hamstring", "floor", "quick", "partner"] {
+        assert!(routines.iter().any(|r| r == name), "{routines:?}");
+    }
+    assert_eq!(ask(&["supple", "plan", "qu"]), ["quick"]);
+    assert_eq!(ask(&["supple", "show", "anch"]), ["anchor-stretch"]);
+    let days = ask(&["supple", "remind", "--days", ""]);
+    assert!(days.iter().any(|d| d == "mon,wed,fri"), "{days:?}");
+    let at = ask(&["supple", "remind", "--at", ""]);
+    assert!(at.iter().any(|t| t == "07:30"), "{at:?}");
+    let tests = ask(&["supple", "test", "--record", ""]);
+    for test in ["aket", "slr", "sit-reach"] {
+        assert!(tests.iter().any(|t| t == test), "{tests:?}");
+    }
+}

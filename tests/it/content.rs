@@ -243,7 +243,7 @@ fn routines_that_need_a_partner_or_equipment_are_flagged_in_the_list() {
                 .find(|(n, _)| n == need)
                 .expect("a routine without it");
             assert!(!plan(instead).needs.contains(need), "{instead}");
-            assert!(listed.contains(&format!("No {}? Run `supple run {instead}`.", need.short())));
+            assert!(listed.contains(&format!("No {}? Run: supple run {instead}", need.short())));
         }
         if !this.needs.iter().any(|n| n.is_special()) {
             assert!(row.contains(" - "), "{row}");
