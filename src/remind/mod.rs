@@ -20,6 +20,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::paths::AtomicFile;
 use crate::safe_text::quote;
 
 pub use cron::cron_line;
@@ -244,17 +245,13 @@ fn make_folder(dir: &Path) -> Result<(), RemindError> {
 /// renamed over it.
 fn write_atomic(path: &Path, text: &str) -> Result<(), RemindError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".supple-remind-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let mut file = AtomicFile::beside(path, ".supple-remind-", ".tmp")
         .map_err(|e| RemindError::io(dir, "write a file in it", &e))?;
-    temp.write_all(text.as_bytes())
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| RemindError::io(temp.path(), "write", &e))?;
-    temp.persist(path)
-        .map_err(|e| RemindError::io(path, "replace", &e.error))?;
-    Ok(())
+    file.write(|out| out.write_all(text.as_bytes()))
+        .and_then(|()| file.sync())
+        .map_err(|e| RemindError::io(file.path(), "write", &e))?;
+    file.commit()
+        .map_err(|e| RemindError::io(path, "replace", &e))
 }
 
 /// supple's own path cannot be written where `what` needs it.
