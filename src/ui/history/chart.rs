@@ -13,7 +13,8 @@ use crate::session::Side;
 
 impl HistoryView<'_> {
     /// Seconds per week and leg counted toward the dose (a day at most its share), against
-    /// the dose: two bars a week under its calendar column, the dose as a dashed line, an axis with the dose and the top marked.
+    /// the dose: two bars a week under its calendar column, the dose as a dashed line, an axis
+    /// with the dose and the top marked.
     pub(super) fn render_chart(
         &self,
         columns: &Columns,
@@ -21,8 +22,6 @@ impl HistoryView<'_> {
         area: Rect,
         buf: &mut Buffer,
     ) {
-        let theme = self.theme();
-        let c = self.cells();
         // One row of labels under the bars.
         let rows = area.height.saturating_sub(1);
         if rows < 2 || columns.bar == 0 {
@@ -36,6 +35,27 @@ impl HistoryView<'_> {
         // The dose sits on a whole row, `dose_rows` up, with room above it for more.
         let top = peak.max(WEEKLY_SECONDS + WEEKLY_SECONDS / 4);
         let dose_rows = ((u64::from(rows) * WEEKLY_SECONDS) / top).clamp(1, u64::from(rows - 1));
+        let chart_area = Rect {
+            x: columns.x,
+            width: columns.span().min(area.right().saturating_sub(columns.x)),
+            ..area
+        };
+        self.bars(columns, weeks, rows, dose_rows)
+            .render(chart_area, buf);
+        let dose_y = area.y + rows - dose_rows as u16 - 1;
+        self.render_dose_line(chart_area, dose_y, area.right(), buf);
+        self.render_axis(columns.x.saturating_sub(1), area, rows, dose_rows, buf);
+    }
+
+    /// Two bars a week, left and right, on `rows` rows where the dose is `dose_rows` high.
+    fn bars(
+        &self,
+        columns: &Columns,
+        weeks: &[Week],
+        rows: u16,
+        dose_rows: u64,
+    ) -> BarChart<'static> {
+        let theme = self.theme();
         let scale = |secs: u64| -> u64 {
             (u128::from(secs) * u128::from(dose_rows) * 8 / u128::from(WEEKLY_SECONDS))
                 .min(u128::from(rows) * 8) as u64
@@ -87,47 +107,60 @@ impl HistoryView<'_> {
         for group in groups {
             chart = chart.data(group);
         }
-        let chart_area = Rect {
-            x: columns.x,
-            width: columns.span().min(area.right().saturating_sub(columns.x)),
-            ..area
-        };
-        chart.render(chart_area, buf);
+        chart
+    }
 
-        // The dose line, behind the bars: drawn only where no bar is.
-        let dose_y = area.y + rows - dose_rows as u16 - 1;
-        let line_style = theme.caution();
-        for x in chart_area.x..chart_area.right() {
-            if buf[(x, dose_y)].symbol() == " " {
-                buf[(x, dose_y)].set_symbol(c.target).set_style(line_style);
+    /// The dose as a dashed line on row `y` across the `chart`, behind the bars (drawn only
+    /// where no bar is), and labelled after it where the label fits before `right`.
+    fn render_dose_line(&self, chart: Rect, y: u16, right: u16, buf: &mut Buffer) {
+        let style = self.theme().caution();
+        for x in chart.x..chart.right() {
+            if buf[(x, y)].symbol() == " " {
+                buf[(x, y)].set_symbol(self.cells().target).set_style(style);
             }
         }
-        let dose_label = format!(" dose {}", dose::clock(WEEKLY_SECONDS));
-        let after = chart_area.right();
-        if after + dose_label.len() as u16 <= area.right() {
-            buf.set_string(after, dose_y, dose_label, line_style);
+        let label = format!(" dose {}", dose::clock(WEEKLY_SECONDS));
+        let after = chart.right();
+        if after + label.len() as u16 <= right {
+            buf.set_string(after, y, label, style);
         }
-        // The axis: the top, the dose and zero.
-        let axis_x = columns.x.saturating_sub(1);
+    }
+
+    /// The axis in column `x`, beside the bars' `rows`: whole doses marked up it, the dose
+    /// in its colour, and zero at its foot.
+    fn render_axis(&self, x: u16, area: Rect, rows: u16, dose_rows: u64, buf: &mut Buffer) {
+        let theme = self.theme();
+        let c = self.cells();
         for y in area.y..area.y + rows {
-            buf.set_string(axis_x, y, c.axis, theme.dim());
+            buf.set_string(x, y, c.axis, theme.dim());
         }
+        // The row `n` rows up from the bars' foot.
+        let up = |n: u64| area.y + rows - n as u16 - 1;
         let mark = |y: u16, text: String, style: Style, buf: &mut Buffer| {
             let w = text.len() as u16;
-            buf.set_string(axis_x.saturating_sub(w), y, text, style);
-            buf.set_string(axis_x, y, c.tick, theme.dim());
+            buf.set_string(x.saturating_sub(w), y, text, style);
+            buf.set_string(x, y, c.tick, theme.dim());
         };
         // Whole doses up the axis: each falls on a whole row, as the dose does.
         let mut times = 2;
         while dose_rows * times < u64::from(rows) {
-            let y = area.y + rows - (dose_rows * times) as u16 - 1;
-            mark(y, dose::clock(WEEKLY_SECONDS * times), theme.dim(), buf);
+            mark(
+                up(dose_rows * times),
+                dose::clock(WEEKLY_SECONDS * times),
+                theme.dim(),
+                buf,
+            );
             times += 1;
         }
-        mark(dose_y, dose::clock(WEEKLY_SECONDS), line_style, buf);
+        mark(
+            up(dose_rows),
+            dose::clock(WEEKLY_SECONDS),
+            theme.caution(),
+            buf,
+        );
         let zero_y = area.y + rows;
-        buf.set_string(axis_x.saturating_sub(1), zero_y, "0", theme.dim());
-        buf.set_string(axis_x, zero_y, c.corner, theme.dim());
+        buf.set_string(x.saturating_sub(1), zero_y, "0", theme.dim());
+        buf.set_string(x, zero_y, c.corner, theme.dim());
     }
 
     pub(super) fn chart_heading(&self, width: u16) -> Line<'static> {

@@ -1,16 +1,40 @@
-//! With no session yet: how to start, and what will show here.
+//! With no session yet: how to start, what will show here, and any tests taken already.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::HistoryView;
+use super::flexibility::Form;
 use crate::history::dose::DOSE_RULE;
 
 impl HistoryView<'_> {
+    /// With no session yet: how to start, and under it the tests taken before any session,
+    /// as rows allow.
+    pub(super) fn render_nothing_yet(&self, words: String, area: Rect, buf: &mut Buffer) {
+        let room = area.height.saturating_sub(4);
+        let form = [Form::Full, Form::Compact, Form::Line]
+            .into_iter()
+            .map(|form| (form, self.flexibility_rows(form, area.width)))
+            .find(|(_, rows)| *rows < room)
+            .filter(|_| !self.tests.is_empty());
+        let Some((form, rows)) = form else {
+            self.render_empty(words, area, buf);
+            return;
+        };
+        let [top, _, bottom] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(rows),
+        ])
+        .areas(area);
+        self.render_empty(words, top, buf);
+        self.render_flexibility(form, bottom, buf);
+    }
+
     /// With nothing to show yet: how to start, and what will show here.
-    pub(super) fn render_empty(&self, words: String, area: Rect, buf: &mut Buffer) {
+    fn render_empty(&self, words: String, area: Rect, buf: &mut Buffer) {
         let theme = self.theme();
         let none_yet = self.overview.short == 0;
         let text = vec![

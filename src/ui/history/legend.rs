@@ -1,8 +1,11 @@
 //! The calendar's key: in one line under it, or a line per row beside it.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::HistoryView;
+use super::{Columns, HistoryView, TODAY_MARK};
+use crate::ui::render_lines;
 
 impl HistoryView<'_> {
     /// The calendar's key in one line.
@@ -46,7 +49,7 @@ impl HistoryView<'_> {
     }
 
     /// The calendar's key beside it, a line per row.
-    pub(super) fn legend_lines(&self) -> Vec<Line<'static>> {
+    fn legend_lines(&self) -> Vec<Line<'static>> {
         let theme = self.theme();
         let c = self.cells();
         vec![
@@ -67,5 +70,16 @@ impl HistoryView<'_> {
             Line::styled("two sessions keeps it going;", theme.dim()),
             Line::styled("two days without one end it.", theme.dim()),
         ]
+    }
+
+    /// The key beside the calendar's `days`, right of "◀ today".
+    pub(super) fn render_side_legend(&self, columns: &Columns, days: Rect, buf: &mut Buffer) {
+        let x = columns.x + columns.span() + TODAY_MARK + 2;
+        let legend = Rect {
+            x,
+            width: days.right().saturating_sub(x),
+            ..days
+        };
+        render_lines(self.legend_lines(), legend, buf);
     }
 }

@@ -10,6 +10,10 @@
 //! in all where they are fewer. `supple history --plain` says the same (`flextest::tests_text`).
 //!
 //! With no session yet, it says how to start instead.
+//!
+//! A file per panel: `headline`, `calendar`, `legend`, `chart`, `flexibility` (with `series`,
+//! one test's results) and `empty`. Here: the view, the week columns the calendar and the chart
+//! share, the glyphs, and `render`, which plans who gets the rows and hands each panel its area.
 
 mod calendar;
 mod chart;
@@ -20,7 +24,7 @@ mod legend;
 mod series;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -185,6 +189,7 @@ impl HistoryView<'_> {
             .unwrap_or_default()
     }
 
+    /// A day with some stretching, less than its share of the dose.
     fn some_style(&self) -> Style {
         if self.color {
             Style::new().fg(ratatui::style::Color::Green)
@@ -215,83 +220,76 @@ impl Budget {
     }
 }
 
+/// Which sections get rows beyond the least, as [`HistoryView::plan`] hands them out.
+struct Plan {
+    /// The calendar's key beside it; else `legend_below`, a line under it.
+    side_legend: bool,
+    legend_below: bool,
+    /// The chart at its least or more: `extra_bars` rows above [`MIN_BAR_ROWS`].
+    chart: bool,
+    chart_air: bool,
+    extra_bars: u16,
+    /// The flexibility section, as a form and its rows.
+    flexibility: Option<(Form, u16)>,
+    flexibility_air: bool,
+    calendar_heading: bool,
+    /// A row of air between the lines at the top and the calendar.
+    air: bool,
+    advice: Option<Line<'static>>,
+    held_line: bool,
+    above_line: bool,
+}
+
 /// Rows handed out top to bottom: each section gets its rows while they last.
 struct Rows {
-    next: u16,
-    left: u16,
+    /// What is left: the rows below those taken.
+    left: Rect,
 }
 
 impl Rows {
-    fn take(&mut self, rows: u16) -> Option<u16> {
-        (rows <= self.left).then(|| {
-            let y = self.next;
-            self.next += rows;
-            self.left -= rows;
-            y
+    /// The next `rows` rows across the area, if they are all there.
+    fn take(&mut self, rows: u16) -> Option<Rect> {
+        (rows <= self.left.height).then(|| {
+            let taken = Rect {
+                height: rows,
+                ..self.left
+            };
+            self.left.y += rows;
+            self.left.height -= rows;
+            taken
         })
+    }
+
+    /// A row left empty, if there is one.
+    fn skip(&mut self) {
+        self.take(1);
+    }
+
+    /// `line` in the next row, if there is one.
+    fn line(&mut self, line: Line<'_>, buf: &mut Buffer) {
+        if let Some(row) = self.take(1) {
+            line.render(row, buf);
+        }
     }
 }
 
-impl Widget for HistoryView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme();
-        let columns = Columns::new(
-            area.inner(ratatui::layout::Margin::new(1, 1)),
-            self.weeks.len(),
-        );
-        let weeks = self.shown(&columns);
-        let plural = if weeks.len() == 1 { "" } else { "s" };
-        let title = if self.overview.nothing_yet().is_some() {
+impl HistoryView<'_> {
+    /// The frame's title: the weeks shown, in fewer words on a narrow screen.
+    fn title(&self, weeks: usize, width: u16) -> String {
+        let plural = if weeks == 1 { "" } else { "s" };
+        if self.overview.nothing_yet().is_some() {
             " Your stretching history ".to_string()
-        } else if area.width >= 50 {
-            format!(
-                " Your stretching history: the last {} week{plural} ",
-                weeks.len()
-            )
+        } else if width >= 50 {
+            format!(" Your stretching history: the last {weeks} week{plural} ")
         } else {
-            format!(" History: {} week{plural} ", weeks.len())
-        };
-        let block = theme
-            .panel(Line::styled(title, theme.title()))
-            .title_bottom(" any key to close ");
-        let inner = block.inner(area);
-        block.render(area, buf);
-        if let Some(words) = self.overview.nothing_yet() {
-            // Tests taken before any session: under how to start, as rows allow.
-            let room = inner.height.saturating_sub(4);
-            let form = [Form::Full, Form::Compact, Form::Line]
-                .into_iter()
-                .map(|form| (form, self.flexibility_rows(form, inner.width)))
-                .find(|(_, rows)| *rows < room)
-                .filter(|_| !self.tests.is_empty());
-            let Some((form, rows)) = form else {
-                self.render_empty(words, inner, buf);
-                return;
-            };
-            let [top, _, bottom] = ratatui::layout::Layout::vertical([
-                ratatui::layout::Constraint::Fill(1),
-                ratatui::layout::Constraint::Length(1),
-                ratatui::layout::Constraint::Length(rows),
-            ])
-            .areas(inner);
-            self.render_empty(words, top, buf);
-            self.render_flexibility(form, bottom, buf);
-            return;
+            format!(" History: {weeks} week{plural} ")
         }
-        let line = |y: u16, line: Line, buf: &mut Buffer| {
-            line.render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                },
-                buf,
-            );
-        };
+    }
 
-        // What must be there: the headline, this week, the months and the seven days. Then,
-        // while rows last: the legend, the chart at its least, the headings, air, the advice,
-        // the flexibility section, and the chart's growth.
+    /// What must be there: the headline, this week, the months and the seven days. Then,
+    /// while rows last: the legend, the chart at its least, the headings, air, the advice,
+    /// the flexibility section, and the chart's growth.
+    fn plan(&self, inner: Rect, columns: &Columns) -> Plan {
         let side_legend = inner.width >= MARGIN + columns.span() + TODAY_MARK + SIDE_LEGEND;
         let chart_least = 1 + MIN_BAR_ROWS + 1; // heading, bars, labels
         let mut budget = Budget(inner.height.saturating_sub(10));
@@ -308,7 +306,7 @@ impl Widget for HistoryView<'_> {
             None
         };
         let chart_air = chart && budget.want(1);
-        let cal_heading = budget.want(1);
+        let calendar_heading = budget.want(1);
         let mut extra_bars = 0;
         if chart {
             extra_bars = budget.most(GOOD_BAR_ROWS - MIN_BAR_ROWS);
@@ -330,85 +328,87 @@ impl Widget for HistoryView<'_> {
         if chart {
             extra_bars += budget.most(MAX_BAR_ROWS - MIN_BAR_ROWS - extra_bars);
         }
+        Plan {
+            side_legend,
+            legend_below,
+            chart,
+            chart_air,
+            extra_bars,
+            flexibility,
+            flexibility_air,
+            calendar_heading,
+            air,
+            advice,
+            held_line,
+            above_line,
+        }
+    }
+}
 
-        let mut rows = Rows {
-            next: inner.y,
-            left: inner.height,
-        };
-        if let Some(y) = rows.take(1) {
-            line(y, self.headline(inner.width), buf);
+impl Widget for HistoryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme();
+        let columns = Columns::new(area.inner(Margin::new(1, 1)), self.weeks.len());
+        let weeks = self.shown(&columns);
+        let block = theme
+            .panel(Line::styled(
+                self.title(weeks.len(), area.width),
+                theme.title(),
+            ))
+            .title_bottom(" any key to close ");
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if let Some(words) = self.overview.nothing_yet() {
+            self.render_nothing_yet(words, inner, buf);
+            return;
         }
-        if let Some(y) = rows.take(1) {
-            line(y, self.dose_line(inner.width), buf);
+        let plan = self.plan(inner, &columns);
+        let width = inner.width;
+        let mut rows = Rows { left: inner };
+        rows.line(self.headline(width), buf);
+        rows.line(self.dose_line(width), buf);
+        if plan.above_line {
+            rows.line(self.above_line(width), buf);
         }
-        if above_line && let Some(y) = rows.take(1) {
-            line(y, self.above_line(inner.width), buf);
+        if plan.held_line {
+            rows.line(Line::raw(self.overview.held_line()), buf);
         }
-        if held_line && let Some(y) = rows.take(1) {
-            line(y, Line::raw(self.overview.held_line()), buf);
+        if let Some(advice) = plan.advice {
+            rows.line(advice, buf);
         }
-        if let Some(advice) = advice
-            && let Some(y) = rows.take(1)
-        {
-            line(y, advice, buf);
+        if plan.air {
+            rows.skip();
         }
-        if air {
-            rows.take(1);
+        if plan.calendar_heading {
+            rows.line(self.calendar_heading(weeks, width), buf);
         }
-        if cal_heading && let Some(y) = rows.take(1) {
-            line(y, self.calendar_heading(weeks, inner.width), buf);
+        if let Some(row) = rows.take(1) {
+            self.render_months(&columns, weeks, row, buf);
         }
-        if let Some(y) = rows.take(1) {
-            self.render_months(
-                &columns,
-                weeks,
-                Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                },
-                buf,
-            );
-        }
-        if let Some(y) = rows.take(7) {
-            let days = Rect {
-                y,
-                height: 7,
-                ..inner
-            };
+        if let Some(days) = rows.take(7) {
             self.render_calendar(&columns, weeks, days, buf);
-            if side_legend {
-                let x = columns.x + columns.span() + TODAY_MARK + 2;
-                let legend = Rect {
-                    x,
-                    width: inner.right().saturating_sub(x),
-                    ..days
-                };
-                super::render_lines(self.legend_lines(), legend, buf);
+            if plan.side_legend {
+                self.render_side_legend(&columns, days, buf);
             }
         }
-        if legend_below && let Some(y) = rows.take(1) {
-            line(y, self.legend_line(inner.width), buf);
+        if plan.legend_below {
+            rows.line(self.legend_line(width), buf);
         }
-        if chart {
-            if chart_air {
-                rows.take(1);
+        if plan.chart {
+            if plan.chart_air {
+                rows.skip();
             }
-            if let Some(y) = rows.take(1) {
-                line(y, self.chart_heading(inner.width), buf);
-            }
-            let height = MIN_BAR_ROWS + extra_bars + 1;
-            if let Some(y) = rows.take(height) {
-                let area = Rect { y, height, ..inner };
-                self.render_chart(&columns, weeks, area, buf);
+            rows.line(self.chart_heading(width), buf);
+            if let Some(bars) = rows.take(MIN_BAR_ROWS + plan.extra_bars + 1) {
+                self.render_chart(&columns, weeks, bars, buf);
             }
         }
-        if let Some((form, height)) = flexibility {
-            if flexibility_air {
-                rows.take(1);
+        if let Some((form, height)) = plan.flexibility {
+            if plan.flexibility_air {
+                rows.skip();
             }
-            if let Some(y) = rows.take(height) {
-                self.render_flexibility(form, Rect { y, height, ..inner }, buf);
+            if let Some(section) = rows.take(height) {
+                self.render_flexibility(form, section, buf);
             }
         }
     }
