@@ -159,7 +159,6 @@ impl HistoryView<'_> {
         width: u16,
         align: Option<(usize, usize)>,
     ) -> Vec<Line<'static>> {
-        let theme = self.theme();
         let mut table = self.table(s, width);
         let own = table.columns.len() * table.column;
         let pad = match align {
@@ -169,8 +168,27 @@ impl HistoryView<'_> {
             }
             None => String::new(),
         };
-        let latest = s.latest().day();
-        let mut lines = vec![Self::fit(
+        let mut lines = vec![self.series_title(s, width), self.dates(s, &table, &pad)];
+        for side in s.sides() {
+            lines.push(self.leg_row(s, &table, &pad, *side));
+        }
+        if table.first_test {
+            lines.push(Line::styled(
+                format!(
+                    "  the first {} test: the next ones are compared with it",
+                    s.test.name()
+                ),
+                self.theme().dim(),
+            ));
+        }
+        lines.extend(self.verdicts(s, width));
+        lines
+    }
+
+    /// A series' title and what it measures, in as many words as fit.
+    fn series_title(&self, s: &Series<'_>, width: u16) -> Line<'static> {
+        let theme = self.theme();
+        Self::fit(
             vec![
                 Line::from(vec![
                     Span::styled(s.title(), theme.title()),
@@ -194,7 +212,13 @@ impl HistoryView<'_> {
                 ]),
             ],
             width,
-        )];
+        )
+    }
+
+    /// The table's head: the dates of the results shown, then the changes' headings.
+    fn dates(&self, s: &Series<'_>, table: &Table, pad: &str) -> Line<'static> {
+        let theme = self.theme();
+        let latest = s.latest().day();
         let column = table.column;
         let mut header = vec![Span::raw(" ".repeat(LEG_COLUMN))];
         for c in &table.columns {
@@ -204,7 +228,7 @@ impl HistoryView<'_> {
             };
             header.push(Span::styled(format!("{label:>column$}"), theme.dim()));
         }
-        header.push(Span::raw(pad.clone()));
+        header.push(Span::raw(pad.to_string()));
         if !table.first_test {
             header.push(Span::styled(
                 format!("   {:<w$}", "since the first", w = table.first_width),
@@ -214,63 +238,64 @@ impl HistoryView<'_> {
         if s.comparison.last.is_some() {
             header.push(Span::styled("  since the last", theme.dim()));
         }
-        lines.push(Line::from(header));
-        for side in s.sides() {
-            let mut row = self.leg_name(*side);
-            for c in &table.columns {
-                let value = match c {
-                    Some(i) => Series::value(s.results[*i], *side)
-                        .map_or_else(String::new, |v| v.to_string()),
-                    None => self.gap().to_string(),
-                };
-                row.push(Span::styled(
-                    format!("{value:>column$}"),
-                    self.leg_style(*side),
-                ));
-            }
-            row.push(Span::raw(pad.clone()));
-            if let Some(change) = s.since_first(*side) {
-                let words = self.units(change_words(change, s.test, table.long));
-                row.push(Span::raw("   "));
-                row.push(Span::styled(
-                    format!("{words:<w$}", w = table.first_width),
-                    self.change_style(change),
-                ));
-            }
-            if let Some(change) = s.since_last(*side) {
-                let words = self.units(change_words(change, s.test, table.long));
-                row.push(Span::raw("  "));
-                row.push(Span::styled(words, self.change_style(change)));
-            }
-            lines.push(Line::from(row));
-        }
-        if table.first_test {
-            lines.push(Line::styled(
-                format!(
-                    "  the first {} test: the next ones are compared with it",
-                    s.test.name()
-                ),
-                theme.dim(),
+        Line::from(header)
+    }
+
+    /// A leg's row: its results, then its change since the first and the last test.
+    fn leg_row(&self, s: &Series<'_>, table: &Table, pad: &str, side: Side) -> Line<'static> {
+        let column = table.column;
+        let mut row = self.leg_name(side);
+        for c in &table.columns {
+            let value = match c {
+                Some(i) => {
+                    Series::value(s.results[*i], side).map_or_else(String::new, |v| v.to_string())
+                }
+                None => self.gap().to_string(),
+            };
+            row.push(Span::styled(
+                format!("{value:>column$}"),
+                self.leg_style(side),
             ));
         }
-        // The verdicts in full where they fit, in a few words where they do not.
-        if let Some(a) = s.asymmetry() {
-            let unit = s.test.unit().after();
-            let short = [
-                format!(
-                    "{} tested tighter by {}{unit}: may be real",
-                    a.tighter.name(),
-                    a.by
-                ),
-                "painful side, or leg symptoms? Ask a physiotherapist first".into(),
-            ];
-            for (long, short) in s.verdicts().into_iter().zip(short) {
-                let line =
-                    |text: String| Line::styled(format!("  {}", self.units(text)), theme.caution());
-                lines.push(Self::fit(vec![line(long), line(short)], width));
-            }
+        row.push(Span::raw(pad.to_string()));
+        if let Some(change) = s.since_first(side) {
+            let words = self.units(change_words(change, s.test, table.long));
+            row.push(Span::raw("   "));
+            row.push(Span::styled(
+                format!("{words:<w$}", w = table.first_width),
+                self.change_style(change),
+            ));
         }
-        lines
+        if let Some(change) = s.since_last(side) {
+            let words = self.units(change_words(change, s.test, table.long));
+            row.push(Span::raw("  "));
+            row.push(Span::styled(words, self.change_style(change)));
+        }
+        Line::from(row)
+    }
+
+    /// What the latest test says beyond the numbers, when one leg tested tighter: in full
+    /// where it fits, in a few words where it does not.
+    fn verdicts(&self, s: &Series<'_>, width: u16) -> Vec<Line<'static>> {
+        let Some(a) = s.asymmetry() else {
+            return Vec::new();
+        };
+        let unit = s.test.unit().after();
+        let short = [
+            format!(
+                "{} tested tighter by {}{unit}: may be real",
+                a.tighter.name(),
+                a.by
+            ),
+            "painful side, or leg symptoms? Ask a physiotherapist first".into(),
+        ];
+        let line =
+            |text: String| Line::styled(format!("  {}", self.units(text)), self.theme().caution());
+        s.verdicts()
+            .into_iter()
+            .zip(short)
+            .map(|(long, short)| Self::fit(vec![line(long), line(short)], width))
+            .collect()
     }
 
     /// The compact form's lines: each series in one line, all in the same words, the longest
