@@ -1,9 +1,12 @@
 //! Where supple keeps things: the platform's config and data folders (`$XDG_CONFIG_HOME/supple`
 //! and `$XDG_DATA_HOME/supple` on Linux), found in one place, and what is created there is the
-//! owner's alone.
+//! owner's alone, and files there are replaced whole or not at all.
 
-use std::fs::{self, OpenOptions};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 fn dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "supple")
@@ -40,6 +43,67 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
         builder.mode(0o700);
     }
     builder.create(dir)
+}
+
+/// A file replaced whole or not at all: written to a temporary file beside it (mode 0600,
+/// which the rename keeps), synced, then renamed over it, and the folder synced so that the
+/// rename lasts too. A crash or a full disk leaves the old file as it was; dropped before
+/// [`AtomicFile::commit`], the temporary file is removed.
+///
+/// Each step is its own call, returning its own error, so that callers can say which step
+/// failed and do their own work between them.
+pub struct AtomicFile {
+    temp: NamedTempFile,
+    target: PathBuf,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file `{prefix}XXXXXX{suffix}` in `target`'s folder. It fails
+    /// here, before anything is written, when the folder cannot be written.
+    pub fn beside(target: &Path, prefix: &str, suffix: &str) -> io::Result<AtomicFile> {
+        let temp = tempfile::Builder::new()
+            .prefix(prefix)
+            .suffix(suffix)
+            .tempfile_in(folder_of(target))?;
+        Ok(AtomicFile {
+            temp,
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// The temporary file, as errors name it.
+    pub fn path(&self) -> &Path {
+        self.temp.path()
+    }
+
+    /// Writes through a buffer whatever `fill` writes, and flushes it.
+    pub fn write(&mut self, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+        let mut out = BufWriter::new(self.temp.as_file_mut());
+        fill(&mut out)?;
+        out.into_inner().map_err(|e| e.into_error())?;
+        Ok(())
+    }
+
+    /// Syncs what was written to the disk; due before [`AtomicFile::commit`].
+    pub fn sync(&self) -> io::Result<()> {
+        self.temp.as_file().sync_all()
+    }
+
+    /// Renames the file over the target, then syncs the folder (a failure to sync the folder
+    /// is not reported: the file is in place either way).
+    pub fn commit(self) -> io::Result<()> {
+        let folder = folder_of(&self.target).to_path_buf();
+        self.temp.persist(&self.target).map_err(|e| e.error)?;
+        if let Ok(dir) = File::open(folder) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+}
+
+/// The folder a file is in, `.` for a bare name.
+fn folder_of(path: &Path) -> &Path {
+    path.parent().unwrap_or(Path::new("."))
 }
 
 /// Why a file's bytes could not be read.
@@ -114,4 +178,40 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         });
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_atomic_file_replaces_whole_or_leaves_nothing_behind() -> io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("file.txt");
+        fs::write(&target, "old")?;
+        let names = || -> io::Result<Vec<String>> {
+            let mut names: Vec<String> = fs::read_dir(dir.path())?
+                .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+                .collect::<io::Result<_>>()?;
+            names.sort();
+            Ok(names)
+        };
+
+        let mut dropped = AtomicFile::beside(&target, ".t-", ".tmp")?;
+        dropped.write(|out| out.write_all(b"never"))?;
+        drop(dropped);
+        assert_eq!(fs::read_to_string(&target)?, "old");
+        assert_eq!(names()?, ["file.txt"]);
+
+        let mut file = AtomicFile::beside(&target, ".t-", ".tmp")?;
+        assert!(file.path().starts_with(dir.path()));
+        file.write(|out| out.write_all(b"new"))?;
+        file.sync()?;
+        file.commit()?;
+        assert_eq!(fs::read_to_string(&target)?, "new");
+        assert_eq!(names()?, ["file.txt"]);
+        assert_eq!(fs::metadata(&target)?.permissions().mode() & 0o777, 0o600);
+        Ok(())
+    }
 }

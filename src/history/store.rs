@@ -16,13 +16,10 @@
 //! works first adds what is pending, once, in order.
 
 use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use tempfile::NamedTempFile;
-
 use crate::content::{ContentError, Shape, parse_json_with};
-use crate::paths::{create_private_dir, private_options};
+use crate::paths::{AtomicFile, create_private_dir, private_options};
 
 use super::disk::{self, Place, TEMP_PREFIX, TEMP_SUFFIX};
 use super::error::HistoryError;
@@ -302,25 +299,21 @@ fn read_history(path: &Path) -> Result<HistoryFile, HistoryError> {
 
 /// A temporary file beside the history (mode 0600, which the rename keeps). Through a link,
 /// a folder that cannot be written is the link's problem, and said so.
-fn temp_file(place: &Place) -> Result<NamedTempFile, HistoryError> {
+fn temp_file(place: &Place) -> Result<AtomicFile, HistoryError> {
     let folder = place.folder();
-    tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(folder)
-        .map_err(|source| match &place.link {
-            Some(link) => HistoryError::Link {
-                link: link.clone(),
-                target: place.file.clone(),
-                problem: format!("whose folder cannot be written ({source})"),
-                fix: format!(
-                    "make {} writable, or point the link at a file in a folder you can write; \
-                     nothing was changed",
-                    folder.display()
-                ),
-            },
-            None => io("create a temporary file in", folder)(source),
-        })
+    AtomicFile::beside(&place.file, TEMP_PREFIX, TEMP_SUFFIX).map_err(|source| match &place.link {
+        Some(link) => HistoryError::Link {
+            link: link.clone(),
+            target: place.file.clone(),
+            problem: format!("whose folder cannot be written ({source})"),
+            fix: format!(
+                "make {} writable, or point the link at a file in a folder you can write; \
+                 nothing was changed",
+                folder.display()
+            ),
+        },
+        None => io("create a temporary file in", folder)(source),
+    })
 }
 
 /// Renames an unreadable history aside; says where, and why it could not be read.
@@ -392,26 +385,20 @@ fn merge(history: &mut HistoryFile, waiting: &[pending::Waiting]) -> Merged {
 
 /// Renames the temporary file over the history, and syncs the folder so that the rename
 /// itself is durable.
-fn replace(temp: NamedTempFile, place: &Place) -> Result<(), HistoryError> {
-    temp.persist(&place.file)
-        .map_err(|e| io("replace", &place.file)(e.error))?;
-    if let Ok(dir) = File::open(place.folder()) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
+fn replace(temp: AtomicFile, place: &Place) -> Result<(), HistoryError> {
+    temp.commit().map_err(io("replace", &place.file))
 }
 
 /// Writes the whole history to the temporary file and syncs it to the disk. Written as it is
 /// encoded: a second copy of the file in memory would double what a save needs.
-fn write_synced(temp: &mut NamedTempFile, history: &HistoryFile) -> Result<(), HistoryError> {
+fn write_synced(temp: &mut AtomicFile, history: &HistoryFile) -> Result<(), HistoryError> {
     let path = temp.path().to_path_buf();
-    let mut out = std::io::BufWriter::new(temp.as_file_mut());
-    serde_json::to_writer_pretty(&mut out, history).map_err(|e| io("write", &path)(e.into()))?;
-    out.write_all(b"\n").map_err(io("write", &path))?;
-    let file = out
-        .into_inner()
-        .map_err(|e| io("write", &path)(e.into_error()))?;
-    file.sync_all().map_err(io("sync", &path))
+    temp.write(|out| {
+        serde_json::to_writer_pretty(&mut *out, history)?;
+        out.write_all(b"\n")
+    })
+    .map_err(io("write", &path))?;
+    temp.sync().map_err(io("sync", &path))
 }
 
 /// An I/O error naming what was being done, and to which path.
