@@ -8,9 +8,15 @@ pub mod synth;
 pub mod voice;
 
 #[cfg(feature = "sound")]
+mod alsa;
+#[cfg(feature = "sound")]
 pub mod device;
 #[cfg(feature = "sound")]
 pub mod probe;
+#[cfg(feature = "sound")]
+pub mod pulse;
+#[cfg(feature = "sound")]
+mod worker;
 
 use std::cell::{Cell, RefCell};
 use std::io::Write;
@@ -131,7 +137,7 @@ pub fn speech_for(
 /// The volume a session starts at, in percent.
 pub const DEFAULT_VOLUME: u8 = 80;
 
-/// The player for a session: the audio device (opened in the background), falling back to
+/// The player for a session: the machine's sound (found in the background), falling back to
 /// the terminal bell with `bell`; nothing when `off` gives a reason for no sound.
 pub fn session_player(off: Option<&'static str>, bell: bool, volume: u8) -> Box<dyn Player> {
     if let Some(reason) = off {
