@@ -33,13 +33,17 @@ use super::probe::{Latencies, Timed};
 use super::synth::{self, ALL};
 use super::worker::{DeviceState, Failures, GaveUp, NoPath, Path, SharedState, Words};
 
-/// Quiet written after every sound, so the stream runs out on silence: without it,
-/// pipewire-pulse plays the last 1 to 2 ms of a sound again when the stream drains, a click.
-pub const SILENCE: Duration = Duration::from_millis(100);
+/// Quiet written after every sound. The stream is corked in it (`CORKED_AFTER`), never left to
+/// run out: a stream that has run dry is rewound when the next sound comes, and PulseAudio
+/// then plays the end of the last one again, up to 270 ms of it, before the new one (measured
+/// on a null sink's monitor); pipewire-pulse plays the last 1 to 2 ms of it again as it
+/// drains, a click.
+pub const SILENCE: Duration = Duration::from_millis(200);
 
-/// How long after a sound (and its `SILENCE`) should have played the stream is corked: the
-/// server may start it a few milliseconds late, and corking cuts what is still to play.
-const CORK_AFTER: Duration = Duration::from_millis(150);
+/// How long after a sound should have ended the stream is corked: the server may start it a
+/// little late (measured: up to 25 ms), and corking cuts what is still to play. What is left
+/// of the silence is flushed before the next sound.
+const CORKED_AFTER: Duration = Duration::from_millis(100);
 
 /// The longest the end of a session waits for its last sound to be heard.
 const WIND_UP: Duration = Duration::from_secs(3);
@@ -315,6 +319,8 @@ struct Stream {
     scratch: Vec<u8>,
     format: Format,
     corked: bool,
+    /// Something was written since the last flush: it may not all have played.
+    written: bool,
 }
 
 impl Stream {
@@ -398,14 +404,14 @@ impl Stream {
                 scratch: Vec::new(),
                 format,
                 corked: true,
+                written: false,
             },
             found,
         ))
     }
 
     /// Plays `mono` (at the stream's rate) times `gain`, in place of whatever is still
-    /// playing: how long it lasts with its `SILENCE`, and with `probe` when the server took its
-    /// first frame.
+    /// playing: how long it lasts, and with `probe` when the server took its first frame.
     fn play(
         &mut self,
         mono: &[f32],
@@ -413,8 +419,9 @@ impl Stream {
         probe: bool,
     ) -> Result<(Duration, Option<Instant>), String> {
         let deadline = Instant::now() + COMMAND_TIMEOUT;
-        if !self.corked {
-            // Cut short: what is left here, then what the server holds.
+        if self.written {
+            // What is left of the last sound: cut short if it is still playing, the rest of
+            // its silence if not. Here, then in the server.
             self.scratch.clear();
             self.swap();
             ask(self.stream.flush(), deadline)?;
@@ -424,8 +431,9 @@ impl Stream {
             false => None,
         };
         self.format.render(mono, gain, &mut self.scratch);
-        let length = self.format.duration(self.scratch.len());
+        let length = self.format.duration(mono.len() * self.format.frame_bytes());
         self.swap();
+        self.written = true;
         if self.corked {
             ask(self.stream.uncork(), deadline)?;
             self.corked = false;
@@ -553,8 +561,8 @@ impl Pulse {
             };
             match stream.play(samples, gain, probe) {
                 Ok((length, heard)) => {
-                    self.cork_at = Some(Instant::now() + length + CORK_AFTER);
-                    return Ok(Some((length.saturating_sub(SILENCE), heard)));
+                    self.cork_at = Some(Instant::now() + length + CORKED_AFTER);
+                    return Ok(Some((length, heard)));
                 }
                 Err(why) => {
                     eprintln!("supple: audio: the stream failed, connecting again: {why}");
@@ -652,8 +660,7 @@ impl Path for Pulse {
     /// milliseconds.
     fn wind_up(&mut self) {
         if let Some(at) = self.cork_at {
-            let ends = at.checked_sub(CORK_AFTER).unwrap_or(at);
-            let wait = ends.saturating_duration_since(Instant::now()).min(WIND_UP);
+            let wait = at.saturating_duration_since(Instant::now()).min(WIND_UP);
             std::thread::sleep(wait);
         }
     }
@@ -792,13 +799,13 @@ mod tests {
             .chunks_exact(2)
             .map(|b| i16::from_le_bytes([b[0], b[1]]))
             .collect();
-        // 3 frames of sound (clamped to full scale), then 100 ms of silence, in both channels.
-        assert_eq!(samples.len(), (3 + 4_800) * 2);
+        // 3 frames of sound (clamped to full scale), then 200 ms of silence, in both channels.
+        assert_eq!(samples.len(), (3 + 9_600) * 2);
         assert_eq!(&samples[..6], &[8192, 8192, -16384, -16384, 32767, 32767]);
         assert!(samples[6..].iter().all(|&s| s == 0));
         assert_eq!(
             stereo.duration(bytes.len()),
-            Duration::from_nanos(100_062_500)
+            Duration::from_nanos(200_062_500)
         );
 
         let surround = format(Sample::F32, &[FrontLeft, FrontRight, Lfe]);
