@@ -279,17 +279,21 @@ impl Player for DevicePlayer {
 
     fn speak(&mut self, line: voice::Line) {
         let stale_after = self.patience();
-        if let (DeviceState::Opening | DeviceState::Ready, Some(commands)) =
-            (self.state.load(), &self.commands)
-        {
-            let _ = commands.send(Command::Speak {
-                line,
-                gain: f32::from(self.volume) / 100.0,
-                asked: Instant::now(),
-                stale_after,
-                done: None,
-                probe: self.probe.clone(),
-            });
+        match (self.state.load(), &self.commands) {
+            (DeviceState::Opening | DeviceState::Ready, Some(commands)) => {
+                let _ = commands.send(Command::Speak {
+                    line,
+                    gain: f32::from(self.volume) / 100.0,
+                    asked: Instant::now(),
+                    stale_after,
+                    done: None,
+                    probe: self.probe.clone(),
+                });
+            }
+            // Where there is no sound the bell stands in for the words, as for a cue (not
+            // for the count, which stands in for the ticks).
+            _ if self.bell_fallback && !voice::is_count(&line) => Bell.play(Cue::HoldStart),
+            _ => {}
         }
     }
 
