@@ -87,5 +87,5 @@ for run in "${runs[@]}"; do
 done
 for run in "${runs[@]}"; do
   [ "$run" = porsmo ] || [ "$run" = silent ] ||
-    echo "  $run log: $(grep -m1 'audio' "$work/$run/data/supple/supple.log" 2>/dev/null || echo none)"
+    echo "  $run log: $(grep -m1 -E 'supple: (audio: |no audio)' "$work/$run/data/supple/supple.log" 2>/dev/null || echo none)"
 done
