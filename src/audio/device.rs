@@ -234,8 +234,9 @@ fn audio_thread(commands: Receiver<Command>, state: SharedState) {
     }
 }
 
-/// Closing the player closes the device cleanly: the audio thread sees the channel close,
-/// drops its stream (ALSA and PulseAudio then finish what they were writing) and ends.
+/// Closing the player closes the sound cleanly: the audio thread sees the channel close, lets
+/// "Session complete." end if that was the last thing said (on a sound server, at most 3 s),
+/// drops its stream and ends.
 impl Drop for DevicePlayer {
     fn drop(&mut self) {
         self.commands = None;
