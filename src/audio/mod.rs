@@ -8,9 +8,15 @@ pub mod synth;
 pub mod voice;
 
 #[cfg(feature = "sound")]
+mod alsa;
+#[cfg(feature = "sound")]
 pub mod device;
 #[cfg(feature = "sound")]
 pub mod probe;
+#[cfg(feature = "sound")]
+pub mod pulse;
+#[cfg(feature = "sound")]
+mod worker;
 
 use std::cell::{Cell, RefCell};
 use std::io::Write;

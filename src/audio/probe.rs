@@ -38,6 +38,13 @@ impl Latencies {
         self.0.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
+    /// Notes that `what` was heard `took` after it was asked for.
+    pub(super) fn note(&self, what: Timed, took: Duration) {
+        if let Ok(mut list) = self.0.lock() {
+            list.push((what, took));
+        }
+    }
+
     /// `source`, the sound of `what` asked for at `asked`, noting its latency here once it has
     /// played. `ahead_us` is how far ahead of its callbacks the stream plays what they hand it
     /// (microseconds), as the audio system reports it.

@@ -147,6 +147,11 @@ pub fn count(n: u8) -> Line {
     .collect()
 }
 
+/// Whether `line` counts down ("Three."), standing in for a tick.
+pub fn is_count(line: &Line) -> bool {
+    !line.is_empty() && line.iter().all(|key| key.starts_with("count-"))
+}
+
 /// The line `supple sound-test` speaks.
 pub fn sample() -> Line {
     let mut line: Line = Vec::new();

@@ -295,17 +295,14 @@ fn muting_or_asking_to_quit_foretells_no_cue_and_undoing_it_does() {
     assert_eq!(told.len(), calls, "ticks that change nothing say nothing");
 }
 
+/// The ALSA fallback's stream: opened before foreseen cues, closed in the long quiet parts.
 mod stream_policy {
     use std::time::{Duration, Instant};
 
-    use supple::audio::stream::{Action, Policy, State, decide};
+    use supple::audio::stream::{Action, State, decide, playing_until};
 
     const MS: fn(u64) -> Duration = Duration::from_millis;
-    const PULSE: Policy = Policy {
-        pause: true,
-        close_idle: true,
-        lead: Duration::from_secs(3),
-    };
+    const LEAD: Duration = Duration::from_secs(3);
 
     struct Run {
         /// For each cue after the first, how long the stream had been open when it came.
@@ -317,7 +314,7 @@ mod stream_policy {
 
     /// Plays `cues` (ms from the start, each foretold from the one before) and moves time on
     /// as `decide` asks, as the audio thread does.
-    fn simulate(cues: &[u64], policy: Policy) -> Run {
+    fn simulate(cues: &[u64]) -> Run {
         let t0 = Instant::now();
         let mut now = t0;
         let mut state = State::Closed;
@@ -334,17 +331,13 @@ mod stream_policy {
         while now < end {
             run.steps += 1;
             assert!(run.steps < 10_000, "decide loops without end");
-            let (action, wake) = decide(state, now, next_cue, policy);
+            let (action, wake) = decide(state, now, next_cue, LEAD);
             match action {
                 Action::Nothing => {}
                 Action::Open => {
-                    state = State::Idle;
+                    state = State::Open { until: now };
                     opened_at = Some(now);
                     run.opens += 1;
-                    continue;
-                }
-                Action::Pause => {
-                    state = State::Idle;
                     continue;
                 }
                 Action::Close => {
@@ -366,7 +359,7 @@ mod stream_policy {
                     opened_at = Some(now);
                     run.opens += 1;
                 }
-                state = State::Playing {
+                state = State::Open {
                     until: now + MS(300),
                 };
                 next += 1;
@@ -392,7 +385,7 @@ mod stream_policy {
 
     #[test]
     fn every_foreseen_cue_finds_the_stream_open_long_enough_to_have_started() {
-        let run = simulate(&holds(5), PULSE);
+        let run = simulate(&holds(5));
         assert_eq!(run.open_for.len(), 20);
         for open in &run.open_for {
             assert!(*open >= MS(2_500), "open only {open:?} before a cue");
@@ -401,7 +394,7 @@ mod stream_policy {
 
     #[test]
     fn the_stream_is_closed_through_the_long_quiet_part_of_a_hold() {
-        let run = simulate(&holds(5), PULSE);
+        let run = simulate(&holds(5));
         let total = MS(100_000 + 10_000);
         let share = run.open_total.as_secs_f64() / total.as_secs_f64();
         // Open 3 s before the countdown to 0.3 s after the hold starts: 6.3 s in 20.
@@ -412,77 +405,63 @@ mod stream_policy {
 
     #[test]
     fn cues_a_second_apart_keep_the_stream_open() {
-        let run = simulate(&[0, 1_000, 2_000, 3_000], PULSE);
+        let run = simulate(&[0, 1_000, 2_000, 3_000]);
         assert_eq!(run.opens, 1);
     }
 
     #[test]
     fn a_paused_session_closes_the_stream_and_a_stale_cue_opens_nothing() {
         let t0 = Instant::now();
-        let (action, wake) = decide(State::Idle, t0, None, PULSE);
+        let open = State::Open { until: t0 };
+        let (action, wake) = decide(open, t0, None, LEAD);
         assert_eq!((action, wake), (Action::Close, None));
         let long_ago = t0;
         let now = t0 + MS(5_000);
+        assert_eq!(decide(open, now, Some(long_ago), LEAD).0, Action::Close);
         assert_eq!(
-            decide(State::Idle, now, Some(long_ago), PULSE).0,
-            Action::Close
-        );
-        assert_eq!(
-            decide(State::Closed, now, Some(long_ago), PULSE),
+            decide(State::Closed, now, Some(long_ago), LEAD),
             (Action::Nothing, None)
         );
     }
 
-    /// ALSA: a paused stream may not resume, so it is never paused; it is closed all the same.
-    const ALSA: Policy = Policy {
-        pause: false,
-        ..PULSE
-    };
-
-    #[test]
-    fn a_device_that_cannot_pause_is_closed_through_the_quiet_part_of_a_hold_too() {
-        let run = simulate(&holds(5), ALSA);
-        assert_eq!(run.open_for.len(), 20);
-        for open in &run.open_for {
-            assert!(*open >= MS(2_500), "open only {open:?} before a cue");
-        }
-        let share = run.open_total.as_secs_f64() / 110.0;
-        assert!(share < 0.35, "open {:.0} % of the time", share * 100.0);
-        assert_eq!(run.opens, 6, "at the first cue, then once per countdown");
-    }
-
     #[test]
     fn a_cue_on_a_stream_just_opened_plays_until_the_stream_has_surely_started() {
-        use supple::audio::stream::playing_until;
         let t0 = Instant::now();
-        let (cue, tail, lead) = (MS(300), MS(150), MS(3_000));
+        let (cue, tail) = (MS(300), MS(150));
         // Opened on the spot for a cue nobody foresaw: kept running until it must be heard.
-        assert_eq!(playing_until(t0, cue, tail, t0, lead), t0 + lead);
+        assert_eq!(playing_until(t0, cue, tail, t0, LEAD), t0 + LEAD);
         // Opened 3 s or more before: just the cue and its tail.
         let now = t0 + MS(5_000);
-        assert_eq!(playing_until(now, cue, tail, t0, lead), now + MS(450));
+        assert_eq!(playing_until(now, cue, tail, t0, LEAD), now + MS(450));
     }
 
     #[test]
-    fn a_device_that_cannot_pause_keeps_running_while_a_cue_is_near_and_never_pauses() {
+    fn the_stream_keeps_running_while_a_cue_is_near_and_closes_when_none_is() {
         let t0 = Instant::now();
-        let played = State::Playing { until: t0 };
+        let played = State::Open { until: t0 };
         let now = t0 + MS(1);
         assert_eq!(
-            decide(played, now, Some(t0 + MS(1_000)), ALSA).0,
+            decide(played, now, Some(t0 + MS(1_000)), LEAD).0,
             Action::Nothing,
             "the next tick is a second away: keep running"
         );
         assert_eq!(
-            decide(played, now, Some(t0 + MS(10_000)), ALSA),
+            decide(played, now, Some(t0 + MS(10_000)), LEAD),
             (Action::Close, Some(t0 + MS(7_000))),
             "the next cue is far: close, and open 3 s before it"
         );
-        assert_eq!(decide(played, now, None, ALSA), (Action::Close, None));
+        assert_eq!(decide(played, now, None, LEAD), (Action::Close, None));
         assert_eq!(
-            decide(played, now, Some(t0 + MS(1_000)), PULSE).0,
-            Action::Pause,
-            "a device that can pause does"
+            decide(
+                State::Open {
+                    until: now + MS(200)
+                },
+                now,
+                None,
+                LEAD
+            ),
+            (Action::Nothing, Some(now + MS(200))),
+            "a cue still playing is never cut"
         );
     }
 }
