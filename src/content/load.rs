@@ -192,7 +192,12 @@ pub fn parse_routine(
 }
 
 /// Checks one piece of text that will be shown on screen.
-fn check_text(file: &str, path: &str, text: &str, max_chars: usize) -> Result<(), ContentError> {
+pub(crate) fn check_text(
+    file: &str,
+    path: &str,
+    text: &str,
+    max_chars: usize,
+) -> Result<(), ContentError> {
     if let Some((pos, c)) = text
         .chars()
         .enumerate()
@@ -226,7 +231,8 @@ fn check_text(file: &str, path: &str, text: &str, max_chars: usize) -> Result<()
     Ok(())
 }
 
-fn check_slug(file: &str, path: &str, name: &str) -> Result<(), ContentError> {
+/// Checks a name used on the command line: lowercase letters, digits and dashes.
+pub(crate) fn check_slug(file: &str, path: &str, name: &str) -> Result<(), ContentError> {
     check_text(file, path, name, limits::NAME_CHARS)?;
     let ok = name
         .chars()
@@ -356,7 +362,9 @@ fn validate_defaults(file: &str, path: &str, d: &RoutineDefaults) -> Result<(), 
     )
 }
 
-fn validate_routine(
+/// Checks a parsed routine against the limits and the known exercises (what
+/// [`parse_routine`] does after parsing); the routine builder checks every edit with it.
+pub(crate) fn validate_routine(
     file: &str,
     routine: &Routine,
     exercises: &[Exercise],

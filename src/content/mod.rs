@@ -4,7 +4,7 @@ mod error;
 mod load;
 pub mod strict;
 
-pub(crate) use load::check_range;
+pub(crate) use load::{check_range, check_slug, check_text, validate_routine};
 pub mod model;
 pub mod pose;
 
