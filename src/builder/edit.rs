@@ -246,6 +246,14 @@ impl Draft {
         }
     }
 
+    /// Titles the routine after the name chosen for it (not an edit to undo).
+    pub fn set_title(&mut self, title: &str) {
+        self.routine.title = title.to_string();
+        if let Some(plan) = &mut self.plan {
+            plan.title = title.to_string();
+        }
+    }
+
     /// The value a step runs with: its own, or the routine's default, or the built-in one.
     pub fn value(&self, step: usize, field: Field) -> u32 {
         let Some(spec) = self.routine.steps.get(step) else {

@@ -685,6 +685,11 @@ impl Builder {
                         self.note = Some(e);
                         return Step::Stay;
                     }
+                    // A new routine's first title came from no name: now it comes from its
+                    // name, unless it was changed.
+                    if self.draft.routine().title == title_from("") {
+                        self.draft.set_title(&title_from(&typed));
+                    }
                     self.draft.set_name(&typed);
                     self.baseline.name = typed;
                     self.named = true;

@@ -174,6 +174,21 @@ fn render_steps(b: &Builder, theme: Theme, area: Rect, buf: &mut Buffer) {
     let block = theme.panel(Line::styled(title, theme.title()));
     let inner = block.inner(area);
     block.render(area, buf);
+    // Under the steps, the word `--hold` gets on holds over 60 s, with a line above it.
+    let long_hold = b.draft().plan().and_then(|p| p.long_hold_note());
+    let note: Vec<String> = long_hold
+        .map(|n| wrap(&n, usize::from(inner.width.saturating_sub(2))))
+        .unwrap_or_default();
+    let note_rows = if note.is_empty() {
+        0
+    } else {
+        note.len() as u16 + 1
+    };
+    let [inner, note_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(note_rows)]).areas(inner);
+    let [_, note_area] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)])
+        .areas(note_area.inner(Margin::new(1, 0)));
+    render_lines(note.into_iter().map(Line::raw), note_area, buf);
     let draft = b.draft();
     if draft.is_empty() {
         let inner = inner.inner(Margin::new(1, 0));
@@ -195,7 +210,8 @@ fn render_steps(b: &Builder, theme: Theme, area: Rect, buf: &mut Buffer) {
     // Marker and number, the name, then the values with a space before each.
     let number_width = draft.len().to_string().len().max(2);
     let fixed = number_width + 2 + WIDTHS.iter().map(|w| w + 1).sum::<usize>();
-    let name_width = width.saturating_sub(fixed).max(6);
+    // A column spare at the right, before the border.
+    let name_width = width.saturating_sub(fixed + 1).max(6);
     let mut lines = Vec::new();
     let mut heading = vec![Span::styled(
         format!(
@@ -263,12 +279,19 @@ fn render_steps(b: &Builder, theme: Theme, area: Rect, buf: &mut Buffer) {
             } else {
                 row_style
             };
-            spans.extend(padded(
-                &cut(&text, w, theme),
-                w,
-                *field != Field::Legs,
-                style,
-            ));
+            let text = cut(&text, w, theme);
+            if selected && *field == b.field {
+                // The value marked: its whole cell, to be seen at a glance.
+                let cell = if *field == Field::Legs {
+                    format!("{text:<w$}")
+                } else {
+                    format!("{text:>w$}")
+                };
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(cell, style));
+            } else {
+                spans.extend(padded(&text, w, *field != Field::Legs, style));
+            }
         }
         lines.push(Line::from(spans));
     }
@@ -594,8 +617,7 @@ fn note_lines(b: &Builder, theme: Theme, width: u16) -> Vec<Line<'static>> {
         push(format!("{label}{typed}{cursor}"), theme.key());
         if *what == Text::Name && b.note.is_none() {
             push(
-                "The name you will run it by: lowercase letters, digits and dashes \
-                 (`supple run NAME`)."
+                "The name to run it by (supple run NAME): lowercase letters, digits, dashes."
                     .into(),
                 theme.dim(),
             );
@@ -608,7 +630,7 @@ fn note_lines(b: &Builder, theme: Theme, width: u16) -> Vec<Line<'static>> {
             fix,
         }) => {
             let mut text = match place {
-                Some(place) => format!("{place}: {message}"),
+                Some(place) => format!("{}: {message}", capitalized(place)),
                 None => message.clone(),
             };
             if let Some(fix) = fix {
@@ -623,13 +645,19 @@ fn note_lines(b: &Builder, theme: Theme, width: u16) -> Vec<Line<'static>> {
             }
         }
     }
-    if let Some(note) = b.draft().plan().and_then(|p| p.long_hold_note()) {
-        push(note, theme.caution());
-    }
     if lines.is_empty() {
         lines.push(Line::raw(""));
     }
     lines
+}
+
+/// `text` with a capital first letter.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// What to do now, where the builder is, when nothing else is said.
@@ -654,7 +682,7 @@ fn hint(b: &Builder) -> Option<String> {
         Stage::Move => Some(format!("↑ and ↓ carry step {step}; Enter puts it down.")),
         Stage::Steps if b.draft().is_empty() => None,
         Stage::Steps => Some(format!(
-            "Step {step}, {}: ← and → change it, or type a number; Tab marks another value.",
+            "Step {step}, {}: ← → change it, or type a number; Tab marks another.",
             b.field.words()
         )),
         _ => None,

@@ -580,7 +580,7 @@ fn a_file_it_did_not_open_is_asked_about_first() {
 
     // Opened, then changed by something else: asked.
     let (mut b, mut saver) = file_builder(&theirs);
-    std::fs::write(&theirs, saved.replace("My routine", "Changed elsewhere")).expect("write");
+    std::fs::write(&theirs, saved.replace("\"Desk\"", "\"Changed elsewhere\"")).expect("write");
     press(&mut b, &mut saver, "Right s");
     assert!(
         matches!(&b.stage, Stage::Replace { changed: true, .. }),
@@ -717,7 +717,13 @@ fn long_holds_and_a_partner_are_said_as_elsewhere() {
         .and_then(Plan::long_hold_note)
         .expect("a long hold");
     let screen = screen_text(&b, (120, 40));
-    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Under the steps, on the left.
+    let left: String = screen
+        .lines()
+        .map(|l| l.chars().take(54).collect::<String>().replace('│', " "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let flat = left.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(&note), "{screen}");
     let header = screen.lines().nth(1).expect("second line");
     assert!(header.contains("Needs: partner"), "{header}");
