@@ -135,6 +135,8 @@ pub struct Builder {
     /// The lines of the plan shown at once, and their width, set by the loop from the
     /// screen's size.
     plan_view: (usize, usize),
+    /// What the settings put in place of the routine's own timing, when they do.
+    pub settings_note: Option<String>,
     pub color: bool,
     pub ascii: bool,
     quit: bool,
@@ -190,10 +192,17 @@ impl Builder {
             leave_after_save: false,
             fits: true,
             plan_view: (10, 78),
+            settings_note: None,
             color: true,
             ascii: false,
             quit: false,
         }
+    }
+
+    /// Says, under the steps, that the settings replace some of the routine's timing.
+    pub fn with_settings_note(mut self, note: String) -> Builder {
+        self.settings_note = Some(note);
+        self
     }
 
     /// Colour or not, ASCII or not.

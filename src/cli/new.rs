@@ -13,10 +13,16 @@ use crate::builder::{Builder, Origin, empty_routine};
 use crate::content::{self, ContentError, Library, Origin as From, Routine, RoutineDefaults};
 
 use super::args::NewArgs;
-use super::color;
+use super::{BadConfig, Cli, color, load_settings};
 
 /// `supple new [NAME] [--from ROUTINE]`.
-pub fn new(out: &mut impl Write, args: &NewArgs, user_dir: Option<&Path>) -> anyhow::Result<bool> {
+pub fn new(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    cli: &Cli,
+    args: &NewArgs,
+    user_dir: Option<&Path>,
+) -> anyhow::Result<bool> {
     let library = Library::builtin()?;
     let builtins = builtin_names(&library)?;
     if let Some(name) = &args.name {
@@ -41,6 +47,7 @@ pub fn new(out: &mut impl Write, args: &NewArgs, user_dir: Option<&Path>) -> any
     };
     let named = args.name.is_some();
     let builder = Builder::new(routine, library, origin, named, builtins);
+    let builder = with_settings(builder, cli, err)?;
     run(
         out,
         builder,
@@ -52,7 +59,13 @@ pub fn new(out: &mut impl Write, args: &NewArgs, user_dir: Option<&Path>) -> any
 /// `supple edit ROUTINE`: a file of the user's, saved over; a built-in routine or a draft, a
 /// copy to save under a name of its own. A file that does not load is refused with the
 /// loader's message, and left as it is.
-pub fn edit(out: &mut impl Write, routine: &str, user_dir: Option<&Path>) -> anyhow::Result<bool> {
+pub fn edit(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    cli: &Cli,
+    routine: &str,
+    user_dir: Option<&Path>,
+) -> anyhow::Result<bool> {
     let library = Library::builtin()?;
     let builtins = builtin_names(&library)?;
     let loaded = content::find_routine(routine, &library, user_dir)?;
@@ -97,7 +110,32 @@ pub fn edit(out: &mut impl Write, routine: &str, user_dir: Option<&Path>) -> any
             }
         }
     };
+    let builder = with_settings(builder, cli, err)?;
     run(out, builder, saver, draft)
+}
+
+/// The builder, told when the settings put their own hold, rest or get-ready in place of the
+/// routine's (`supple run` and `supple plan` use them; the builder edits the routine's).
+fn with_settings(builder: Builder, cli: &Cli, err: &mut impl Write) -> anyhow::Result<Builder> {
+    let settings = load_settings(cli, err, BadConfig::Warn)?;
+    let tuning = settings.tuning();
+    let mut set = Vec::new();
+    if let Some(hold) = tuning.hold_seconds {
+        set.push(format!("every hold {hold} s"));
+    }
+    if let Some(rest) = tuning.rest_seconds {
+        set.push(format!("every rest {rest} s"));
+    }
+    if let Some(lead_in) = tuning.lead_in_seconds {
+        set.push(format!("the get-ready {lead_in} s"));
+    }
+    if set.is_empty() {
+        return Ok(builder);
+    }
+    Ok(builder.with_settings_note(format!(
+        "Your settings make {}: supple run uses that instead of what is set here.",
+        set.join(", ")
+    )))
 }
 
 /// The routine in `path`, checked as the loader checks it, and the bytes it was read from.
@@ -239,17 +277,20 @@ fn finish(
     draft: Option<&Path>,
 ) -> anyhow::Result<bool> {
     let name = &builder.routine().name;
+    // A draft saved as a routine of its own is done with.
+    if let (Some(_), Some(draft)) = (saved, draft) {
+        let _ = std::fs::remove_file(draft);
+    }
+    // Kept before anything is said: the terminal may be gone (a hang-up).
+    let kept = (builder.unsaved() && !builder.draft().is_empty()).then(|| {
+        drafts_dir()
+            .ok_or_else(|| io::Error::other("no home folder"))
+            .and_then(|dir| file::keep_draft(&dir, name, &file::to_json(builder.routine())))
+    });
     if let Some(path) = saved {
         writeln!(out, "supple: saved {name} to {}", path.display())?;
-        // A draft saved as a routine of its own is done with.
-        if let Some(draft) = draft {
-            let _ = std::fs::remove_file(draft);
-        }
     }
-    if builder.unsaved() && !builder.draft().is_empty() {
-        let kept = drafts_dir()
-            .ok_or_else(|| io::Error::other("no home folder"))
-            .and_then(|dir| file::keep_draft(&dir, name, &file::to_json(builder.routine())));
+    if let Some(kept) = kept {
         match kept {
             Ok(path) => writeln!(
                 out,

@@ -174,11 +174,14 @@ fn render_steps(b: &Builder, theme: Theme, area: Rect, buf: &mut Buffer) {
     let block = theme.panel(Line::styled(title, theme.title()));
     let inner = block.inner(area);
     block.render(area, buf);
-    // Under the steps, the word `--hold` gets on holds over 60 s, with a line above it.
+    // Under the steps, the word `--hold` gets on holds over 60 s, and what the settings
+    // put in place of the routine's timing; with a line above them.
     let long_hold = b.draft().plan().and_then(|p| p.long_hold_note());
     let note: Vec<String> = long_hold
-        .map(|n| wrap(&n, usize::from(inner.width.saturating_sub(2))))
-        .unwrap_or_default();
+        .iter()
+        .chain(b.settings_note.iter())
+        .flat_map(|n| wrap(n, usize::from(inner.width.saturating_sub(2))))
+        .collect();
     let note_rows = if note.is_empty() {
         0
     } else {

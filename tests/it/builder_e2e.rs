@@ -174,3 +174,38 @@ fn a_kill_during_a_save_leaves_the_old_file_whole() {
     assert!(out.contains("desk "), "{out}");
     assert!(err.is_empty(), "{err}");
 }
+
+/// The settings' own hold in place of the routine's is said on screen; and a signal (the
+/// window closed, a shutdown) while a change is not saved keeps it as a draft.
+#[test]
+fn the_settings_hold_is_said_and_a_signal_keeps_a_draft() {
+    let t = Tmux::start("builder-signal");
+    let config = t.dir.path().join("config/supple");
+    std::fs::create_dir_all(&config).expect("dir");
+    std::fs::write(config.join("config.json"), "{ \"hold_seconds\": 30 }").expect("config");
+    t.run("new desk");
+    let screen = t.wait_for("No steps yet", WAIT);
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Your settings make every hold 30 s"),
+        "{screen}"
+    );
+    t.keys(&["a"]);
+    t.wait_for("Add which exercise?", WAIT);
+    t.keys(&["Enter"]);
+    t.wait_for("1 Marching in place", WAIT);
+    let pid = supple_pid("new desk").expect("supple is running");
+    let sent = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let after = t.wait_for("EXITED=", WAIT);
+    assert!(
+        after.replace('\n', "").contains("they are kept in"),
+        "{after}"
+    );
+    let draft = t.dir.path().join("data/supple/drafts/desk.json");
+    let kept = std::fs::read_to_string(&draft).expect("a draft");
+    assert!(kept.contains("march-in-place"), "{kept}");
+}
