@@ -761,6 +761,10 @@ impl Builder {
                 format!("my-{name}")
             } else if self.origin == Origin::New && !self.typed_name {
                 String::new()
+            } else if !self.typed_name && matches!(&self.origin, Origin::Copy { of } if of == name)
+            {
+                // A copy of a routine of yours: not its name, which would replace it.
+                format!("{name}-2")
             } else {
                 name.clone()
             };

@@ -830,3 +830,33 @@ fn every_stage_draws_at_every_size() {
         }
     }
 }
+
+/// A copy of a routine of yours is offered a name of its own, not the one it came from.
+#[test]
+fn a_copy_of_your_own_routine_is_offered_another_name() {
+    let mut routine = empty_routine(Some("desk"), default_timing());
+    routine.steps.push(supple::content::StepSpec {
+        exercise: "lying-stretch".into(),
+        seconds: None,
+        reps: None,
+        rest_seconds: None,
+        switch_seconds: None,
+        order: None,
+        note: None,
+    });
+    let mut b = Builder::new(
+        routine,
+        library(),
+        Origin::Copy { of: "desk".into() },
+        false,
+        builtin_names(),
+    );
+    press_only(&mut b, "s");
+    assert_eq!(
+        b.stage,
+        Stage::Text {
+            what: supple::builder::Text::Name,
+            typed: "desk-2".into()
+        }
+    );
+}
