@@ -807,7 +807,14 @@ fn render_question(b: &Builder, theme: Theme, area: Rect, buf: &mut Buffer) {
         })
         .sum::<u16>();
     let popup = centered(area, width, rows + 2);
-    Clear.render(popup, buf);
+    // Its rows across the screen and one above and below, so nothing underneath runs into
+    // its border.
+    let band = Rect {
+        x: area.x,
+        width: area.width,
+        ..popup.outer(Margin::new(0, 1))
+    };
+    Clear.render(band.intersection(area), buf);
     Paragraph::new(lines)
         .block(
             Block::bordered()
