@@ -606,7 +606,7 @@ fn note_lines(b: &Builder, theme: Theme, width: u16) -> Vec<Line<'static>> {
         .add_modifier(Modifier::BOLD)
         .add_modifier(Modifier::REVERSED);
     let mut push = |text: String, style: Style| {
-        for piece in wrap(&text, width) {
+        for piece in wrap(&arrows(&text, theme), width) {
             lines.push(Line::styled(piece, style));
         }
     };
@@ -652,6 +652,18 @@ fn note_lines(b: &Builder, theme: Theme, width: u16) -> Vec<Line<'static>> {
         lines.push(Line::raw(""));
     }
     lines
+}
+
+/// `text` with the arrow keys named by their ASCII keys where the terminal has only ASCII
+/// (`k` for ↑, `j` for ↓, `-` for ←, `+` for →, as the key table has them).
+fn arrows(text: &str, theme: Theme) -> String {
+    if !theme.is_ascii() {
+        return text.to_string();
+    }
+    text.replace('↑', "k")
+        .replace('↓', "j")
+        .replace('←', "-")
+        .replace('→', "+")
 }
 
 /// `text` with a capital first letter.
@@ -717,7 +729,7 @@ fn render_help(b: &Builder, theme: Theme, area: Rect, buf: &mut Buffer) {
     let lines = rows.into_iter().map(|(key, what)| {
         Line::from(vec![
             Span::styled(format!(" {key:<key_width$}"), theme.key()),
-            Span::raw(what),
+            Span::raw(arrows(what, theme)),
         ])
     });
     render_lines(lines, inner, buf);
@@ -789,7 +801,7 @@ fn question_lines(b: &Builder, theme: Theme) -> (&'static str, Vec<Line<'static>
         };
         lines.push(Line::from(vec![
             Span::styled(key, theme.key()),
-            Span::raw(format!(": {}", row.what)),
+            Span::raw(format!(": {}", arrows(row.what, theme))),
         ]));
     }
     (title, lines)
