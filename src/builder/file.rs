@@ -140,8 +140,9 @@ impl Formatter for Layout {
 /// What saving did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saved {
-    /// Saved, to this file.
-    Done(PathBuf),
+    /// Saved, to this file; and the command that runs it (`supple run NAME` for a file in
+    /// the routines folder, `supple run PATH` for one elsewhere).
+    Done { path: PathBuf, run: String },
     /// A file the builder did not open has this name: nothing was written (ask first).
     Exists(PathBuf),
     /// The file the builder opened was changed by something else since: nothing was written
@@ -215,7 +216,13 @@ impl Saver {
         match write_atomically(&file, text.as_bytes(), replace || opened) {
             Ok(()) => {
                 self.opened = Some((target.clone(), text.as_bytes().to_vec()));
-                Saved::Done(target)
+                let in_folder = self.dir.is_some() && target.parent() == self.dir.as_deref();
+                let run = if in_folder {
+                    format!("supple run {name}")
+                } else {
+                    format!("supple run {}", target.display())
+                };
+                Saved::Done { path: target, run }
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Saved::Exists(target),
             Err(e) => Saved::Failed(format!(

@@ -785,16 +785,15 @@ impl Builder {
     /// What saving did: saved (and, asked to, now leaving), or a question, or why not.
     pub fn saved(&mut self, outcome: Saved) {
         match outcome {
-            Saved::Done(path) => {
+            Saved::Done { path, run } => {
                 self.baseline = self.draft.routine().clone();
                 self.on_disk = true;
                 self.origin = Origin::File {
                     path: path.display().to_string(),
                 };
                 self.note = Some(Note::Done(format!(
-                    "Saved to {}. `supple run {}` runs it.",
-                    path.display(),
-                    self.routine().name
+                    "Saved to {}. `{run}` runs it.",
+                    path.display()
                 )));
                 if self.leave_after_save {
                     self.quit = true;

@@ -256,16 +256,16 @@ fn run(
         );
     }
     let mut builder = builder.with_look(color(), !crate::term::utf8_locale());
-    let mut saved: Option<PathBuf> = None;
+    let mut saved: Option<(PathBuf, String)> = None;
     crate::tui::run_builder(&mut builder, |name, text, replace| {
         let outcome = saver.save(name, text, replace);
-        if let file::Saved::Done(path) = &outcome {
-            saved = Some(path.clone());
+        if let file::Saved::Done { path, run } = &outcome {
+            saved = Some((path.clone(), run.clone()));
         }
         outcome
     })
     .context("the terminal failed")?;
-    finish(out, &builder, saved.as_deref(), draft.as_deref())
+    finish(out, &builder, saved.as_ref(), draft.as_deref())
 }
 
 /// What is said once the screen is closed: where the routine was saved and how to run it;
@@ -273,7 +273,7 @@ fn run(
 fn finish(
     out: &mut impl Write,
     builder: &Builder,
-    saved: Option<&Path>,
+    saved: Option<&(PathBuf, String)>,
     draft: Option<&Path>,
 ) -> anyhow::Result<bool> {
     let name = &builder.routine().name;
@@ -287,7 +287,7 @@ fn finish(
             .ok_or_else(|| io::Error::other("no home folder"))
             .and_then(|dir| file::keep_draft(&dir, name, &file::to_json(builder.routine())))
     });
-    if let Some(path) = saved {
+    if let Some((path, _)) = saved {
         writeln!(out, "supple: saved {name} to {}", path.display())?;
     }
     if let Some(kept) = kept {
@@ -306,8 +306,8 @@ fn finish(
         }
         return Ok(true);
     }
-    if saved.is_some() {
-        writeln!(out, "  run it: supple run {name}")?;
+    if let Some((_, run)) = saved {
+        writeln!(out, "  run it: {run}")?;
     }
     Ok(true)
 }

@@ -225,7 +225,13 @@ fn three_steps_a_40_s_hold_a_move_and_an_undo_make_the_golden_file() {
     .expect("the loop");
     assert!(builder.should_quit(), "q left once it was saved");
     let file = dir.join("desk.json");
-    assert_eq!(saved, [Saved::Done(file.clone())]);
+    assert_eq!(
+        saved,
+        [Saved::Done {
+            path: file.clone(),
+            run: "supple run desk".into()
+        }]
+    );
     let written = std::fs::read_to_string(&file).expect("saved");
     let expected = std::fs::read_to_string(golden("desk.json")).expect("golden file");
     assert_eq!(written, expected);
@@ -865,5 +871,34 @@ fn a_copy_of_your_own_routine_is_offered_another_name() {
             what: supple::builder::Text::Name,
             typed: "desk-2".into()
         }
+    );
+}
+
+/// A file opened by its path outside the routines folder is saved where it is, and run by
+/// that path: the builder says so.
+#[test]
+fn a_file_elsewhere_is_saved_where_it_is_and_run_by_its_path() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let path = home.path().join("evening.json");
+    std::fs::write(&path, HAND_WRITTEN).expect("write");
+    let bytes = std::fs::read(&path).expect("read");
+    let routine = parse_routine("test", HAND_WRITTEN, library().exercises()).expect("loads");
+    let origin = Origin::File {
+        path: path.display().to_string(),
+    };
+    let mut b = Builder::new(routine, library(), origin, true, builtin_names());
+    let mut saver = Saver::new(Some(routines_dir(home.path()))).over(path.clone(), bytes);
+    press(&mut b, &mut saver, "Right s");
+    let wanted = format!("`supple run {}` runs it", path.display());
+    assert!(
+        matches!(&b.note, Some(Note::Done(text)) if text.contains(&wanted)),
+        "{:?}",
+        b.note
+    );
+    assert!(!routines_dir(home.path()).exists(), "nothing in the folder");
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("\"seconds\": 65")
     );
 }

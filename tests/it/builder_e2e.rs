@@ -97,15 +97,21 @@ fn leaving_with_changes_asks_and_keeps_a_draft() {
     assert!(!draft.exists(), "the draft saved is done with");
 }
 
-/// The pid of the supple process started with `args`.
-fn supple_pid(args: &str) -> Option<String> {
-    let pattern = format!("^{} {args}", env!("CARGO_BIN_EXE_supple"));
+/// The pid of the supple process running in the test's own pane: the child of the pane's
+/// shell (other tests run supple with the same arguments at the same time).
+fn supple_pid(t: &Tmux) -> Option<String> {
+    let shell = t.tmux(&["display", "-p", "-t", "main", "#{pane_pid}"]);
     let out = Command::new("pgrep")
-        .args(["-f", &pattern])
+        .args(["-P", shell.trim()])
         .output()
         .expect("pgrep");
-    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    (!pid.is_empty()).then_some(pid)
+    let pids = String::from_utf8_lossy(&out.stdout).into_owned();
+    pids.lines()
+        .map(str::trim)
+        .find(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe.ends_with("supple"))
+        })
+        .map(String::from)
 }
 
 /// The builder's temporary file in `dir`, once it holds something.
@@ -149,7 +155,7 @@ fn a_kill_during_a_save_leaves_the_old_file_whole() {
         assert!(start.elapsed() < WAIT, "the save never began");
         std::thread::sleep(Duration::from_millis(20));
     };
-    let pid = supple_pid("edit desk").expect("supple is running");
+    let pid = supple_pid(&t).expect("supple is running");
     let killed = Command::new("kill")
         .args(["-KILL", &pid])
         .status()
@@ -194,7 +200,7 @@ fn the_settings_hold_is_said_and_a_signal_keeps_a_draft() {
     t.wait_for("Add which exercise?", WAIT);
     t.keys(&["Enter"]);
     t.wait_for("1 Marching in place", WAIT);
-    let pid = supple_pid("new desk").expect("supple is running");
+    let pid = supple_pid(&t).expect("supple is running");
     let sent = Command::new("kill")
         .args(["-TERM", &pid])
         .status()
