@@ -440,7 +440,8 @@ impl App {
             | Command::Erase
             | Command::NextPage
             | Command::PreviousPage
-            | Command::Accept => Vec::new(),
+            | Command::Accept
+            | Command::Build(_) => Vec::new(),
             Command::InputEnded => {
                 self.overlay = Overlay::None;
                 self.resume_after_question = false;

@@ -49,6 +49,42 @@ pub enum Command {
     PreviousPage,
     /// The guided test: take what is typed (or with nothing, skip an optional question).
     Accept,
+    /// The routine builder's own ([`Build`]).
+    Build(Build),
+}
+
+/// What a key asks of the routine builder (`supple new`, `supple edit`), besides the moves,
+/// the digits and the answers it shares with the other screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Build {
+    /// Less of the value marked (time, repetitions, rest), or the other order of the legs.
+    Less,
+    /// More of the value marked, or the other order of the legs.
+    More,
+    /// Mark the next value of the step.
+    NextField,
+    /// Mark the value before.
+    PreviousField,
+    /// Add an exercise after the step marked: choose it from the library.
+    Add,
+    /// Remove the step marked.
+    Remove,
+    /// Copy the step marked; the copy goes below it.
+    Copy,
+    /// Carry the step marked up and down.
+    Move,
+    /// Put a step being carried down where it is.
+    Done,
+    Undo,
+    Redo,
+    /// The plan, as `supple plan` prints it.
+    Plan,
+    /// Change the title.
+    Title,
+    /// Save to the routines folder.
+    Save,
+    /// A character typed into a name or a title (read from the key itself).
+    Type,
 }
 
 /// Where keys are read; each mode has its own rows in [`KEYS`].
@@ -76,6 +112,24 @@ pub enum Mode {
     TestFelt,
     /// The guided test: the result, saved or not.
     TestDone,
+    /// The routine builder: the steps, one marked, and one of its values.
+    BuildSteps,
+    /// The routine builder: choosing an exercise to add.
+    BuildAdd,
+    /// The routine builder: typing a number for the value marked.
+    BuildNumber,
+    /// The routine builder: carrying a step up or down.
+    BuildMove,
+    /// The routine builder: typing the title, or the name to save under.
+    BuildText,
+    /// The routine builder: the plan.
+    BuildPlan,
+    /// The routine builder: its help.
+    BuildHelp,
+    /// The routine builder: the question before leaving with changes not saved.
+    BuildLeave,
+    /// The routine builder: the question before replacing a file.
+    BuildReplace,
 }
 
 impl Mode {
@@ -93,6 +147,15 @@ impl Mode {
             Mode::TestNumber => "test: a number",
             Mode::TestFelt => "test: where felt",
             Mode::TestDone => "test: the result",
+            Mode::BuildSteps => "builder: the steps",
+            Mode::BuildAdd => "builder: adding",
+            Mode::BuildNumber => "builder: a number",
+            Mode::BuildMove => "builder: moving a step",
+            Mode::BuildText => "builder: a title or name",
+            Mode::BuildPlan => "builder: the plan",
+            Mode::BuildHelp => "builder: the help",
+            Mode::BuildLeave => "builder: leaving",
+            Mode::BuildReplace => "builder: replacing a file",
         }
     }
 }
@@ -410,6 +473,363 @@ pub const KEYS: &[Binding] = &[
         what: "leave; nothing half typed is kept",
         footer: Some(("leave, nothing saved", "leave, nothing saved")),
         command: Command::Leave,
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
+        shown: "↑  k",
+        what: "the step above",
+        footer: Some(("step", "step")),
+        command: Command::Up,
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
+        shown: "↓  j",
+        what: "the step below",
+        footer: None,
+        command: Command::Down,
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Left, KeyCode::Char('-'), KeyCode::Char('_')]),
+        shown: "←  -",
+        what: "less of the value marked: 5 s, one rep, or the other leg order",
+        footer: None,
+        command: Command::Build(Build::Less),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Right, KeyCode::Char('+'), KeyCode::Char('=')]),
+        shown: "→  +",
+        what: "more of the value marked",
+        footer: Some(("change", "change")),
+        command: Command::Build(Build::More),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Tab]),
+        shown: "Tab",
+        what: "mark the next value: time, repetitions, rest, legs",
+        footer: Some(("value", "value")),
+        command: Command::Build(Build::NextField),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::BackTab]),
+        shown: "Shift-Tab",
+        what: "mark the value before",
+        footer: None,
+        command: Command::Build(Build::PreviousField),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Digits,
+        shown: "0-9",
+        what: "type the value marked; Enter takes it",
+        footer: None,
+        command: Command::Digit(0),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('a'), KeyCode::Insert]),
+        shown: "a  Insert",
+        what: "add an exercise after this step: choose it on the right",
+        footer: Some(("add", "add")),
+        command: Command::Build(Build::Add),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('x'), KeyCode::Delete]),
+        shown: "x  Delete",
+        what: "remove this step",
+        footer: Some(("remove", "remove")),
+        command: Command::Build(Build::Remove),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('c')]),
+        shown: "c",
+        what: "copy this step: the copy goes below it",
+        footer: Some(("copy", "copy")),
+        command: Command::Build(Build::Copy),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('m')]),
+        shown: "m",
+        what: "move this step: ↑ and ↓ carry it, Enter puts it down",
+        footer: Some(("move", "move")),
+        command: Command::Build(Build::Move),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('u'), KeyCode::Char('z')]),
+        shown: "u  z",
+        what: "undo the last change (Ctrl-Z too)",
+        footer: Some(("undo", "undo")),
+        command: Command::Build(Build::Undo),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('r'), KeyCode::Char('y')]),
+        shown: "r  y",
+        what: "redo what was undone (Ctrl-Y too)",
+        footer: Some(("redo", "redo")),
+        command: Command::Build(Build::Redo),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('p')]),
+        shown: "p",
+        what: "the plan with its total, as supple plan prints it",
+        footer: Some(("plan", "plan")),
+        command: Command::Build(Build::Plan),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('t')]),
+        shown: "t",
+        what: "change the title",
+        footer: Some(("title", "title")),
+        command: Command::Build(Build::Title),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('s')]),
+        shown: "s",
+        what: "save to your routines folder (Ctrl-S too)",
+        footer: Some(("save", "save")),
+        command: Command::Build(Build::Save),
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('?'), KeyCode::Char('h'), KeyCode::F(1)]),
+        shown: "?  h",
+        what: "all the keys (F1 too)",
+        footer: Some(("help", "help")),
+        command: Command::ToggleHelp,
+    },
+    Binding {
+        mode: Mode::BuildSteps,
+        keys: Keys::Codes(&[KeyCode::Char('q'), KeyCode::Esc]),
+        shown: "q  Esc",
+        what: "leave (asks first when a change is not saved)",
+        footer: Some(("quit", "quit")),
+        command: Command::AskQuit,
+    },
+    Binding {
+        mode: Mode::BuildAdd,
+        keys: Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
+        shown: "↑  k",
+        what: "the exercise above",
+        footer: Some(("choose", "choose")),
+        command: Command::Up,
+    },
+    Binding {
+        mode: Mode::BuildAdd,
+        keys: Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
+        shown: "↓  j",
+        what: "the exercise below",
+        footer: None,
+        command: Command::Down,
+    },
+    Binding {
+        mode: Mode::BuildAdd,
+        keys: Keys::Codes(&[KeyCode::Enter, KeyCode::Char('a'), KeyCode::Char(' ')]),
+        shown: "Enter  a  space",
+        what: "add the exercise marked after the step marked",
+        footer: Some(("add it", "add it")),
+        command: Command::Pick,
+    },
+    Binding {
+        mode: Mode::BuildAdd,
+        keys: Keys::Codes(&[KeyCode::Esc, KeyCode::Char('q'), KeyCode::Backspace]),
+        shown: "Esc  q  Backspace",
+        what: "back to the steps, adding nothing",
+        footer: Some(("back", "back")),
+        command: Command::Leave,
+    },
+    Binding {
+        mode: Mode::BuildNumber,
+        keys: Keys::Digits,
+        shown: "0-9",
+        what: "type the number",
+        footer: Some(("type", "type")),
+        command: Command::Digit(0),
+    },
+    Binding {
+        mode: Mode::BuildNumber,
+        keys: Keys::Codes(&[KeyCode::Enter]),
+        shown: "Enter",
+        what: "take the number typed",
+        footer: Some(("take it", "take it")),
+        command: Command::Accept,
+    },
+    Binding {
+        mode: Mode::BuildNumber,
+        keys: Keys::Codes(&[KeyCode::Backspace]),
+        shown: "Backspace",
+        what: "erase the last digit",
+        footer: Some(("erase", "erase")),
+        command: Command::Erase,
+    },
+    Binding {
+        mode: Mode::BuildNumber,
+        keys: Keys::Codes(&[KeyCode::Esc, KeyCode::Char('q')]),
+        shown: "Esc  q",
+        what: "cancel: the value stays as it was",
+        footer: Some(("cancel", "cancel")),
+        command: Command::Leave,
+    },
+    Binding {
+        mode: Mode::BuildMove,
+        keys: Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
+        shown: "↑  k",
+        what: "carry the step up",
+        footer: Some(("carry", "carry")),
+        command: Command::Up,
+    },
+    Binding {
+        mode: Mode::BuildMove,
+        keys: Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
+        shown: "↓  j",
+        what: "carry the step down",
+        footer: None,
+        command: Command::Down,
+    },
+    Binding {
+        mode: Mode::BuildMove,
+        keys: Keys::Codes(&[
+            KeyCode::Enter,
+            KeyCode::Char('m'),
+            KeyCode::Char(' '),
+            KeyCode::Esc,
+        ]),
+        shown: "Enter  m  space  Esc",
+        what: "put the step down here",
+        footer: Some(("put it here", "put it here")),
+        command: Command::Build(Build::Done),
+    },
+    Binding {
+        mode: Mode::BuildText,
+        keys: Keys::Codes(&[KeyCode::Enter]),
+        shown: "Enter",
+        what: "take what is typed",
+        footer: Some(("take it", "take it")),
+        command: Command::Accept,
+    },
+    Binding {
+        mode: Mode::BuildText,
+        keys: Keys::Codes(&[KeyCode::Backspace]),
+        shown: "Backspace",
+        what: "erase the last character",
+        footer: Some(("erase", "erase")),
+        command: Command::Erase,
+    },
+    Binding {
+        mode: Mode::BuildText,
+        keys: Keys::Codes(&[KeyCode::Esc]),
+        shown: "Esc",
+        what: "cancel: nothing changes",
+        footer: Some(("cancel", "cancel")),
+        command: Command::Leave,
+    },
+    Binding {
+        mode: Mode::BuildText,
+        keys: Keys::Any,
+        shown: "any other key",
+        what: "typed (a name takes lowercase letters, digits and dashes; a space is a dash)",
+        footer: None,
+        command: Command::Build(Build::Type),
+    },
+    Binding {
+        mode: Mode::BuildPlan,
+        keys: Keys::Codes(&[KeyCode::Up, KeyCode::Char('k')]),
+        shown: "↑  k",
+        what: "scroll up",
+        footer: Some(("scroll", "scroll")),
+        command: Command::Up,
+    },
+    Binding {
+        mode: Mode::BuildPlan,
+        keys: Keys::Codes(&[KeyCode::Down, KeyCode::Char('j')]),
+        shown: "↓  j",
+        what: "scroll down",
+        footer: None,
+        command: Command::Down,
+    },
+    Binding {
+        mode: Mode::BuildPlan,
+        keys: Keys::Codes(&[KeyCode::PageUp]),
+        shown: "PageUp",
+        what: "a page up",
+        footer: None,
+        command: Command::PreviousPage,
+    },
+    Binding {
+        mode: Mode::BuildPlan,
+        keys: Keys::Codes(&[KeyCode::PageDown, KeyCode::Char(' ')]),
+        shown: "PageDown  space",
+        what: "a page down",
+        footer: None,
+        command: Command::NextPage,
+    },
+    Binding {
+        mode: Mode::BuildPlan,
+        keys: Keys::Any,
+        shown: "any other key",
+        what: "close the plan",
+        footer: Some(("closes it", "closes it")),
+        command: Command::Close,
+    },
+    Binding {
+        mode: Mode::BuildHelp,
+        keys: Keys::Any,
+        shown: "any key",
+        what: "closes the help",
+        footer: Some(("closes the help", "closes the help")),
+        command: Command::Dismiss,
+    },
+    Binding {
+        mode: Mode::BuildLeave,
+        keys: Keys::Codes(&[KeyCode::Char('s')]),
+        shown: "s",
+        what: "save, then leave",
+        footer: Some(("save and leave", "save and leave")),
+        command: Command::Build(Build::Save),
+    },
+    Binding {
+        mode: Mode::BuildLeave,
+        keys: Keys::Codes(&[KeyCode::Char('y')]),
+        shown: "y",
+        what: "leave without saving (your changes are kept as a draft)",
+        footer: Some(("leave", "leave")),
+        command: Command::Confirm,
+    },
+    Binding {
+        mode: Mode::BuildLeave,
+        keys: Keys::Any,
+        shown: "any other key",
+        what: "go on editing",
+        footer: Some(("go on", "go on")),
+        command: Command::Dismiss,
+    },
+    Binding {
+        mode: Mode::BuildReplace,
+        keys: Keys::Codes(&[KeyCode::Char('y')]),
+        shown: "y",
+        what: "replace the file with this routine",
+        footer: Some(("replace", "replace")),
+        command: Command::Confirm,
+    },
+    Binding {
+        mode: Mode::BuildReplace,
+        keys: Keys::Any,
+        shown: "any other key",
+        what: "keep the file as it is (nothing is saved)",
+        footer: Some(("keep it", "keep it")),
+        command: Command::Dismiss,
     },
 ];
 

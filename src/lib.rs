@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod audio;
+pub mod builder;
 pub mod cli;
 pub mod content;
 pub mod flextest;

@@ -39,6 +39,10 @@ fn main() -> ExitCode {
         Some(Command::Figure(args)) => cli::show::figure(args),
         Some(Command::Remind(args)) => cli::remind::run(&mut out, &cli, args, &now),
         Some(Command::List) => cli::list::run(&mut out, &mut err, user_dir).map(|()| true),
+        Some(Command::New(args)) => cli::new::new(&mut out, &mut err, &cli, args, user_dir),
+        Some(Command::Edit { routine }) => {
+            cli::new::edit(&mut out, &mut err, &cli, routine, user_dir)
+        }
         Some(Command::SoundTest { latency, bell }) => {
             cli::sound_test::run(&mut out, *latency, *bell)
         }

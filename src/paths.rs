@@ -89,21 +89,44 @@ impl AtomicFile {
         self.temp.as_file().sync_all()
     }
 
+    /// Gives the file the permissions of the one it will replace, if there is one (best
+    /// effort: a file of the user's keeps its mode).
+    pub fn keep_permissions_of(&self, path: &Path) {
+        if let Ok(meta) = std::fs::metadata(path) {
+            let _ = self.temp.as_file().set_permissions(meta.permissions());
+        }
+    }
+
     /// Renames the file over the target, then syncs the folder (a failure to sync the folder
     /// is not reported: the file is in place either way).
     pub fn commit(self) -> io::Result<()> {
-        let folder = folder_of(&self.target).to_path_buf();
-        self.temp.persist(&self.target).map_err(|e| e.error)?;
-        if let Ok(dir) = File::open(folder) {
-            let _ = dir.sync_all();
-        }
+        let AtomicFile { temp, target } = self;
+        temp.persist(&target).map_err(|e| e.error)?;
+        sync_folder(&target);
+        Ok(())
+    }
+
+    /// As [`AtomicFile::commit`], but only where no file is there yet: otherwise an
+    /// `AlreadyExists` error, and nothing changes.
+    pub fn commit_new(self) -> io::Result<()> {
+        let AtomicFile { temp, target } = self;
+        temp.persist_noclobber(&target).map_err(|e| e.error)?;
+        sync_folder(&target);
         Ok(())
     }
 }
 
+fn sync_folder(target: &Path) {
+    if let Ok(dir) = File::open(folder_of(target)) {
+        let _ = dir.sync_all();
+    }
+}
+
 /// The folder a file is in, `.` for a bare name.
-fn folder_of(path: &Path) -> &Path {
-    path.parent().unwrap_or(Path::new("."))
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// Why a file's bytes could not be read.

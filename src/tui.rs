@@ -512,3 +512,75 @@ where
     }
     Ok(())
 }
+
+/// Runs the routine builder full screen until the person leaves; `save` writes what it asks
+/// to save and says what came of it.
+pub fn run_builder(
+    builder: &mut crate::builder::Builder,
+    save: impl FnMut(&str, &str, bool) -> crate::builder::Saved,
+) -> io::Result<()> {
+    in_full_screen(None, |screen, input, stop| {
+        builder_loop(&mut screen.terminal, input, stop, builder, save)
+    })
+}
+
+/// The builder's loop, over any backend (the terminal's, or a test's): draw, wait for a key,
+/// hand it to the builder, save when it asks. No clock: nothing on this screen moves by itself.
+pub fn builder_loop<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    input: &mut impl Input,
+    stop: &AtomicBool,
+    builder: &mut crate::builder::Builder,
+    mut save: impl FnMut(&str, &str, bool) -> crate::builder::Saved,
+) -> io::Result<()>
+where
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    use crate::builder::Step;
+    let draw = |terminal: &mut Terminal<B>, builder: &mut crate::builder::Builder| {
+        terminal
+            .draw(|frame| {
+                let area = frame.area();
+                // What the builder must know of the screen: whether it fits, and how much of
+                // the plan shows at once.
+                builder.set_fits(ui::builder::fits(area));
+                let plan = ui::builder::plan_area(builder, area);
+                builder.set_plan_view(usize::from(plan.height), usize::from(plan.width));
+                frame.render_widget(ui::builder::BuilderScreen(builder), area);
+            })
+            .map(|_| ())
+            .map_err(io::Error::other)
+    };
+    draw(terminal, builder)?;
+    while !stop.load(Ordering::SeqCst) && !builder.should_quit() {
+        let event = match input.next(MAX_SLEEP) {
+            Ok(Some(event)) => event,
+            Ok(None) => continue,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        match event {
+            TermEvent::Key(key) => {
+                if let Step::Save {
+                    name,
+                    text,
+                    replace,
+                } = builder.handle_key(key)
+                {
+                    let outcome = save(&name, &text, replace);
+                    builder.saved(outcome);
+                }
+            }
+            TermEvent::Resize(width, height) => {
+                terminal
+                    .resize(Rect::new(0, 0, width, height))
+                    .map_err(io::Error::other)?;
+            }
+            _ => continue,
+        }
+        if !builder.should_quit() {
+            draw(terminal, builder)?;
+        }
+    }
+    Ok(())
+}

@@ -77,6 +77,15 @@ pub enum Command {
     Figure(FigureArgs),
     /// List the built-in routines and your own, with their durations.
     List,
+    /// Make a routine of your own on screen, without writing JSON: choose the exercises,
+    /// their times and their order, and save; `supple run NAME` then runs it.
+    New(NewArgs),
+    /// Change a routine of yours on screen; a built-in one starts a copy under a new name
+    /// (the built-in routines never change).
+    Edit {
+        /// A routine name (see `supple list`) or the path of a routine file.
+        routine: String,
+    },
     /// Play every sound cue once, naming each, to check the sound before a session.
     SoundTest {
         /// Also print, for each cue, the time from the play call to its first sample being
@@ -234,6 +243,17 @@ pub struct StatusArgs {
     /// class (done, todo, at-risk, none, error), alt and percentage.
     #[arg(long)]
     pub waybar: bool,
+}
+
+/// `supple new`'s options.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The name to run it by: lowercase letters, digits and dashes (`desk-break`); asked
+    /// when it is first saved if not given here.
+    pub name: Option<String>,
+    /// Start from a copy of this routine (a name from `supple list`, or a file).
+    #[arg(long, value_name = "ROUTINE")]
+    pub from: Option<String>,
 }
 
 /// `supple plan`'s options.

@@ -58,6 +58,12 @@ fn with_values(cmd: clap::Command) -> clap::Command {
     .mut_subcommand("plan", |c| {
         c.mut_arg("routine", |a| a.value_parser(values(routines.clone())))
     })
+    .mut_subcommand("edit", |c| {
+        c.mut_arg("routine", |a| a.value_parser(values(routines.clone())))
+    })
+    .mut_subcommand("new", |c| {
+        c.mut_arg("from", |a| a.value_parser(values(routines.clone())))
+    })
     .mut_subcommand("show", |c| {
         c.mut_arg("exercise", |a| a.value_parser(values(exercises.clone())))
     })

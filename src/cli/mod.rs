@@ -8,6 +8,7 @@ pub mod completions;
 pub mod config;
 pub mod history;
 pub mod list;
+pub mod new;
 pub mod plan;
 pub mod remind;
 pub mod run;

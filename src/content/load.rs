@@ -192,7 +192,12 @@ pub fn parse_routine(
 }
 
 /// Checks one piece of text that will be shown on screen.
-fn check_text(file: &str, path: &str, text: &str, max_chars: usize) -> Result<(), ContentError> {
+pub(crate) fn check_text(
+    file: &str,
+    path: &str,
+    text: &str,
+    max_chars: usize,
+) -> Result<(), ContentError> {
     if let Some((pos, c)) = text
         .chars()
         .enumerate()
@@ -226,17 +231,21 @@ fn check_text(file: &str, path: &str, text: &str, max_chars: usize) -> Result<()
     Ok(())
 }
 
-fn check_slug(file: &str, path: &str, name: &str) -> Result<(), ContentError> {
+/// Checks a name used on the command line: lowercase letters, digits and dashes.
+pub(crate) fn check_slug(file: &str, path: &str, name: &str) -> Result<(), ContentError> {
     check_text(file, path, name, limits::NAME_CHARS)?;
+    // A first dash would read as a flag: `supple run -x`.
     let ok = name
         .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !name.starts_with('-');
     if !ok {
         return Err(
             ContentError::new(file, format!("`{name}` is not a valid name"))
                 .at_path(path)
                 .hint(
-                    "use lowercase letters, digits and dashes only, for example `morning-stretch`",
+                    "use lowercase letters, digits and dashes, not a dash first, for example \
+                     `morning-stretch`",
                 ),
         );
     }
@@ -356,7 +365,9 @@ fn validate_defaults(file: &str, path: &str, d: &RoutineDefaults) -> Result<(), 
     )
 }
 
-fn validate_routine(
+/// Checks a parsed routine against the limits and the known exercises (what
+/// [`parse_routine`] does after parsing); the routine builder checks every edit with it.
+pub(crate) fn validate_routine(
     file: &str,
     routine: &Routine,
     exercises: &[Exercise],

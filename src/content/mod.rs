@@ -5,7 +5,7 @@ mod load;
 pub mod seconds;
 pub mod strict;
 
-pub(crate) use load::check_range;
+pub(crate) use load::{check_range, check_slug, check_text, validate_routine};
 pub mod model;
 pub mod pose;
 

@@ -63,15 +63,18 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectsVisitor<T> {
         while let Some(item) = seq.next_element_seed(ObjectSeed(PhantomData))? {
             if items.len() == self.max {
                 // Stop here: a huge file costs no more than the limit.
-                return Err(de::Error::custom(format!(
-                    "more than {} {}: at most {} are allowed",
-                    self.max, self.what, self.max
-                )));
+                return Err(de::Error::custom(too_many(self.max, self.what)));
             }
             items.push(item);
         }
         Ok(items)
     }
+}
+
+/// What a list longer than its limit is told: "more than 100 steps: at most 100 are allowed"
+/// (the routine builder says the same when a step more would pass the limit).
+pub fn too_many(max: usize, what: &str) -> String {
+    format!("more than {max} {what}: at most {max} are allowed")
 }
 
 fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod engine;
 pub mod plan;
 pub mod resolve;
+pub mod table;
 pub mod tally;
 pub mod words;
 

@@ -5,6 +5,7 @@
 //! request to enlarge the window.
 
 pub mod bigtext;
+pub mod builder;
 pub mod cues;
 pub mod figure;
 pub mod flextest;

@@ -249,6 +249,8 @@ fn bash_completes_routine_names_exercise_ids_and_reminder_examples() {
         assert!(routines.iter().any(|r| r == name), "{routines:?}");
     }
     assert_eq!(ask(&["supple", "plan", "qu"]), ["quick"]);
+    assert_eq!(ask(&["supple", "edit", "qu"]), ["quick"]);
+    assert_eq!(ask(&["supple", "new", "--from", "fl"]), ["floor"]);
     assert_eq!(ask(&["supple", "show", "anch"]), ["anchor-stretch"]);
     let days = ask(&["supple", "remind", "--days", ""]);
     assert!(days.iter().any(|d| d == "mon,wed,fri"), "{days:?}");

@@ -15,13 +15,13 @@ const ROUTINE: &str = r#"{
   ]
 }"#;
 
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
-    dir: tempfile::TempDir,
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl Tmux {
-    fn start(name: &str) -> Tmux {
+    pub(crate) fn start(name: &str) -> Tmux {
         let available = Command::new("tmux")
             .arg("-V")
             .output()
@@ -47,7 +47,7 @@ impl Tmux {
         path
     }
 
-    fn tmux(&self, args: &[&str]) -> String {
+    pub(crate) fn tmux(&self, args: &[&str]) -> String {
         // -u: UTF-8 whatever the test's own locale says.
         let out = Command::new("tmux")
             .arg("-u")
@@ -59,11 +59,11 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    fn run(&self, args: &str) {
+    pub(crate) fn run(&self, args: &str) {
         self.run_with_env("", args);
     }
 
-    fn command(&self, env: &str, args: &str) -> String {
+    pub(crate) fn command(&self, env: &str, args: &str) -> String {
         let bin = env!("CARGO_BIN_EXE_supple");
         let home = self.dir.path().display();
         format!(
@@ -73,16 +73,16 @@ impl Tmux {
     }
 
     /// Runs supple again in the same pane, replacing what ran there.
-    fn rerun(&self, args: &str) {
+    pub(crate) fn rerun(&self, args: &str) {
         self.rerun_with_env("", args);
     }
 
-    fn rerun_with_env(&self, env: &str, args: &str) {
+    pub(crate) fn rerun_with_env(&self, env: &str, args: &str) {
         let command = self.command(env, args);
         self.tmux(&["respawn-pane", "-k", "-t", "main", &command]);
     }
 
-    fn run_with_env(&self, env: &str, args: &str) {
+    pub(crate) fn run_with_env(&self, env: &str, args: &str) {
         let command = self.command(env, args);
         self.tmux(&[
             "new-session",
@@ -107,11 +107,11 @@ impl Tmux {
         )
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         self.tmux(&["capture-pane", "-p", "-t", "main"])
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "main"];
         args.extend_from_slice(keys);
         self.tmux(&args);
@@ -120,7 +120,7 @@ impl Tmux {
     /// The screen once it shows `text` and has settled: the same in two captures 100 ms
     /// apart, so a frame caught half drawn (the text there, the rest of the frame not yet) is
     /// never what a test looks at.
-    fn wait_for(&self, text: &str, within: Duration) -> String {
+    pub(crate) fn wait_for(&self, text: &str, within: Duration) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -139,7 +139,7 @@ impl Tmux {
         }
     }
 
-    fn wait_until_gone(&self, text: &str, within: Duration) {
+    pub(crate) fn wait_until_gone(&self, text: &str, within: Duration) {
         let start = Instant::now();
         while self.screen().contains(text) {
             assert!(
@@ -193,7 +193,7 @@ impl Drop for Tmux {
     }
 }
 
-const WAIT: Duration = Duration::from_secs(15);
+pub(crate) const WAIT: Duration = Duration::from_secs(15);
 
 fn digits_row(screen: &str) -> String {
     // The header and the big digits; everything that moves while the clock runs.

@@ -6,6 +6,8 @@ mod architecture;
 mod audio;
 mod audio_device;
 mod bad_routines;
+mod builder;
+mod builder_e2e;
 mod cli;
 mod common;
 mod completions;
