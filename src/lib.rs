@@ -16,6 +16,7 @@ pub mod history;
 pub mod image;
 pub mod keys;
 pub mod notify;
+pub mod output;
 pub mod paths;
 pub mod plain;
 pub mod pose;

@@ -2,7 +2,7 @@
 
 #![forbid(unsafe_code)]
 
-use std::io;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -12,8 +12,9 @@ use supple::safe_text::SafeWriter;
 
 fn main() -> ExitCode {
     // Everything printed passes through these: nothing that came from a file, a flag or a
-    // path can act on the terminal.
-    let mut out = SafeWriter::new(io::stdout());
+    // path can act on the terminal. A write to `out` that fails is remembered (`output`), and
+    // `cli::exit` says it once, or nothing for a closed pipe.
+    let mut out = SafeWriter::new(supple::output::stdout());
     let mut err = SafeWriter::new(io::stderr());
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -53,5 +54,11 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => cli::completions::run(*shell),
         Some(Command::Man) => cli::completions::man(),
     };
+    // What is still buffered is written now, where a failure can be said: at exit it would be
+    // lost.
+    let result = result.and_then(|done| {
+        out.flush()?;
+        Ok(done)
+    });
     cli::exit(result, &mut err)
 }

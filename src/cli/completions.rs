@@ -27,20 +27,23 @@ pub fn commands(cmd: &clap::Command) -> impl Iterator<Item = &clap::Command> {
 /// flag: written as it is (a completion script has tabs, which the safe writer would spell
 /// out).
 pub fn run(shell: Shell) -> anyhow::Result<bool> {
-    completions(shell, &mut io::stdout());
+    crate::output::stdout().write_all(&completions(shell))?;
     Ok(true)
 }
 
 /// `supple man`: the man page, in roff.
 pub fn man() -> anyhow::Result<bool> {
-    man_page(&mut io::stdout())?;
+    man_page(&mut crate::output::stdout())?;
     Ok(true)
 }
 
-/// The completion script for `shell`.
-pub fn completions(shell: Shell, out: &mut dyn Write) {
+/// The completion script for `shell`. Made in memory and written by the caller:
+/// `clap_complete` panics when it cannot write.
+pub fn completions(shell: Shell) -> Vec<u8> {
     let mut cmd = with_values(Cli::command());
-    clap_complete::generate(shell, &mut cmd, "supple", out);
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "supple", &mut script);
+    script
 }
 
 /// The command line with what completion offers for each value: the routines by name (the

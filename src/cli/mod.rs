@@ -29,8 +29,9 @@ use crate::settings::{self, Settings};
 /// Exit status for "the input was bad" (usage errors exit 2, through clap).
 pub const EXIT_INVALID: u8 = 1;
 
-/// Help and version as clap prints them; a usage error without colour, through `err`, since it
-/// may quote what was typed.
+/// Help and version as clap prints them (what it could not write ends as any command's
+/// output does, through [`exit`]); a usage error without colour, through `err`, since it may
+/// quote what was typed.
 pub fn usage_error(e: &clap::Error, err: &mut impl Write) -> ExitCode {
     use clap::error::ErrorKind;
     let code = u8::try_from(e.exit_code()).unwrap_or(2);
@@ -40,7 +41,11 @@ pub fn usage_error(e: &clap::Error, err: &mut impl Write) -> ExitCode {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
-        let _ = e.print();
+        let printed =
+            crate::output::noted(e.print()).and_then(|()| crate::output::stdout().flush());
+        if let Err(failed) = printed {
+            return exit(Err(failed.into()), err);
+        }
     } else {
         let _ = write!(err, "{}", e.render());
     }
@@ -117,13 +122,49 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 /// The exit status for what a command returned: 0 for done, 1 for bad input (a command that
-/// returns `false`, or an error, said once on stderr), and quietly 0 when the output was
-/// closed early (`| head -1`).
+/// returns `false`, or an error, said once on stderr). Standard output that could not be
+/// written decides first, however its error came back (or if it was let pass): quietly 0 when
+/// the reader has gone (`| head -1`), else 1 and one line that says so.
 pub fn exit(result: anyhow::Result<bool>, err: &mut impl Write) -> ExitCode {
+    if let Some(failed) = crate::output::failure() {
+        return output_failed(&failed, result, err);
+    }
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(EXIT_INVALID),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "supple: error: {e:#}");
+            ExitCode::from(EXIT_INVALID)
+        }
+    }
+}
+
+/// How a command ends whose output could not be written (`failed`). A closed pipe: the
+/// reader has what it wanted, so nothing is said, and the status is 0 unless the command said
+/// no. Anything else (a full disk): one line, and 1. An error that is not the output's is said
+/// as ever.
+fn output_failed(
+    failed: &io::Error,
+    result: anyhow::Result<bool>,
+    err: &mut impl Write,
+) -> ExitCode {
+    let closed = failed.kind() == io::ErrorKind::BrokenPipe;
+    if !closed {
+        let _ = writeln!(err, "supple: cannot write the output: {failed}");
+    }
+    let from_output = |e: &anyhow::Error| {
+        e.chain().any(|cause| {
+            cause
+                .downcast_ref::<io::Error>()
+                .is_some_and(|cause| cause.kind() == failed.kind())
+        })
+    };
+    match result {
+        Ok(true) if closed => ExitCode::SUCCESS,
+        Err(e) if closed && from_output(&e) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(EXIT_INVALID),
+        Err(e) if from_output(&e) => ExitCode::from(EXIT_INVALID),
         Err(e) => {
             let _ = writeln!(err, "supple: error: {e:#}");
             ExitCode::from(EXIT_INVALID)

@@ -8,6 +8,7 @@ use anyhow::Context;
 use crate::app::App;
 use crate::audio;
 use crate::history::{self, LastTime, Store};
+use crate::output;
 use crate::quiet::QuietStderr;
 use crate::runtime::LastWords;
 use crate::safe_text::SafeWriter;
@@ -67,11 +68,11 @@ pub fn run(
     // Said once, before the session: in plain mode before the opening, and on the full
     // screen's way in, so that it stays in the scrollback.
     if let Some(line) = plan.long_hold_note() {
-        writeln!(SafeWriter::new(io::stdout()), "supple: {line}")?;
+        writeln!(SafeWriter::new(output::stdout()), "supple: {line}")?;
     }
     if plain {
         write!(
-            SafeWriter::new(io::stdout()),
+            SafeWriter::new(output::stdout()),
             "{}",
             crate::plain::opening(&plan, note)
         )?;
@@ -97,7 +98,7 @@ pub fn run(
     }
     let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         if plain {
-            let out = SafeWriter::new(io::stdout());
+            let out = SafeWriter::new(output::stdout());
             crate::plain::run(&mut app, player.as_mut(), &clock, out, &last_words).map(Some)
         } else {
             crate::tui::run_in_terminal(
@@ -112,7 +113,7 @@ pub fn run(
     drop(quiet);
     if let Ok(Ok(None)) = ran {
         let _ = writeln!(
-            SafeWriter::new(io::stdout()),
+            SafeWriter::new(output::stdout()),
             "supple: nothing started. The note comes again before your next session; \
              `supple --help` has it too."
         );
@@ -125,9 +126,10 @@ pub fn run(
     }
     // After a panic or a terminal error the session is still under way: it ends now, the
     // step in progress kept as far as it went. `None`: the watchdog has kept it and is ending
-    // the process.
+    // the process. A record that cannot be printed does not stop what follows: `output` keeps
+    // the failure, and it is said as the command exits.
     if let Some(words) = last_words.end(app.engine(), clock.now()) {
-        let _ = write!(SafeWriter::new(io::stdout()), "{words}");
+        let _ = write!(SafeWriter::new(output::stdout()), "{words}");
     }
     match ran {
         Ok(ran) => {

@@ -120,7 +120,7 @@ pub fn figure(args: &FigureArgs) -> anyhow::Result<bool> {
     use std::io::IsTerminal;
     let format = if args.png { Format::Png } else { Format::Svg };
     figure_command(
-        &mut std::io::stdout(),
+        &mut crate::output::stdout(),
         &args.exercise,
         format,
         args.width,

@@ -18,7 +18,7 @@ fn ring_each(out: &mut impl Write) -> anyhow::Result<bool> {
     for cue in crate::audio::synth::ALL {
         writeln!(out, "  {}", crate::audio::describe(cue))?;
         out.flush()?;
-        let mut terminal = std::io::stdout();
+        let mut terminal = crate::output::stdout();
         terminal.write_all(b"\x07")?;
         terminal.flush()?;
         std::thread::sleep(std::time::Duration::from_millis(600));

@@ -118,6 +118,6 @@ fn guided_test(now: &jiff::ZonedDateTime) -> anyhow::Result<bool> {
     }
     // What was saved stays in the scrollback; and leaving before that, a word that nothing was.
     let text = printed.unwrap_or_else(|| "supple: nothing saved from this test.\n".into());
-    write!(SafeWriter::new(io::stdout()), "{text}")?;
+    write!(SafeWriter::new(crate::output::stdout()), "{text}")?;
     Ok(true)
 }

@@ -24,6 +24,7 @@ mod hostile;
 mod keys;
 mod loaders_fuzz;
 mod notify;
+mod output_errors;
 mod plain;
 mod pose;
 mod remind;
