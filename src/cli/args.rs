@@ -208,12 +208,14 @@ pub struct TestArgs {
 /// `supple remind`'s options.
 #[derive(Debug, Args)]
 pub struct RemindArgs {
-    /// The time of the reminder, on the 24-hour clock (07:30).
+    /// The time of the reminder: 24-hour HH:MM (07:30, 19:30), or 12-hour with am or pm
+    /// (7:30pm, 7pm; 12am is midnight, 12pm noon).
     #[arg(long, value_name = "HH:MM", value_parser = remind::parse_at,
           conflicts_with_all = ["off", "now", "pending"])]
     pub at: Option<remind::At>,
-    /// The days it comes, such as mon,wed,fri (every day when left out; a day named twice
-    /// counts once).
+    /// The days it comes, separated by commas: mon,wed,fri (three letters or whole names, any
+    /// case), a range such as mon-fri, weekdays, weekends or daily. Every day when left out; a
+    /// day named twice counts once.
     #[arg(long, value_name = "DAYS", requires = "at", value_parser = remind::parse_days)]
     pub days: Option<remind::Days>,
     /// Remove the reminder: stop the timer and remove the files supple wrote, and only

@@ -94,14 +94,14 @@ fn with_values(cmd: clap::Command) -> clap::Command {
     .mut_subcommand("remind", |c| {
         c.mut_arg("days", |a| {
             a.value_parser(values(
-                ["mon,wed,fri", "mon,tue,wed,thu,fri", "sat,sun", "tue,thu"]
+                ["mon,wed,fri", "tue,thu", "mon-fri", "weekdays", "weekends"]
                     .map(String::from)
                     .to_vec(),
             ))
         })
         .mut_arg("at", |a| {
             a.value_parser(values(
-                ["07:00", "07:30", "12:30", "18:00", "21:00"]
+                ["07:00", "07:30", "12:30", "18:00", "21:00", "7am", "6:30pm"]
                     .map(String::from)
                     .to_vec(),
             ))
@@ -299,4 +299,35 @@ fn body(roff: &str) -> String {
         .filter(|line| !line.starts_with(".ie \\n(.g .ds Aq") && !line.starts_with(".el .ds Aq"))
         .map(|line| format!("{line}\n"))
         .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    /// Every example completion offers for `remind --days` and `--at` is one they take.
+    #[test]
+    fn reminder_examples_parse() {
+        let cmd = with_values(Cli::command());
+        let remind = cmd.find_subcommand("remind").expect("remind");
+        let examples = |name: &str| -> Vec<String> {
+            let arg = remind
+                .get_arguments()
+                .find(|a| a.get_id() == name)
+                .expect("the flag");
+            arg.get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect()
+        };
+        let (days, times) = (examples("days"), examples("at"));
+        assert!(days.len() >= 4 && times.len() >= 4, "{days:?} {times:?}");
+        for day in &days {
+            assert!(crate::remind::parse_days(day).is_ok(), "{day}");
+        }
+        for time in &times {
+            assert!(crate::remind::parse_at(time).is_ok(), "{time}");
+        }
+    }
 }

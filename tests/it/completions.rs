@@ -253,9 +253,13 @@ fn bash_completes_routine_names_exercise_ids_and_reminder_examples() {
     assert_eq!(ask(&["supple", "new", "--from", "fl"]), ["floor"]);
     assert_eq!(ask(&["supple", "show", "anch"]), ["anchor-stretch"]);
     let days = ask(&["supple", "remind", "--days", ""]);
-    assert!(days.iter().any(|d| d == "mon,wed,fri"), "{days:?}");
+    for example in ["mon,wed,fri", "mon-fri", "weekdays"] {
+        assert!(days.iter().any(|d| d == example), "{days:?}");
+    }
     let at = ask(&["supple", "remind", "--at", ""]);
-    assert!(at.iter().any(|t| t == "07:30"), "{at:?}");
+    for example in ["07:30", "6:30pm"] {
+        assert!(at.iter().any(|t| t == example), "{at:?}");
+    }
     let tests = ask(&["supple", "test", "--record", ""]);
     for test in ["aket", "slr", "sit-reach"] {
         assert!(tests.iter().any(|t| t == test), "{tests:?}");

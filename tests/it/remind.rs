@@ -123,7 +123,7 @@ fn a_timer_and_its_service_are_written_shown_and_removed() {
         said.contains(&format!("wrote {}", timer.display())),
         "{said}"
     );
-    assert!(said.contains("07:30 on Mon, Wed, Fri"), "{said}");
+    assert!(said.contains("07:30 (7:30am) on Mon, Wed, Fri"), "{said}");
     // Not reachable (forced): the exact commands, and nothing run.
     assert!(
         said.contains("  systemctl --user daemon-reload\n"),
@@ -171,7 +171,7 @@ fn a_timer_and_its_service_are_written_shown_and_removed() {
 
     let shown = home.stdout("1", &["remind"]);
     assert!(
-        shown.contains("Reminder: 07:30 on Mon, Wed, Fri, by a systemd user timer."),
+        shown.contains("Reminder: 07:30 (7:30am) on Mon, Wed, Fri, by a systemd user timer."),
         "{shown}"
     );
     assert!(shown.contains(&timer.display().to_string()), "{shown}");
@@ -220,13 +220,16 @@ fn days_are_normalised_and_a_new_time_replaces_the_old() {
     home.stdout("1", &["remind", "--at", "7:05"]);
     let timer = home.units().join("supple-remind.timer");
     assert!(read(&timer).contains("\nOnCalendar=*-*-* 07:05:00\n"));
-    assert!(home.stdout("1", &["remind"]).contains("07:05 every day"));
+    assert!(
+        home.stdout("1", &["remind"])
+            .contains("07:05 (7:05am) every day")
+    );
     let said = home.stdout(
         "1",
         &["remind", "--at", "21:00", "--days", "Sunday,FRI, sat,fri"],
     );
     assert!(
-        said.contains("Replacing the reminder at 07:05 every day."),
+        said.contains("Replacing the reminder at 07:05 (7:05am) every day."),
         "{said}"
     );
     assert!(read(&timer).contains("\nOnCalendar=Fri,Sat,Sun *-*-* 21:00:00\n"));
@@ -259,7 +262,7 @@ fn without_systemd_it_prints_the_crontab_line_and_keeps_a_copy() {
 
     let shown = home.stdout("0", &["remind"]);
     assert!(
-        shown.contains("Reminder: 07:30 on Mon, Wed, Fri, by cron"),
+        shown.contains("Reminder: 07:30 (7:30am) on Mon, Wed, Fri, by cron"),
         "{shown}"
     );
     assert!(shown.contains(&line), "{shown}");
@@ -276,13 +279,15 @@ fn without_systemd_it_prints_the_crontab_line_and_keeps_a_copy() {
     assert!(!copy.exists());
 }
 
-/// Every bad time and day: exit 2, the flag, the value (escaped), and how to write it.
+/// Every bad time and day: exit 2, the flag, the value (escaped), what is wrong with it, the
+/// likely time or day, and how to write one.
 #[test]
 fn bad_times_and_days_get_clear_errors() {
     let home = Home::new();
-    let time_fix = "give a 24-hour time as HH:MM, such as 07:30";
-    let day_fix =
-        "name days by their first three letters, separated by commas, such as mon,wed,fri";
+    let time_fix = "write 24-hour HH:MM, such as 19:30, or 12-hour with am or pm, such as 7:30pm";
+    let day_fix = "name days by their first three letters (mon, tue, wed, thu, fri, sat, sun) or \
+                   in full (friday), separated by commas, such as mon,wed,fri; a range such as \
+                   mon-fri; or weekdays, weekends or daily";
     let cases: &[(&[&str], &[&str])] = &[
         (
             &["--at", "25:00"],
@@ -293,10 +298,32 @@ fn bad_times_and_days_get_clear_errors() {
             &["--at", "07:60"],
             &["the minutes are 60", "00 to 59", time_fix],
         ),
-        (&["--at", "7"], &["`7` is not a time", time_fix]),
+        (
+            &["--at", "7"],
+            &[
+                "`7` has no minutes, and no am or pm",
+                "did you mean `07:00` (7am) or `19:00` (7pm)?",
+                time_fix,
+            ],
+        ),
         (&["--at", "7:5"], &["`7:5` is not a time", time_fix]),
-        (&["--at", "7:30pm"], &["`7:30pm` is not a time", time_fix]),
-        (&["--at", ""], &["`` is not a time", time_fix]),
+        (
+            &["--at", "13pm"],
+            &[
+                "`13pm`: the hour is 13, and with am or pm hours go from 1 to 12",
+                "fix: did you mean `13:00`?",
+                time_fix,
+            ],
+        ),
+        (
+            &["--at", "0am"],
+            &["hours go from 1 to 12 (12am is midnight", time_fix],
+        ),
+        (
+            &["--at", "1930"],
+            &["`1930` is not a time", "did you mean `19:30`?", time_fix],
+        ),
+        (&["--at", ""], &["no time given", time_fix]),
         (
             &["--at", "\u{1b}]0;x\u{7}"],
             &["`\\u{1b}]0;x\\u{7}` is not a time", time_fix],
@@ -305,10 +332,26 @@ fn bad_times_and_days_get_clear_errors() {
             &["--at", "07:30", "--days", "funday"],
             &["'--days <DAYS>'", "`funday` is not a day", day_fix],
         ),
+        (
+            &["--at", "7:30pm", "--days", "mon,wed,fry"],
+            &[
+                "`fry` (item 3 of 3) is not a day of the week",
+                "fix: did you mean `fri`?",
+                day_fix,
+            ],
+        ),
+        (
+            &["--at", "07:30", "--days", "Mon-Thrusday"],
+            &[
+                "`Thrusday` (in `Mon-Thrusday`) is not a day of the week",
+                "did you mean `thursday`?",
+                day_fix,
+            ],
+        ),
         (&["--at", "07:30", "--days", ""], &["no day given", day_fix]),
         (
-            &["--at", "07:30", "--days", "mon,,fri"],
-            &["empty day between commas", day_fix],
+            &["--at", "07:30", "--days", ",,"],
+            &["no day given", day_fix],
         ),
         (
             &["--at", "07:30", "--days", "mon\nday"],
@@ -336,6 +379,84 @@ fn bad_times_and_days_get_clear_errors() {
         assert!(!err.contains("panicked"), "{err}");
     }
     assert!(!home.config().exists(), "nothing is written on bad input");
+}
+
+/// The error the README shows for a misspelt day is the one supple gives.
+#[test]
+fn the_readme_shows_the_day_error_supple_gives() {
+    let readme = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"));
+    let reminders = &readme[readme.find("## Reminders").expect("a Reminders section")..];
+    let block = reminders
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a text block");
+    let shown: Vec<&str> = block.lines().map(str::trim).collect();
+    let home = Home::new();
+    let out = home
+        .supple("1")
+        .args(["remind", "--at", "07:30", "--days", "mon,wed,fry"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let said: Vec<&str> = err.lines().map(str::trim).take(shown.len()).collect();
+    assert_eq!(said, shown);
+}
+
+/// A 12-hour time and days as people write them reach systemd's calendar event and cron's
+/// line as the 24-hour time and the days, and are said back both ways.
+#[test]
+fn twelve_hour_times_and_day_ranges_reach_systemd_and_cron() {
+    let home = Home::new();
+    let said = home.stdout("1", &["remind", "--at", "7:30 PM", "--days", "Mon-Fri"]);
+    assert!(
+        said.contains(
+            "reminds you to stretch at 19:30 (7:30pm) on Mon, Tue, Wed, Thu, Fri \
+             (OnCalendar=Mon,Tue,Wed,Thu,Fri *-*-* 19:30:00)"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("`supple remind --at 19:30 --days mon,tue,wed,thu,fri`"),
+        "{said}"
+    );
+    let timer = read(&home.units().join("supple-remind.timer"));
+    assert!(
+        timer
+            .lines()
+            .any(|l| l == "OnCalendar=Mon,Tue,Wed,Thu,Fri *-*-* 19:30:00"),
+        "{timer}"
+    );
+    verify_units(&home);
+    let shown = home.stdout("1", &["remind"]);
+    assert!(
+        shown.contains("Reminder: 19:30 (7:30pm) on Mon, Tue, Wed, Thu, Fri, by a systemd"),
+        "{shown}"
+    );
+    // Midnight is 12am; empty items and a day twice are passed over.
+    let said = home.stdout("1", &["remind", "--at", "12am", "--days", "weekends,,SAT,"]);
+    assert!(
+        said.contains("Replacing the reminder at 19:30 (7:30pm) on Mon, Tue, Wed, Thu, Fri."),
+        "{said}"
+    );
+    assert!(
+        read(&home.units().join("supple-remind.timer"))
+            .contains("\nOnCalendar=Sat,Sun *-*-* 00:00:00\n")
+    );
+
+    let cron = Home::new();
+    let said = cron.stdout("0", &["remind", "--at", "7pm", "--days", "fri-mon"]);
+    let line = format!(
+        "0 19 * * 1,5,6,0 XDG_RUNTIME_DIR=/run/user/$(id -u) '{}' remind --now",
+        exe().display()
+    );
+    assert!(said.lines().any(|l| l == line), "{line}\n{said}");
+    assert!(
+        cron.stdout("0", &["remind"])
+            .contains("Reminder: 19:00 (7:00pm) on Mon, Fri, Sat, Sun, by cron"),
+    );
+    let said = cron.stdout("0", &["remind", "--at", "12:15pm", "--days", "daily"]);
+    assert!(said.contains("\n15 12 * * * XDG_RUNTIME_DIR"), "{said}");
 }
 
 /// A file of the same name that supple did not write is never replaced or removed; folders
