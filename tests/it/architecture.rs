@@ -460,3 +460,34 @@ fn the_checker_reads_use_trees_inline_paths_and_circles() {
         real["history/store"]
     );
 }
+
+/// Each file reads as one thing: none over 600 lines (a long one is split along its seams, as
+/// keys/, ui/flextest/ and remind/schedule/ were), and `main.rs` only parses and dispatches.
+#[test]
+fn no_source_file_is_over_600_lines_and_main_is_thin() {
+    fn walk(dir: &Path, too_long: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("read src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, too_long);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let lines = std::fs::read_to_string(&path)
+                    .expect("read")
+                    .lines()
+                    .count();
+                if lines > 600 {
+                    too_long.push(format!("{}: {lines} lines", path.display()));
+                }
+            }
+        }
+    }
+    let mut too_long = Vec::new();
+    walk(&src(), &mut too_long);
+    assert!(too_long.is_empty(), "split these: {too_long:?}");
+    let main = std::fs::read_to_string(src().join("main.rs")).expect("main.rs");
+    assert!(
+        main.lines().count() < 100,
+        "main.rs: {} lines",
+        main.lines().count()
+    );
+}

@@ -1,0 +1,138 @@
+//! The keys of a session and the screens around it: the session itself, its help, the quit
+//! question, the summary, the safety note and a still screen (the history).
+
+use crossterm::event::KeyCode;
+
+use super::{Binding, Command, Keys, Mode};
+
+/// Their rows, each mode's in the order its help lists them.
+pub(super) const ROWS: &[Binding] = &[
+    Binding {
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char(' '), KeyCode::Pause]),
+        shown: "space",
+        what: "pause / resume (the Pause key too)",
+        footer: Some(("pause", "resume")),
+        command: Command::TogglePause,
+    },
+    Binding {
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Right, KeyCode::Char('n')]),
+        shown: "→  n",
+        what: "skip to the next step",
+        footer: Some(("skip", "skip")),
+        command: Command::Skip,
+    },
+    Binding {
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Left, KeyCode::Char('p')]),
+        shown: "←  p",
+        what: "back: restart this step, or the previous one near its start",
+        footer: Some(("back", "back")),
+        command: Command::Back,
+    },
+    Binding {
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('r')]),
+        shown: "r",
+        what: "restart this step",
+        footer: None,
+        command: Command::Restart,
+    },
+    Binding {
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('m')]),
+        shown: "m",
+        what: "mute / unmute",
+        footer: Some(("mute", "mute")),
+        command: Command::ToggleMute,
+    },
+    Binding {
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('+'), KeyCode::Char('=')]),
+        shown: "+  -",
+        what: "volume up / down",
+        footer: None,
+        command: Command::VolumeUp,
+    },
+    Binding {
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('-'), KeyCode::Char('_')]),
+        shown: "",
+        what: "",
+        footer: None,
+        command: Command::VolumeDown,
+    },
+    Binding {
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('?'), KeyCode::Char('h'), KeyCode::F(1)]),
+        shown: "?  h",
+        what: "this help; the clock waits while it is open (F1 too)",
+        footer: Some(("help", "help")),
+        command: Command::ToggleHelp,
+    },
+    Binding {
+        mode: Mode::Session,
+        keys: Keys::Codes(&[KeyCode::Char('q'), KeyCode::Esc]),
+        shown: "q  Esc",
+        what: "quit (asks first; the clock waits; what you did is kept)",
+        footer: Some(("quit", "quit")),
+        command: Command::AskQuit,
+    },
+    Binding {
+        mode: Mode::Help,
+        keys: Keys::Any,
+        shown: "any key",
+        what: "closes the help",
+        footer: Some(("close", "close")),
+        command: Command::Dismiss,
+    },
+    Binding {
+        mode: Mode::ConfirmQuit,
+        keys: Keys::Codes(&[KeyCode::Char('y'), KeyCode::Enter]),
+        shown: "y  Enter",
+        what: "end the session now (what you did is kept)",
+        footer: Some(("end", "end")),
+        command: Command::Confirm,
+    },
+    Binding {
+        mode: Mode::ConfirmQuit,
+        keys: Keys::Any,
+        shown: "any other key",
+        what: "go on",
+        footer: Some(("go on", "go on")),
+        command: Command::Dismiss,
+    },
+    Binding {
+        mode: Mode::Summary,
+        keys: Keys::Any,
+        shown: "any key",
+        what: "close the summary",
+        footer: Some(("close", "close")),
+        command: Command::Close,
+    },
+    Binding {
+        mode: Mode::Note,
+        keys: Keys::Codes(&[KeyCode::Char('q'), KeyCode::Esc]),
+        shown: "q  Esc",
+        what: "not now: leave without starting",
+        footer: Some(("not now", "not now")),
+        command: Command::Leave,
+    },
+    Binding {
+        mode: Mode::Note,
+        keys: Keys::Any,
+        shown: "any key",
+        what: "go on (the next page, or start)",
+        footer: Some(("go on", "go on")),
+        command: Command::GoOn,
+    },
+    Binding {
+        mode: Mode::Still,
+        keys: Keys::Any,
+        shown: "any key",
+        what: "close",
+        footer: Some(("close", "close")),
+        command: Command::Close,
+    },
+];
