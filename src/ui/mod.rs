@@ -288,7 +288,10 @@ fn render_panels(vm: &ViewModel<'_>, areas: &Areas, images: bool, buf: &mut Buff
     if paused.is_none() {
         cues::CuesPanel(vm).render(areas.cues, buf);
     }
-    if let Some(figure_area) = areas.figure.filter(|_| !vm.paused && !moving(vm)) {
+    // The figure stays while paused unless PAUSED takes its place (a paused move stands
+    // still on its key frame: the clock that moves it waits too).
+    let still = !moving(vm) || vm.paused;
+    if let Some(figure_area) = areas.figure.filter(|_| paused.is_none() && still) {
         figure(vm, figure_area, images, buf);
     }
     // PAUSED big beside the digits where it fits, else across the leg's place (the header

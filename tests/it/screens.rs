@@ -1096,3 +1096,54 @@ fn the_legs_panel_says_how_many_more_it_leaves_out() {
     assert!(text.contains("Anchor stretch"), "{text}");
     assert!(text.contains("more below"), "{text}");
 }
+
+/// Paused while getting into position, the figure stays where it was: it is what the person
+/// looks at to get into the pose (only PAUSED in big letters may take its place).
+#[test]
+fn a_pause_keeps_the_figure_in_view() {
+    let rests = builtin_plan("hamstring")
+        .steps
+        .iter()
+        .filter(|s| s.phase == Phase::Rest)
+        .count();
+    let mut checked = 0;
+    for nth in 0..rests {
+        for size in MAT_SIZES {
+            let (mut app, now) = at_phase(Phase::Rest, nth, S3);
+            let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+            let Some(figure) =
+                supple::ui::areas_for(area, &app.view(now).expect("view")).and_then(|a| a.figure)
+            else {
+                continue;
+            };
+            let ink = |terminal: &Terminal<TestBackend>| {
+                let buffer = terminal.backend().buffer();
+                figure
+                    .positions()
+                    .filter(|&p| buffer[p].symbol() != " ")
+                    .count()
+            };
+            let running = ink(&render(&app, now, size));
+            app.handle_event(&key(KeyCode::Char(' ')), now);
+            let vm = app.view(now).expect("view");
+            let areas = supple::ui::areas_for(area, &vm).expect("layout");
+            if areas.paused().is_some_and(|p| p.intersects(figure)) {
+                continue;
+            }
+            assert!(
+                running > 20,
+                "rest {nth} at {size:?}: no figure while running"
+            );
+            assert_eq!(
+                ink(&render(&app, now, size)),
+                running,
+                "rest {nth} at {size:?}: the figure changed when paused"
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 3,
+        "only {checked} paused rests had a figure to keep"
+    );
+}
