@@ -122,6 +122,36 @@ fn sync_folder(target: &Path) {
     }
 }
 
+/// Writes a file the person named on the command line whole or not at all: a full disk or a
+/// kill leaves no half file, and a file already there stays as it was until the new one is
+/// complete (through a link, the file it leads to is replaced). A device or a pipe named
+/// there (`/dev/stdout`, a FIFO) is written straight through, as it cannot be replaced.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let existing = fs::metadata(&real).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        return fs::write(&real, bytes);
+    }
+    let mut file = AtomicFile::beside(&real, ".supple-", ".part")?;
+    file.write(|out| out.write_all(bytes))?;
+    file.sync()?;
+    if existing.is_some() {
+        file.keep_permissions_of(&real);
+    } else {
+        // A new file others may read, as one written by any program (the temporary file
+        // is private until then).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = file
+                .temp
+                .as_file()
+                .set_permissions(fs::Permissions::from_mode(0o644));
+        }
+    }
+    file.commit()
+}
+
 /// The folder a file is in, `.` for a bare name.
 pub fn folder_of(path: &Path) -> &Path {
     path.parent()

@@ -145,7 +145,7 @@ pub fn figure_command(
         Format::Png => png_of(pose, width)?,
     };
     match output {
-        Some(path) => std::fs::write(path, &bytes)
+        Some(path) => crate::paths::write_whole(path, &bytes)
             .with_context(|| format!("cannot write {}", path.display()))?,
         None if format == Format::Png && stdout_is_terminal => bail!(
             "a PNG is not text to show in the terminal: write it to a file with `-o {id}.png`, \

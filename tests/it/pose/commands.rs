@@ -93,6 +93,50 @@ fn figure_writes_svg_and_png() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write /nonexistent/dir/x.svg"));
 }
 
+/// A write that fails half way (here a file size limit of 2 KB, as a full disk would) leaves
+/// the picture that was there as it was, and no half picture or temporary file beside it.
+#[test]
+fn a_failed_figure_write_leaves_the_old_file_whole() {
+    if !crate::common::installed("bash") && crate::common::goes_without("bash", "ulimit -f") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let png = dir.path().join("anchor.png");
+    std::fs::write(&png, b"the old picture").expect("old file");
+    let home = dir.path().join("home");
+    let supple = crate::common::supple_std(&home);
+    let mut bash = std::process::Command::new("bash");
+    bash.env_clear();
+    for (key, value) in supple.get_envs() {
+        if let Some(value) = value {
+            bash.env(key, value);
+        }
+    }
+    // Ignoring SIGXFSZ makes a write past the limit fail with EFBIG instead of killing.
+    let out = bash
+        .arg("-c")
+        .arg(r#"trap '' XFSZ; ulimit -f 2; exec "$0" figure anchor-stretch --png -o "$1""#)
+        .arg(supple.get_program())
+        .arg(&png)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write"), "{err}");
+    let now = std::fs::read(&png).expect("old file");
+    assert!(
+        now == b"the old picture",
+        "the old picture was cut to {} bytes of a new one",
+        now.len()
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|name| name != "anchor.png" && name != "home")
+        .collect();
+    assert!(left.is_empty(), "left beside it: {left:?}");
+}
+
 #[test]
 fn plan_figures_draws_each_exercise_once() {
     let out = supple()
