@@ -776,6 +776,36 @@ fn a_small_window_asks_for_a_bigger_one() {
     insta::assert_snapshot!("builder_leave_40x12", drawn(&b, (40, 12)));
 }
 
+/// A title as long as the loader allows (60 characters, or 60 wide ones) gives way in the
+/// header at 80x24: the name it runs by and whether it is saved show whole, a space apart,
+/// and the title ends in an ellipsis.
+#[test]
+fn a_long_title_gives_way_to_the_name_and_the_state() {
+    let name = "a".repeat(limits::NAME_CHARS);
+    for title in [
+        "T".repeat(limits::TITLE_CHARS),
+        "伸".repeat(limits::TITLE_CHARS),
+    ] {
+        let text = format!(
+            r#"{{"name": "{name}", "title": "{title}", "steps": [{{"exercise": "lying-stretch"}}]}}"#
+        );
+        let routine = parse_routine("test", &text, library().exercises()).expect("loads");
+        let origin = Origin::File {
+            path: format!("{name}.json"),
+        };
+        let mut b = Builder::new(routine, library(), origin, true, builtin_names());
+        for (words, state) in [("", " saved"), ("Right", " changed, not saved")] {
+            press_only(&mut b, words);
+            let screen = screen_text(&b, (80, 24));
+            let top = screen.lines().next().unwrap_or("");
+            assert!(
+                top.contains(&format!("… ({name})")) && top.trim_end().ends_with(state),
+                "{top}"
+            );
+        }
+    }
+}
+
 /// The states a person meets, at 80x24 and 120x40.
 #[test]
 fn each_stage_at_80x24_and_120x40() {

@@ -117,12 +117,22 @@ fn render_header(b: &Builder, theme: Theme, area: Rect, buf: &mut Buffer) {
     };
     let [top, second] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
     let top = top.inner(Margin::new(1, 0));
+    // The title gives way to the name and the state, which always show whole: a long title
+    // (60 characters, or 60 wide ones) is cut with an ellipsis, a space before the state.
+    let room = usize::from(top.width).saturating_sub(Span::raw(state).width() + 1);
+    let what = format!("{what}: ");
+    let title_room =
+        room.saturating_sub(Span::raw(what.as_str()).width() + Span::raw(name.as_str()).width());
+    let left = Rect {
+        width: u16::try_from(room).unwrap_or(top.width).min(top.width),
+        ..top
+    };
     Line::from(vec![
-        Span::styled(format!("{what}: "), theme.dim()),
-        Span::styled(routine.title.clone(), theme.title()),
+        Span::styled(what, theme.dim()),
+        Span::styled(cut_wide(&routine.title, title_room, theme), theme.title()),
         Span::raw(name),
     ])
-    .render(top, buf);
+    .render(left, buf);
     let state_style = if b.unsaved() {
         theme.title()
     } else {
@@ -178,6 +188,30 @@ fn cut(text: &str, width: usize, theme: Theme) -> String {
     }
     let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
     out.push_str(theme.glyphs().more);
+    out
+}
+
+/// `text` cut to `width` columns on screen (a wide character takes two), ending with an
+/// ellipsis when cut.
+fn cut_wide(text: &str, width: usize, theme: Theme) -> String {
+    let columns = |t: &str| Span::raw(t).width();
+    if columns(text) <= width {
+        return text.to_string();
+    }
+    let more = theme.glyphs().more;
+    let mut out = String::new();
+    let mut used = columns(more);
+    for c in text.chars() {
+        let w = columns(c.encode_utf8(&mut [0; 4]));
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width >= columns(more) {
+        out.push_str(more);
+    }
     out
 }
 
