@@ -681,6 +681,32 @@ fn leaving_with_changes_not_saved_asks_first() {
     assert!(b.should_quit());
 }
 
+/// A routine file made read-only is never saved over (a rename would replace it, and root
+/// may write anything): saving says so and how to allow it, and the file stays as it was.
+#[test]
+fn a_read_only_file_is_left_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = routines_dir(home.path());
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let path = dir.join("kept.json");
+    let text = r#"{"name": "kept", "title": "Kept", "steps": [{"exercise": "lying-stretch"}]}"#;
+    std::fs::write(&path, text).expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let (mut b, mut saver) = file_builder(&path);
+    press(&mut b, &mut saver, "Right s");
+    let said = match &b.note {
+        Some(Note::Problem { message, .. }) => message.clone(),
+        other => panic!("no problem said: {other:?}"),
+    };
+    assert!(
+        said.contains("kept.json is read-only") && said.contains("chmod u+w"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+    assert!(b.unsaved());
+}
+
 /// Undo and redo go back and forth through the edits, marking the step each touched.
 #[test]
 fn undo_and_redo_go_back_and_forth() {
