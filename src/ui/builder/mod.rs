@@ -19,8 +19,8 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::render_lines;
 use super::theme::Theme;
+use super::{cut_wide, render_lines};
 use crate::builder::{Builder, Origin, Stage};
 use crate::session::clock_text;
 use footer::footer_lines;
@@ -129,7 +129,10 @@ fn render_header(b: &Builder, theme: Theme, area: Rect, buf: &mut Buffer) {
     };
     Line::from(vec![
         Span::styled(what, theme.dim()),
-        Span::styled(cut_wide(&routine.title, title_room, theme), theme.title()),
+        Span::styled(
+            cut_wide(&routine.title, title_room, theme.glyphs().more),
+            theme.title(),
+        ),
         Span::raw(name),
     ])
     .render(left, buf);
@@ -188,30 +191,6 @@ fn cut(text: &str, width: usize, theme: Theme) -> String {
     }
     let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
     out.push_str(theme.glyphs().more);
-    out
-}
-
-/// `text` cut to `width` columns on screen (a wide character takes two), ending with an
-/// ellipsis when cut.
-fn cut_wide(text: &str, width: usize, theme: Theme) -> String {
-    let columns = |t: &str| Span::raw(t).width();
-    if columns(text) <= width {
-        return text.to_string();
-    }
-    let more = theme.glyphs().more;
-    let mut out = String::new();
-    let mut used = columns(more);
-    for c in text.chars() {
-        let w = columns(c.encode_utf8(&mut [0; 4]));
-        if used + w > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    if width >= columns(more) {
-        out.push_str(more);
-    }
     out
 }
 
