@@ -198,6 +198,16 @@ impl Saver {
             Ok(file) => file,
             Err(why) => return Saved::Failed(why),
         };
+        // A file made read-only is one its owner means to keep as it is: a rename would
+        // replace it all the same (and as root, writing would too), so it is never saved over.
+        if fs::metadata(&file).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
+            return Saved::Failed(format!(
+                "{} is read-only, so it was left as it is: to save over it, make it writable \
+                 (chmod u+w {})",
+                file.display(),
+                file.display()
+            ));
+        }
         let opened = self
             .opened
             .as_ref()

@@ -141,10 +141,8 @@ fn with_settings(builder: Builder, cli: &Cli, err: &mut impl Write) -> anyhow::R
 /// The routine in `path`, checked as the loader checks it, and the bytes it was read from.
 fn open(path: &Path, library: &Library) -> Result<(Routine, Vec<u8>), ContentError> {
     let label = path.display().to_string();
-    let text = content::read_text(&label, path)?.ok_or_else(|| {
-        ContentError::new(&label, "cannot read the file: there is no such file")
-            .hint("check the path, or name a routine from `supple list`")
-    })?;
+    let text =
+        content::read_text(&label, path)?.ok_or_else(|| content::missing_file(&label, path))?;
     let routine = content::parse_routine(&label, &text, library.exercises())?;
     // The loader's last check: the session it makes is not too long.
     crate::session::Plan::build(&routine, library).map_err(|e| ContentError {

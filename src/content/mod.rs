@@ -162,13 +162,27 @@ pub fn decode_utf8(label: &str, bytes: Vec<u8>) -> Result<String, ContentError> 
     })
 }
 
+/// Why a routine file that is not there cannot be read: there is no such file, or it is a
+/// link that leads nowhere (named with where it leads).
+pub fn missing_file(label: &str, path: &Path) -> ContentError {
+    match std::fs::read_link(path) {
+        Ok(target) => ContentError::new(
+            label,
+            format!(
+                "cannot read the file: it is a link to {}, where there is no file",
+                target.display()
+            ),
+        )
+        .hint("point the link at a routine file, or remove it"),
+        Err(_) => ContentError::new(label, "cannot read the file: there is no such file")
+            .hint("check the path, or name a routine from `supple list`"),
+    }
+}
+
 /// Reads and validates a routine file.
 pub fn load_routine_file(path: &Path, library: &Library) -> Result<LoadedRoutine, ContentError> {
     let label = path.display().to_string();
-    let text = read_text(&label, path)?.ok_or_else(|| {
-        ContentError::new(&label, "cannot read the file: there is no such file")
-            .hint("check the path, or name a routine from `supple list`")
-    })?;
+    let text = read_text(&label, path)?.ok_or_else(|| missing_file(&label, path))?;
     let routine = parse_routine(&label, &text, library.exercises())?;
     Ok(LoadedRoutine {
         routine,
@@ -224,9 +238,10 @@ pub fn find_routine(
             }
             names.push(loaded.routine.name);
         }
-        // A user file whose name matches but does not load should say why, not "unknown".
+        // A user file whose name matches but does not load should say why, not "unknown":
+        // a folder, a named pipe or a link to nothing too.
         let candidate = dir.join(format!("{arg}.json"));
-        if candidate.is_file() {
+        if std::fs::symlink_metadata(&candidate).is_ok() {
             load_routine_file(&candidate, library)?;
         }
     }

@@ -24,7 +24,7 @@ pub mod theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{Overlay, ViewModel};
@@ -252,6 +252,29 @@ fn compact(area: Rect, wordy: bool, has_leg: bool) -> Areas {
         footer,
         ..Areas::default()
     }
+}
+
+/// `text` cut to `width` columns on screen (a wide character takes two), ending with an
+/// ellipsis when cut.
+pub fn cut_wide(text: &str, width: usize, more: &str) -> String {
+    let columns = |t: &str| Span::raw(t).width();
+    if columns(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = columns(more);
+    for c in text.chars() {
+        let w = columns(c.encode_utf8(&mut [0; 4]));
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width >= columns(more) {
+        out.push_str(more);
+    }
+    out
 }
 
 /// Draws lines one per row, each cut at the area's width. Much cheaper than a `Paragraph`

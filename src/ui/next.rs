@@ -6,8 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Widget};
 
-use super::render_lines;
 use super::theme::Theme;
+use super::{cut_wide, render_lines};
 use crate::app::{ViewModel, ratio};
 use crate::session::{Phase, PlanStep, clock_text};
 
@@ -29,14 +29,25 @@ impl Widget for Header<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let vm = self.0;
         let theme = Theme::of(vm);
+        // The title gives way to where the session is, a space before it: a long title (60
+        // characters, or 60 wide ones) is cut with an ellipsis.
+        let progress = progress_text(vm);
+        let room = usize::from(area.width).saturating_sub(Span::raw(progress.as_str()).width() + 1);
+        let left = Rect {
+            width: u16::try_from(room).unwrap_or(area.width).min(area.width),
+            ..area
+        };
+        let title = cut_wide(
+            &vm.plan.title,
+            room.saturating_sub(" supple ".len()),
+            theme.glyphs().more,
+        );
         Line::from(vec![
             Span::styled(" supple ", theme.title()),
-            Span::styled(vm.plan.title.clone(), theme.dim()),
+            Span::styled(title, theme.dim()),
         ])
-        .render(area, buf);
-        Line::raw(progress_text(vm))
-            .right_aligned()
-            .render(area, buf);
+        .render(left, buf);
+        Line::raw(progress).right_aligned().render(area, buf);
     }
 }
 

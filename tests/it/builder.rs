@@ -681,6 +681,32 @@ fn leaving_with_changes_not_saved_asks_first() {
     assert!(b.should_quit());
 }
 
+/// A routine file made read-only is never saved over (a rename would replace it, and root
+/// may write anything): saving says so and how to allow it, and the file stays as it was.
+#[test]
+fn a_read_only_file_is_left_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().expect("tempdir");
+    let dir = routines_dir(home.path());
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let path = dir.join("kept.json");
+    let text = r#"{"name": "kept", "title": "Kept", "steps": [{"exercise": "lying-stretch"}]}"#;
+    std::fs::write(&path, text).expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let (mut b, mut saver) = file_builder(&path);
+    press(&mut b, &mut saver, "Right s");
+    let said = match &b.note {
+        Some(Note::Problem { message, .. }) => message.clone(),
+        other => panic!("no problem said: {other:?}"),
+    };
+    assert!(
+        said.contains("kept.json is read-only") && said.contains("chmod u+w"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+    assert!(b.unsaved());
+}
+
 /// Undo and redo go back and forth through the edits, marking the step each touched.
 #[test]
 fn undo_and_redo_go_back_and_forth() {
@@ -774,6 +800,36 @@ fn a_small_window_asks_for_a_bigger_one() {
     let screen = screen_text(&b, (40, 12));
     assert!(screen.contains("not saved"), "{screen}");
     insta::assert_snapshot!("builder_leave_40x12", drawn(&b, (40, 12)));
+}
+
+/// A title as long as the loader allows (60 characters, or 60 wide ones) gives way in the
+/// header at 80x24: the name it runs by and whether it is saved show whole, a space apart,
+/// and the title ends in an ellipsis.
+#[test]
+fn a_long_title_gives_way_to_the_name_and_the_state() {
+    let name = "a".repeat(limits::NAME_CHARS);
+    for title in [
+        "T".repeat(limits::TITLE_CHARS),
+        "伸".repeat(limits::TITLE_CHARS),
+    ] {
+        let text = format!(
+            r#"{{"name": "{name}", "title": "{title}", "steps": [{{"exercise": "lying-stretch"}}]}}"#
+        );
+        let routine = parse_routine("test", &text, library().exercises()).expect("loads");
+        let origin = Origin::File {
+            path: format!("{name}.json"),
+        };
+        let mut b = Builder::new(routine, library(), origin, true, builtin_names());
+        for (words, state) in [("", " saved"), ("Right", " changed, not saved")] {
+            press_only(&mut b, words);
+            let screen = screen_text(&b, (80, 24));
+            let top = screen.lines().next().unwrap_or("");
+            assert!(
+                top.contains(&format!("… ({name})")) && top.trim_end().ends_with(state),
+                "{top}"
+            );
+        }
+    }
 }
 
 /// The states a person meets, at 80x24 and 120x40.

@@ -224,6 +224,41 @@ fn pipes_devices_and_folders_are_refused_at_once() {
     home.output(&["list"]);
 }
 
+/// A name whose file in the routines folder is a folder, a named pipe or a link to nothing:
+/// `run`, `plan` and `edit` name that file and what it is (as `list` does, and as `new`
+/// does when it says the name is taken), never "no routine has this name".
+#[test]
+fn a_name_whose_file_is_not_a_file_says_what_it_is() {
+    let home = Home::new();
+    let routines = home.path("config/supple/routines");
+    std::fs::create_dir(routines.join("folder.json")).expect("mkdir");
+    mkfifo(&routines.join("pipe.json"));
+    std::os::unix::fs::symlink(home.path("gone/away.json"), routines.join("gone.json"))
+        .expect("link");
+    for (name, what) in [
+        ("folder", "it is a folder, not a regular file"),
+        ("pipe", "it is a named pipe (FIFO), not a regular file"),
+        ("gone", "it is a link to "),
+    ] {
+        let file = format!("{name}.json");
+        for command in ["run", "plan", "edit"] {
+            let out = home.output(&[command, name]);
+            assert!(
+                out.contains(&file) && out.contains(what) && !out.contains("no routine has"),
+                "{command} {name}: {out}"
+            );
+        }
+        let out = home.output(&["new", name]);
+        assert!(out.contains(&file), "new {name}: {out}");
+    }
+    let out = home.output(&["plan", "gone"]);
+    assert!(
+        out.contains("gone/away.json, where there is no file")
+            && out.contains("point the link at a routine file, or remove it"),
+        "{out}"
+    );
+}
+
 fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo")
         .arg(path)

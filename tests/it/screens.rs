@@ -1147,3 +1147,24 @@ fn a_pause_keeps_the_figure_in_view() {
         "only {checked} paused rests had a figure to keep"
     );
 }
+
+/// A title as long as the loader allows (60 characters, or 60 wide ones) gives way in the
+/// session's header at 80x24: where the session is shows whole, a space after the title,
+/// which ends in an ellipsis.
+#[test]
+fn a_long_title_gives_way_to_the_progress() {
+    for title in ["T".repeat(60), "伸".repeat(60)] {
+        let plan = crate::common::plan_from(&format!(
+            r#"{{"name": "long", "title": "{title}", "steps": [{{"exercise": "lying-stretch"}}]}}"#
+        ));
+        let mut app = silent_app(plan);
+        let t0 = Instant::now();
+        app.start(t0);
+        let terminal = render(&app, t0, (80, 24));
+        let buffer = terminal.backend().buffer();
+        let top: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, 0)].symbol().to_string())
+            .collect();
+        assert!(top.contains("… step 1 of "), "{top}");
+    }
+}

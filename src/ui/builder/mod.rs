@@ -19,8 +19,8 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::render_lines;
 use super::theme::Theme;
+use super::{cut_wide, render_lines};
 use crate::builder::{Builder, Origin, Stage};
 use crate::session::clock_text;
 use footer::footer_lines;
@@ -117,12 +117,25 @@ fn render_header(b: &Builder, theme: Theme, area: Rect, buf: &mut Buffer) {
     };
     let [top, second] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
     let top = top.inner(Margin::new(1, 0));
+    // The title gives way to the name and the state, which always show whole: a long title
+    // (60 characters, or 60 wide ones) is cut with an ellipsis, a space before the state.
+    let room = usize::from(top.width).saturating_sub(Span::raw(state).width() + 1);
+    let what = format!("{what}: ");
+    let title_room =
+        room.saturating_sub(Span::raw(what.as_str()).width() + Span::raw(name.as_str()).width());
+    let left = Rect {
+        width: u16::try_from(room).unwrap_or(top.width).min(top.width),
+        ..top
+    };
     Line::from(vec![
-        Span::styled(format!("{what}: "), theme.dim()),
-        Span::styled(routine.title.clone(), theme.title()),
+        Span::styled(what, theme.dim()),
+        Span::styled(
+            cut_wide(&routine.title, title_room, theme.glyphs().more),
+            theme.title(),
+        ),
         Span::raw(name),
     ])
-    .render(top, buf);
+    .render(left, buf);
     let state_style = if b.unsaved() {
         theme.title()
     } else {
