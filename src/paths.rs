@@ -60,11 +60,14 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Creates the temporary file `{prefix}XXXXXX{suffix}` in `target`'s folder. It fails
     /// here, before anything is written, when the folder cannot be written.
+    /// Its error names the folder and what to do, never the temporary file's made-up name.
     pub fn beside(target: &Path, prefix: &str, suffix: &str) -> io::Result<AtomicFile> {
+        let folder = folder_of(target);
         let temp = tempfile::Builder::new()
             .prefix(prefix)
             .suffix(suffix)
-            .tempfile_in(folder_of(target))?;
+            .tempfile_in(folder)
+            .map_err(|e| folder_error(folder, &e))?;
         Ok(AtomicFile {
             temp,
             target: target.to_path_buf(),
@@ -150,6 +153,25 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
         }
     }
     file.commit()
+}
+
+/// Why no file can be made in `folder`, and what to do about it; of the same kind as `e`.
+fn folder_error(folder: &Path, e: &io::Error) -> io::Error {
+    // tempfile adds " at path <the temporary file>", a name the person never chose.
+    let text = e.to_string();
+    let cause = text
+        .rsplit_once(" at path ")
+        .map_or(text.as_str(), |(cause, _)| cause);
+    let f = folder.display();
+    let fix = match e.kind() {
+        io::ErrorKind::NotFound => format!("there is no folder {f}: make it (mkdir -p {f})"),
+        io::ErrorKind::PermissionDenied => format!("make {f} writable (chmod u+w {f})"),
+        io::ErrorKind::ReadOnlyFilesystem => format!("{f} is on a read-only disk"),
+        io::ErrorKind::NotADirectory => format!("{f} is not a folder"),
+        io::ErrorKind::StorageFull => format!("the disk that holds {f} is full"),
+        _ => format!("no file can be made in {f}"),
+    };
+    io::Error::new(e.kind(), format!("{cause}; {fix}"))
 }
 
 /// The folder a file is in, `.` for a bare name.

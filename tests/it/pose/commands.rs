@@ -90,7 +90,14 @@ fn figure_writes_svg_and_png() {
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write /nonexistent/dir/x.svg"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write /nonexistent/dir/x.svg"), "{err}");
+    // The folder and the fix, not the name of a temporary file the person never chose.
+    assert!(err.contains("mkdir -p /nonexistent/dir"), "{err}");
+    assert!(
+        !err.contains(".supple-") && !err.contains("at path"),
+        "{err}"
+    );
 }
 
 /// A write that fails half way (here a file size limit of 2 KB, as a full disk would) leaves
