@@ -76,6 +76,18 @@ impl SecondsVisitor {
     fn wrong<E: de::Error>(found: impl fmt::Display) -> E {
         E::custom(format!("{found} is not a number of seconds{FIX}"))
     }
+
+    fn negative<E: de::Error>(n: impl fmt::Display) -> E {
+        E::custom(format!(
+            "`{n}` is below zero: a time cannot be negative{FIX}"
+        ))
+    }
+
+    fn too_long<E: de::Error>(n: impl fmt::Display) -> E {
+        E::custom(format!(
+            "`{n}` seconds is far longer than any step can be (an hour at most){FIX}"
+        ))
+    }
 }
 
 impl<'de> Visitor<'de> for SecondsVisitor {
@@ -86,17 +98,28 @@ impl<'de> Visitor<'de> for SecondsVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, n: u64) -> Result<u32, E> {
-        u32::try_from(n).map_err(|_| Self::wrong(format_args!("integer `{n}`")))
+        u32::try_from(n).map_err(|_| Self::too_long(n))
     }
 
     fn visit_i64<E: de::Error>(self, n: i64) -> Result<u32, E> {
-        u32::try_from(n).map_err(|_| Self::wrong(format_args!("integer `{n}`")))
+        match u32::try_from(n) {
+            Ok(n) => Ok(n),
+            Err(_) if n < 0 => Err(Self::negative(n)),
+            Err(_) => Err(Self::too_long(n)),
+        }
     }
 
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<u32, E> {
-        Err(E::custom(format!(
-            "floating point `{n}` is not a whole number of seconds{FIX}"
-        )))
+        // JSON has one kind of number: one too large for an integer arrives here, whole.
+        if n < 0.0 {
+            Err(Self::negative(n))
+        } else if n.fract() == 0.0 && n > f64::from(u32::MAX) {
+            Err(Self::too_long(n))
+        } else {
+            Err(E::custom(format!(
+                "`{n}` is not a whole number of seconds{FIX}"
+            )))
+        }
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<u32, E> {

@@ -39,13 +39,21 @@ const TABLE: &[(&str, &[&str])] = &[
         "fractional_seconds.json",
         &[
             "at steps[0].seconds",
-            "floating point `20.5`",
-            "whole number",
+            "`20.5` is not a whole number of seconds",
         ],
     ),
     (
         "negative_rest.json",
-        &["at steps[0].rest_seconds", "integer `-5`"],
+        &["at steps[0].rest_seconds", "`-5` is below zero"],
+    ),
+    (
+        // Too large for an integer, JSON's one kind of number arrives as a float: still
+        // said as the length it is, not as "floating point".
+        "astronomic_seconds.json",
+        &[
+            "at steps[0].seconds",
+            "`100000000000000000000000` seconds is far longer than any step can be",
+        ],
     ),
     (
         "unknown_field_typo.json",
