@@ -388,16 +388,24 @@ fn list_fits_80_columns() {
   "steps": [ { "exercise": "assisted-stretch" } ] }"#,
     )
     .expect("write");
+    // Wide characters take two columns each.
+    std::fs::write(
+        dir.join("wide.json"),
+        format!(
+            r#"{{ "name": "wide", "title": "{}", "steps": [ {{ "exercise": "lying-stretch" }} ] }}"#,
+            "伸".repeat(60)
+        ),
+    )
+    .expect("write");
     let out = supple(home.path()).arg("list").output().expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("a-rather-long-routine-name"), "{text}");
+    let columns = |line: &str| ratatui::text::Span::raw(line).width();
     for line in text.lines() {
-        assert!(
-            line.chars().count() <= 80,
-            "{} columns: {line}",
-            line.chars().count()
-        );
+        assert!(columns(line) <= 80, "{} columns: {line}", columns(line));
     }
+    let wide = text.lines().find(|l| l.starts_with("wide ")).expect("wide");
+    assert!(wide.ends_with("… (yours)"), "{wide}");
     assert!(
         text.contains("Your routines go in ~/config/supple/routines"),
         "{text}"
