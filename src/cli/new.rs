@@ -68,7 +68,16 @@ pub fn edit(
 ) -> anyhow::Result<bool> {
     let library = Library::builtin()?;
     let builtins = builtin_names(&library)?;
-    let loaded = content::find_routine(routine, &library, user_dir)?;
+    let loaded = content::find_routine(routine, &library, user_dir).map_err(|e| {
+        // A name that could be a routine's but is none yet: offer to make it.
+        let could_be = content::check_slug("", "", routine).is_ok();
+        if e.message == content::NO_SUCH_ROUTINE && could_be {
+            let hint = e.hint.clone().unwrap_or_default();
+            e.hint(format!("{hint}; or make it: supple new {routine}"))
+        } else {
+            e
+        }
+    })?;
     let (builder, saver, draft) = match loaded.origin {
         From::BuiltIn => {
             let mut routine = loaded.routine;

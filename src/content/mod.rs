@@ -262,8 +262,11 @@ pub fn find_routine(
             names.join(", ")
         ),
     };
-    Err(ContentError::new(arg, "no routine has this name").hint(hint))
+    Err(ContentError::new(arg, NO_SUCH_ROUTINE).hint(hint))
 }
+
+/// What [`find_routine`] says of a name that is no routine's.
+pub const NO_SUCH_ROUTINE: &str = "no routine has this name";
 
 /// What a routine needs beyond the person (partner, equipment, floor...), each need once, in
 /// the order the routine first needs it.

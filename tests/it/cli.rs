@@ -411,3 +411,22 @@ fn list_fits_80_columns() {
         "{text}"
     );
 }
+
+/// `supple edit` of a name no routine has yet offers to make it; `run` does not.
+#[test]
+fn edit_of_a_new_name_offers_supple_new() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let out = supple(home.path())
+        .args(["edit", "my-desk"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no routine has this name"), "{err}");
+    assert!(err.contains("or make it: supple new my-desk"), "{err}");
+    let out = supple(home.path())
+        .args(["run", "my-desk"])
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("supple new"));
+}
