@@ -7,6 +7,7 @@ use crate::content::{self, Library};
 use crate::content::{LoadedRoutine, Need, Origin};
 use crate::session::Plan;
 use crate::session::clock_text;
+use crate::ui::cut_wide;
 
 /// `supple list`: built-in routines, then the user's; broken user files are named with their error.
 pub fn run(
@@ -60,16 +61,13 @@ pub fn run(
     let title_width = 80usize
         .saturating_sub(width + 2 + 7 + 2 + needs_width + 2)
         .max(12);
-    let fit = |title: &str, origin: &Origin| {
-        let title = match origin {
-            Origin::BuiltIn => title.to_string(),
-            Origin::File(_) => format!("{title} (yours)"),
-        };
-        if title.chars().count() <= title_width {
-            title
-        } else {
-            let cut: String = title.chars().take(title_width - 1).collect();
-            format!("{cut}…")
+    // Cut by the columns the title takes on screen (a wide character takes two).
+    let fit = |title: &str, origin: &Origin| match origin {
+        Origin::BuiltIn => cut_wide(title, title_width, "…"),
+        Origin::File(_) => {
+            let mark = " (yours)";
+            let cut = cut_wide(title, title_width.saturating_sub(mark.len()), "…");
+            format!("{cut}{mark}")
         }
     };
     writeln!(
