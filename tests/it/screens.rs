@@ -525,6 +525,25 @@ fn the_stop_rule_stays_through_a_pause() {
     }
 }
 
+/// Paused during a switch, how to change legs stays on screen at every size (a pause is
+/// often for a slow change of legs); at 80x24 and up it used to leave only PAUSED and a
+/// blank column.
+#[test]
+fn how_to_switch_stays_through_a_pause() {
+    let (mut app, now) = at_phase(Phase::SwitchLeg, 1, Duration::from_secs(2));
+    let cue = app.view(now).expect("view").exercise.switch_cue.clone();
+    let cue = cue.expect("the anchor stretch says how to switch");
+    app.handle_event(&key(KeyCode::Char(' ')), now);
+    for size in MAT_SIZES {
+        let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+        let areas = supple::ui::areas_for(area, &app.view(now).expect("view")).expect("layout");
+        // Beside the digits where PAUSED takes that place, else (40x12) in the cues below.
+        let rect = areas.paused().unwrap_or(areas.cues);
+        let words = crate::common::words_in(&app, now, size, rect);
+        assert!(words.contains(&cue), "paused switch at {size:?}: {words}");
+    }
+}
+
 #[test]
 fn the_summary_keeps_both_legs_when_its_words_do_not_fit() {
     // A session too short to count says more (streak, week): at 40x12 the words give way,
