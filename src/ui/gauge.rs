@@ -11,7 +11,7 @@ use super::bigtext::{self, Align};
 use super::theme::Theme;
 use crate::app::ViewModel;
 use crate::safety;
-use crate::session::clock_text;
+use crate::session::{Phase, clock_text};
 
 /// Seconds left as shown: whole seconds, rounded up (a countdown never shows 0 early).
 pub fn seconds_text(vm: &ViewModel<'_>) -> String {
@@ -43,7 +43,7 @@ impl Widget for Digits<'_> {
 
 /// While the clock stands still, beside the digits (which stay, dimmed, with the seconds
 /// left): PAUSED, how to go on, and during a hold the stop rule (which never leaves the screen
-/// of a hold). PAUSED is in big letters here where they fit, else in the leg's place below
+/// of a hold), during a switch how to change legs. PAUSED is in big letters here where they fit, else in the leg's place below
 /// ([`PausedWord`]), else a band.
 pub struct Paused<'a> {
     pub vm: &'a ViewModel<'a>,
@@ -56,12 +56,23 @@ impl Widget for Paused<'_> {
         let vm = self.vm;
         let theme = Theme::of(vm);
         Clear.render(area, buf);
-        let caution = super::cues::stop_rule_essential(vm).then(|| {
-            let text = Paragraph::new(Line::from(vec![
+        // At the bottom: during a hold the stop rule; during a switch how to change legs,
+        // which a pause is often for.
+        let line = if super::cues::stop_rule_essential(vm) {
+            Some(Line::from(vec![
                 Span::styled("! ", theme.caution()),
                 Span::styled(safety::CAUTION, theme.caution()),
             ]))
-            .wrap(Wrap { trim: true });
+        } else if vm.step.phase == Phase::SwitchLeg {
+            super::cues::guidance(vm)
+                .into_iter()
+                .find(|guide| guide.rank == 0)
+                .map(|guide| Line::styled(guide.text, theme.key_cue()))
+        } else {
+            None
+        };
+        let caution = line.map(|line| {
+            let text = Paragraph::new(line).wrap(Wrap { trim: true });
             let rows = u16::try_from(text.line_count(area.width)).unwrap_or(u16::MAX);
             (text, rows)
         });

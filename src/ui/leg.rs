@@ -84,7 +84,8 @@ fn band_words(side: Side, label: &str, ascii: bool) -> String {
 
 /// The qualifier and the leg in big letters together ("NEXT: ◀ LEFT"), the qualifier in
 /// `label_style` and the leg in `style`, placed as the leg is; the rows used, or `None` when
-/// they do not fit together in whole 4-row steps.
+/// they do not fit together in whole 4-row steps, or only smaller than the leg alone beside
+/// a small qualifier would be: the leg is what must read from the mat.
 fn render_big_with_label(
     (label, words): (&str, &str),
     align: Align,
@@ -98,7 +99,8 @@ fn render_big_with_label(
     let max = area.height - area.height % 4;
     let rows = bigtext::rows_to_fit(&whole, area.width, max);
     let rows = rows - rows % 4;
-    if rows < 4 {
+    let alone = bigtext::rows_to_fit(words, area.width.saturating_sub(small_width(&label)), max);
+    if rows < 4 || rows < alone - alone % 4 {
         return None;
     }
     let label_width = bigtext::width(&format!("{label} "), rows);
@@ -130,6 +132,11 @@ fn render_big_with_label(
     );
     bigtext::render(words, rows, words_area, Align::Left, style, ascii, buf);
     Some(rows)
+}
+
+/// The columns the qualifier takes written small before the big leg, with its space.
+fn small_width(word: &str) -> u16 {
+    u16::try_from(word.chars().count()).unwrap_or(u16::MAX) + 1
 }
 
 pub struct LegBand<'a>(pub &'a ViewModel<'a>);
@@ -166,10 +173,10 @@ impl Widget for LegBand<'_> {
             render_big(words, align, style, vm.ascii, area, buf);
             return;
         }
-        // Too narrow for both big: the qualifier small, on the leg's first row and right
-        // before it ("NEXT:" then the big "◀ LEFT"), so it reads as one.
+        // Too narrow for both big at the leg's full size: the qualifier small, on the leg's
+        // first row and right before it ("NEXT:" then the big "◀ LEFT"), so it reads as one.
         let word = format!("{}:", label.to_uppercase());
-        let len = u16::try_from(word.chars().count()).unwrap_or(u16::MAX) + 1;
+        let len = small_width(&word);
         let max = area.height - area.height % 4;
         let rows = bigtext::rows_to_fit(words, area.width.saturating_sub(len), max).max(1);
         let big = bigtext::width(words, rows).min(area.width.saturating_sub(len));

@@ -383,7 +383,10 @@ fn three_months_with_tests_show_each_leg_over_time() {
         .expect("the leg raise's line");
     assert!(slr.contains("left tested tighter by 9°"), "{slr}");
     assert!(!slr.contains("limited"), "{slr}");
-    assert!(text.contains("changes may be real"), "{text}");
+    assert!(
+        text.contains("within the measuring error is no change"),
+        "{text}"
+    );
     assert!(text.contains("5:00┤"), "{text}");
 
     // Fewer rows still: one line says where they are, and nothing is drawn half.
@@ -413,6 +416,27 @@ fn without_a_test_it_says_how_to_take_one() {
     );
     let text = text_of(&draw(&three_months(), (80, 24), false));
     assert!(text.contains("supple test"), "{text}");
+}
+
+/// Where the heading's whole note does not fit (80 columns), its short words still say what
+/// the plain text says: a change within the measuring error is no change. "changes may be
+/// real" alone read as if every change might be.
+#[test]
+fn the_short_heading_says_a_small_change_is_none() {
+    let one = [tested(FlexTest::Slr, date(2026, 11, 23), 65, 72)];
+    let all = three_months_of_tests();
+    for (sessions, tests) in [(Vec::new(), &one[..]), (three_months(), &all[..])] {
+        let text = text_of(&draw_with(&sessions, tests, (80, 24), false));
+        let heading = text
+            .lines()
+            .find(|l| l.contains("Flexibility"))
+            .expect("the heading");
+        assert!(
+            heading.contains("within the measuring error is no change"),
+            "{heading}"
+        );
+        assert!(!heading.contains("changes may be real"), "{heading}");
+    }
 }
 
 #[test]

@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use supple::app::App;
 use supple::history::LegSeconds;
 use supple::history::dose::WeekSoFar;
-use supple::session::Phase;
+use supple::session::{Phase, Side};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
 
@@ -479,6 +479,29 @@ fn digits_and_leg_are_big_enough_at_every_size() {
     }
 }
 
+/// The leg to switch to is as big as the leg of the hold before it at every size from 80x24
+/// up: "SWITCH TO:" goes small beside it rather than shrinking the leg to fit both words big
+/// (at 200x60 both big fitted only 4 rows tall, in a place 12 rows tall).
+#[test]
+fn the_leg_to_switch_to_is_as_big_as_the_held_leg() {
+    let (hold, hold_now) = at_phase(Phase::Hold, 2, Duration::from_secs(3));
+    let (switch, switch_now) = at_phase(Phase::SwitchLeg, 1, Duration::from_secs(2));
+    assert_eq!(switch.engine().step().map(|s| s.side), Some(Side::Right));
+    for size in [(80, 24), (120, 40), (160, 50), (200, 60)] {
+        let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+        let leg_of = |app: &App, now: Instant| {
+            let areas = supple::ui::areas_for(area, &app.view(now).expect("view")).expect("layout");
+            inked_rows(render(app, now, size).backend().buffer(), areas.leg)
+        };
+        let held = leg_of(&hold, hold_now);
+        let to = leg_of(&switch, switch_now);
+        assert!(
+            to >= held,
+            "{size:?}: the leg to switch to is {to} rows, the held one {held}"
+        );
+    }
+}
+
 /// Paused before the session or in a hold, PAUSED covers the cues but the stop rule stays.
 #[test]
 fn the_stop_rule_stays_through_a_pause() {
@@ -499,6 +522,25 @@ fn the_stop_rule_stays_through_a_pause() {
                 "{phase:?} paused at {size:?}: {words}"
             );
         }
+    }
+}
+
+/// Paused during a switch, how to change legs stays on screen at every size (a pause is
+/// often for a slow change of legs); at 80x24 and up it used to leave only PAUSED and a
+/// blank column.
+#[test]
+fn how_to_switch_stays_through_a_pause() {
+    let (mut app, now) = at_phase(Phase::SwitchLeg, 1, Duration::from_secs(2));
+    let cue = app.view(now).expect("view").exercise.switch_cue.clone();
+    let cue = cue.expect("the anchor stretch says how to switch");
+    app.handle_event(&key(KeyCode::Char(' ')), now);
+    for size in MAT_SIZES {
+        let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+        let areas = supple::ui::areas_for(area, &app.view(now).expect("view")).expect("layout");
+        // Beside the digits where PAUSED takes that place, else (40x12) in the cues below.
+        let rect = areas.paused().unwrap_or(areas.cues);
+        let words = crate::common::words_in(&app, now, size, rect);
+        assert!(words.contains(&cue), "paused switch at {size:?}: {words}");
     }
 }
 

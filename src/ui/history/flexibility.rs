@@ -23,6 +23,8 @@ pub(super) enum Form {
 /// What the flexibility section's changes mean, over them.
 const SAYS_CHANGES: &str =
     "smaller than the measuring error is no change; as large or more may be real";
+/// The same in fewer words, as the plain text says it.
+const SAYS_CHANGES_SHORT: &str = "within the measuring error is no change";
 
 impl HistoryView<'_> {
     /// The flexibility tests, one series per test and way of measuring.
@@ -60,7 +62,7 @@ impl HistoryView<'_> {
                     ]),
                     Line::from(vec![
                         title(format!("Flexibility tests per leg, {results}:  ")),
-                        note("changes may be real"),
+                        note(SAYS_CHANGES_SHORT),
                     ]),
                     Line::from(title(format!("Flexibility tests per leg, {results}:"))),
                 ],
@@ -74,7 +76,7 @@ impl HistoryView<'_> {
                     ]),
                     Line::from(vec![
                         title("Flexibility, latest against first:  ".into()),
-                        note("changes may be real"),
+                        note(SAYS_CHANGES_SHORT),
                     ]),
                     Line::from(title("Flexibility, latest against first:".into())),
                 ],
