@@ -27,6 +27,16 @@ pub fn leg_words(side: Side, ascii: bool) -> Option<(&'static str, Align)> {
     })
 }
 
+/// The leg's word alone, without its arrows, for where the arrows would make it too small.
+fn bare_words(side: Side) -> Option<&'static str> {
+    match side {
+        Side::None => None,
+        Side::Left => Some("LEFT"),
+        Side::Right => Some("RIGHT"),
+        Side::Both => Some("BOTH"),
+    }
+}
+
 /// What the leg means at this moment: the one being worked, the one to switch to, or the
 /// next one.
 fn label(phase: Phase) -> &'static str {
@@ -178,7 +188,15 @@ impl Widget for LegBand<'_> {
         let word = format!("{}:", label.to_uppercase());
         let len = small_width(&word);
         let max = area.height - area.height % 4;
-        let rows = bigtext::rows_to_fit(words, area.width.saturating_sub(len), max).max(1);
+        let fit = |words: &str| bigtext::rows_to_fit(words, area.width.saturating_sub(len), max);
+        // Below 4 rows the letters stop reading as letters ("◀ LEFT" beside a figure at
+        // 80x24 read "I.EFT"): the word without its arrow, at the side it names, reads better.
+        let bare = bare_words(vm.step.side);
+        let words = match bare {
+            Some(bare) if fit(words) < 4 && fit(bare) > fit(words) => bare,
+            _ => words,
+        };
+        let rows = fit(words).max(1);
         let big = bigtext::width(words, rows).min(area.width.saturating_sub(len));
         let x = match align {
             Align::Left => area.x,

@@ -322,7 +322,9 @@ fn render_panels(vm: &ViewModel<'_>, areas: &Areas, images: bool, buf: &mut Buff
     let beside_fits = paused.is_some_and(|area| {
         bigtext::rows_to_fit("PAUSED", area.width, area.height.saturating_sub(6)) >= 4
     });
-    let word_in_leg = paused.is_some() && !beside_fits && gauge::PausedWord::fits(areas.leg);
+    // Where PAUSED has no place beside the digits (the cues below them, as while getting
+    // into position at 80x24), it goes in the leg's place too.
+    let word_in_leg = vm.paused && !beside_fits && gauge::PausedWord::fits(areas.leg);
     if let Some(area) = paused {
         gauge::Paused {
             vm,

@@ -1210,3 +1210,45 @@ fn a_long_title_gives_way_to_the_progress() {
         assert!(top.contains("… step 1 of "), "{top}");
     }
 }
+
+/// Before a one-leg exercise, the leg to come reads from the mat beside the figure: at least
+/// 4 rows tall at 80x24 (without its arrow where the arrow would make it smaller), and
+/// paused, PAUSED goes big in the leg's place where it fits there (from 120x40; the header
+/// still names the leg).
+#[test]
+fn the_next_leg_and_paused_read_beside_the_figure() {
+    let rests = builtin_plan("hamstring")
+        .steps
+        .iter()
+        .filter(|s| s.phase == Phase::Rest)
+        .count();
+    let mut checked = 0;
+    for nth in 0..rests {
+        let (mut app, now) = at_phase(Phase::Rest, nth, S3);
+        let vm = app.view(now).expect("view");
+        let side = vm.step.side;
+        let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+        let with_figure = supple::ui::areas_for(area, &vm).is_some_and(|a| a.figure.is_some());
+        if side != supple::session::Side::Left || !with_figure {
+            continue;
+        }
+        let terminal = render(&app, now, (80, 24));
+        let leg = crate::common::find_big(terminal.backend().buffer(), "LEFT", false)
+            .expect("LEFT in big letters");
+        assert!(leg.height >= 4, "rest {nth}: LEFT {} rows tall", leg.height);
+        app.handle_event(&key(KeyCode::Char(' ')), now);
+        let terminal = render(&app, now, (120, 40));
+        let paused = crate::common::find_big(terminal.backend().buffer(), "PAUSED", false)
+            .expect("PAUSED in big letters at 120x40");
+        assert!(
+            paused.height >= 4,
+            "rest {nth}: PAUSED {} rows",
+            paused.height
+        );
+        checked += 1;
+    }
+    assert!(
+        checked >= 2,
+        "only {checked} rests before a left-leg exercise"
+    );
+}
