@@ -2,7 +2,7 @@
 //! notifications): what to do, which leg, for how long; and after that line, what the screen
 //! shows around it (how to get into position, the caution, how to switch legs, the stop rule).
 
-use crate::content::{Need, WorkingLeg};
+use crate::content::{self, Need, WorkingLeg};
 
 use super::{Phase, Plan, Side};
 
@@ -113,6 +113,19 @@ pub fn step_details(plan: &Plan, index: usize) -> Vec<String> {
         _ => false,
     };
     let mut lines = Vec::new();
+    if step.phase == Phase::GetReady {
+        // What the whole routine needs beyond the floor, as the screen's get-ready says it.
+        lines.extend(
+            plan.needs
+                .iter()
+                .filter(|need| need.is_special())
+                .map(|need| content::needs_line(*need, &plan.instead))
+                .map(|line| match line.strip_prefix("Needs") {
+                    Some(rest) => format!("This routine needs{rest}"),
+                    None => line,
+                }),
+        );
+    }
     if into_position {
         // A rest's step is the exercise it leads into.
         let Some(exercise) = plan.exercises.get(step.exercise) else {

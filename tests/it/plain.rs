@@ -322,6 +322,29 @@ fn every_routine_says_the_setup_the_caution_and_the_stop_rule_once() {
     }
 }
 
+/// Plain mode's get-ready says what the routine needs beyond the floor and which routine does
+/// without it, as the screen's get-ready does, and only there.
+#[test]
+fn the_get_ready_says_what_the_routine_needs() {
+    for name in ["hamstring", "floor", "quick", "partner"] {
+        let plan = crate::common::builtin_plan(name);
+        let first = supple::session::words::step_details(&plan, 0).join("\n");
+        for (need, instead) in &plan.instead {
+            let line = format!(
+                "This routine needs {} (without one: supple run {instead}).",
+                need.label()
+            );
+            assert!(first.contains(&line), "{name}: {first}");
+        }
+        let later = (1..plan.steps.len())
+            .flat_map(|i| supple::session::words::step_details(&plan, i))
+            .filter(|line| line.contains("This routine needs"))
+            .count();
+        assert_eq!(later, 0, "{name}: said again later");
+    }
+    assert!(!crate::common::builtin_plan("quick").instead.is_empty());
+}
+
 /// Before the very first session, plain mode says who should ask first and what needs care
 /// at once; later sessions do not repeat it.
 #[test]
