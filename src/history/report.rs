@@ -75,7 +75,11 @@ pub fn sentences(facts: &Facts<'_>) -> Vec<String> {
             "Kept, but too short to count toward your streak: finish a step or work for {} s.",
             crate::session::tally::COUNTS_AFTER_SECONDS
         )),
-        (None, _) => {}
+        (None, false) => lines.push(format!(
+            "Too short to count toward a streak: finish a step or work for {} s.",
+            crate::session::tally::COUNTS_AFTER_SECONDS
+        )),
+        (None, true) => {}
     }
     if let Some(mut week) = *week_before {
         if counts {
@@ -210,12 +214,6 @@ pub fn save_session(store: Option<&Store>, record: &SessionRecord) -> String {
             );
             if let Some(link) = &saved.link {
                 text.push_str(&format!(" (through the link {})", link.display()));
-            }
-            if !record.counts() {
-                text.push_str(&format!(
-                    "\n  (too short to count toward your streak: finish a step or work for {} s)",
-                    history::record::COUNTS_AFTER_SECONDS
-                ));
             }
             text.push_str(&saved.notes("this session"));
             text

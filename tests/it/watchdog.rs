@@ -133,3 +133,38 @@ fn a_loop_that_finishes_in_time_keeps_the_session_itself() {
     );
     assert_eq!(store.load().expect("history").sessions.len(), 1);
 }
+
+/// A session too short to count says so once in the record printed after it, whether or not
+/// the streak was known.
+#[test]
+fn a_short_session_is_called_too_short_once() {
+    for streaks in [
+        None,
+        Some(supple::history::Streaks {
+            if_counted: 3,
+            otherwise: 2,
+        }),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let t0 = Instant::now();
+        let mut engine = Engine::new(plan_from(
+            &ROUTINE.replace("\"seconds\": 4", "\"seconds\": 40"),
+        ));
+        engine.start(t0);
+        engine.update(t0 + Duration::from_secs(2));
+        engine.finish(t0 + Duration::from_secs(12));
+        let keep = keep_session(
+            Some(Store::at(dir.path())),
+            jiff::ZonedDateTime::now(),
+            None,
+            (streaks, None),
+        );
+        let record = keep(&engine, t0 + Duration::from_secs(12));
+        assert_eq!(
+            record.to_lowercase().matches("too short to count").count(),
+            1,
+            "{streaks:?}:\n{record}"
+        );
+        assert!(record.contains("saved to your history"), "{record}");
+    }
+}
