@@ -24,6 +24,7 @@ pub mod theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -442,6 +443,11 @@ impl FrameCache {
                     color: vm.color,
                 })
             });
+        if vm.overlay != Overlay::None {
+            // The screen behind the box steps back, so that what shows around its edges
+            // (half a word, a piece of the figure) does not read as part of it.
+            buf.set_style(area, Style::new().add_modifier(Modifier::DIM));
+        }
         match vm.overlay {
             Overlay::Help => help::HelpOverlay(vm).render(area, buf),
             Overlay::ConfirmQuit => help::ConfirmQuit(vm).render(area, buf),

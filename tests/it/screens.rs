@@ -1252,3 +1252,33 @@ fn the_next_leg_and_paused_read_beside_the_figure() {
         "only {checked} rests before a left-leg exercise"
     );
 }
+
+/// Behind the help and the quit question the screen is dimmed, so that what shows around the
+/// box's edges does not read as part of it; the box itself is not.
+#[test]
+fn the_screen_behind_a_box_steps_back() {
+    use ratatui::style::Modifier;
+    for k in ['?', 'q'] {
+        let (mut app, now) = at_phase(Phase::Hold, 0, Duration::from_secs(8));
+        let before = render(&app, now, (80, 24));
+        app.handle_event(&key(KeyCode::Char(k)), now);
+        let after = render(&app, now, (80, 24));
+        let (b, a) = (before.backend().buffer(), after.backend().buffer());
+        // The top-left corner is the screen's header, outside any box.
+        assert!(!b[(1, 0)].modifier.contains(Modifier::DIM));
+        assert!(
+            a[(1, 0)].modifier.contains(Modifier::DIM),
+            "{k}: not dimmed"
+        );
+        assert_eq!(a[(1, 0)].symbol(), b[(1, 0)].symbol());
+        // The box's own words are not dimmed.
+        let middle = (0..80u16)
+            .map(|x| (x, 12u16))
+            .find(|&p| a[p].symbol().chars().any(char::is_alphabetic))
+            .expect("words in the box");
+        assert!(
+            !a[middle].modifier.contains(Modifier::DIM),
+            "{k}: the box is dimmed"
+        );
+    }
+}
