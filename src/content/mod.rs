@@ -313,9 +313,19 @@ pub fn instead(needs: &[Need], library: &Library) -> Vec<(Need, String)> {
 
 /// "Needs a partner (without one: supple run hamstring)." No backticks: it is shown on screen.
 pub fn needs_line(need: Need, instead: &[(Need, String)]) -> String {
+    format!("Needs {}", needs_rest(need, instead))
+}
+
+/// [`needs_line`] where an exercise's name is near and the line could be read as its own:
+/// "This routine needs a partner (without one: supple run hamstring)."
+pub fn routine_needs_line(need: Need, instead: &[(Need, String)]) -> String {
+    format!("This routine needs {}", needs_rest(need, instead))
+}
+
+fn needs_rest(need: Need, instead: &[(Need, String)]) -> String {
     match instead.iter().find(|(n, _)| *n == need) {
-        Some((_, name)) => format!("Needs {} (without one: supple run {name}).", need.label()),
-        None => format!("Needs {}.", need.label()),
+        Some((_, name)) => format!("{} (without one: supple run {name}).", need.label()),
+        None => format!("{}.", need.label()),
     }
 }
 

@@ -119,11 +119,7 @@ pub fn step_details(plan: &Plan, index: usize) -> Vec<String> {
             plan.needs
                 .iter()
                 .filter(|need| need.is_special())
-                .map(|need| content::needs_line(*need, &plan.instead))
-                .map(|line| match line.strip_prefix("Needs") {
-                    Some(rest) => format!("This routine needs{rest}"),
-                    None => line,
-                }),
+                .map(|need| content::routine_needs_line(*need, &plan.instead)),
         );
     }
     if into_position {
