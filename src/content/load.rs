@@ -219,6 +219,16 @@ pub(crate) fn check_text(
             .at_path(path)
             .hint("write something here, or remove the field if it is optional"));
     }
+    // Zero-width spaces, joiners or marks alone look like nothing on screen.
+    if unicode_width::UnicodeWidthStr::width(text.trim()) == 0 {
+        return Err(ContentError::new(
+            file,
+            "the text shows nothing: it holds only invisible characters (zero-width spaces, \
+             joiners or marks)",
+        )
+        .at_path(path)
+        .hint("write something here, or remove the field if it is optional"));
+    }
     let count = text.chars().count();
     if count > max_chars {
         return Err(ContentError::new(

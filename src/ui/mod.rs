@@ -25,7 +25,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{Overlay, ViewModel};
@@ -258,21 +258,21 @@ fn compact(area: Rect, wordy: bool, has_leg: bool) -> Areas {
 /// `text` cut to `width` columns on screen (a wide character takes two), ending with an
 /// ellipsis when cut.
 pub fn cut_wide(text: &str, width: usize, more: &str) -> String {
-    let columns = |t: &str| Span::raw(t).width();
-    if columns(text) <= width {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
         return text.to_string();
     }
     let mut out = String::new();
-    let mut used = columns(more);
+    let mut used = more.width();
     for c in text.chars() {
-        let w = columns(c.encode_utf8(&mut [0; 4]));
+        let w = c.width().unwrap_or(0);
         if used + w > width {
             break;
         }
         used += w;
         out.push(c);
     }
-    if width >= columns(more) {
+    if width >= more.width() {
         out.push_str(more);
     }
     out

@@ -43,6 +43,11 @@ const TABLE: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        // Zero-width spaces alone would show an empty title.
+        "invisible_title.json",
+        &["at title", "the text shows nothing"],
+    ),
+    (
         "negative_rest.json",
         &["at steps[0].rest_seconds", "`-5` is below zero"],
     ),
