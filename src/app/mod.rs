@@ -25,7 +25,8 @@ pub use countdown::{ratio, shown_seconds};
 pub enum Effect {
     /// Play this cue now.
     Play(Cue),
-    /// Say this line now (in place of the beep of the same moment).
+    /// Say this line now (in place of the beep of the same moment). An empty line says
+    /// nothing and cuts short whatever is sounding (`m`).
     Speak(voice::Line),
     /// The next cue is due in this long (`None`: none is, the session is paused, muted or
     /// over), so a device can be ready for it without staying open all the time.
@@ -391,6 +392,10 @@ impl App {
             Command::Restart => self.engine.restart_step(now),
             Command::ToggleMute => {
                 self.muted = !self.muted;
+                // Muted means quiet now: the line being said (the stop rule lasts 7 s) stops.
+                if self.muted {
+                    effects.push(Effect::Speak(Vec::new()));
+                }
                 Vec::new()
             }
             Command::VolumeUp | Command::VolumeDown => {

@@ -293,7 +293,9 @@ impl Player for DevicePlayer {
             }
             // Where there is no sound the bell stands in for the words, as for a cue (not
             // for the count, which stands in for the ticks).
-            _ if self.bell_fallback && !voice::is_count(&line) => Bell.play(Cue::HoldStart),
+            _ if self.bell_fallback && !line.is_empty() && !voice::is_count(&line) => {
+                Bell.play(Cue::HoldStart)
+            }
             _ => {}
         }
     }

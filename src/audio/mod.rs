@@ -187,8 +187,8 @@ pub enum SoundStatus {
 /// Something that makes cues heard. `play` must return at once.
 pub trait Player {
     fn play(&mut self, cue: Cue);
-    /// Says a line, cutting short any line still being said (a stale one is worse than none).
-    /// Players without a voice say nothing.
+    /// Says a line, cutting short any line still being said (a stale one is worse than none);
+    /// an empty line cuts it short and says nothing. Players without a voice say nothing.
     fn speak(&mut self, _line: voice::Line) {}
     /// The next scheduled cue is due in this long (`None`: none is, the session is paused or
     /// over), so a device can be ready for it without staying open all the time.

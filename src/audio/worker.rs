@@ -215,9 +215,16 @@ pub(super) fn run(path: &mut dyn Path, commands: &Receiver<Command>) -> Result<(
                 probe,
             }) => {
                 ended = line == voice::complete();
-                let words = (asked.elapsed() <= stale_after)
-                    .then(|| clips.line(&line, path.rate()))
-                    .flatten();
+                // An empty line: silence in place of whatever is sounding.
+                let words = match line.is_empty() {
+                    true => Some(Words {
+                        samples: Vec::new(),
+                        rate: path.rate(),
+                    }),
+                    false => (asked.elapsed() <= stale_after)
+                        .then(|| clips.line(&line, path.rate()))
+                        .flatten(),
+                };
                 if let Some(words) = words
                     && let Some(length) = path.speak(words, gain, asked, probe)?
                 {
