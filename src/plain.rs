@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, Overlay, ViewModel};
 
-use crate::audio::Player;
+use crate::audio::{Player, SoundStatus};
 use crate::runtime::{Input, LastWords, LoopStats, Screen};
 use crate::session::{Clock, Phase, words};
 
@@ -104,6 +104,8 @@ struct Said {
     muted: bool,
     /// The volume as last said (or first seen).
     volume: Option<u8>,
+    /// Why no sound plays, as last said (where the person did not turn it off).
+    silent: Option<&'static str>,
     /// Whole seconds left in this step when last drawn.
     left: Option<u64>,
 }
@@ -148,6 +150,7 @@ impl<W: Write> PlainScreen<W> {
                 overlay: self.said.overlay,
                 muted: self.said.muted,
                 volume: self.said.volume,
+                silent: self.said.silent,
                 ..Said::default()
             };
             lines.push(words::step_line(vm.plan, vm.index));
@@ -193,9 +196,28 @@ impl<W: Write> PlainScreen<W> {
                 Overlay::None => {}
             }
         }
+        // Without a device (not turned off on purpose), a person who cannot see the footer
+        // is told once, as soon as it is known, and again only if the reason changes.
+        let silent = match vm.sound {
+            SoundStatus::Off(reason) if !matches!(reason, "--no-sound" | "off in config") => {
+                Some(reason)
+            }
+            _ => None,
+        };
+        if let Some(reason) = silent.filter(|r| self.said.silent != Some(*r)) {
+            lines.push(format!(
+                "No sound: {reason}. The session runs silently; --bell rings the terminal \
+                 bell instead."
+            ));
+        }
+        self.said.silent = silent;
         if vm.muted != self.said.muted {
             self.said.muted = vm.muted;
-            lines.push(if vm.muted { "Muted." } else { "Sound on." }.into());
+            lines.push(match (vm.muted, silent) {
+                (true, _) => "Muted.".into(),
+                (false, None) => "Sound on.".into(),
+                (false, Some(reason)) => format!("Unmuted; no sound plays: {reason}."),
+            });
         }
         // Whatever the device: a person who pressed + hears (or reads) that it took.
         if self.said.volume.is_some_and(|v| v != vm.volume) {

@@ -100,15 +100,19 @@ fn each_change_is_one_line_at_its_instant() {
         exercise.setup.as_deref().expect("setup")
     );
     let switch = exercise.switch_cue.as_deref().expect("switch cue");
+    // Without a sound device, said once as soon as it is known (here from the start).
+    let no_sound = "No sound: no audio device. The session runs silently; --bell rings the \
+                    terminal bell instead.";
     assert_eq!(
-        lines[..2],
+        lines[..3],
         [
             at(0, "Get ready, 5 s: Lying hamstring stretch, left leg up."),
             at(0, &setup),
+            at(0, no_sound),
         ]
     );
     assert_eq!(
-        lines[2..],
+        lines[3..],
         [
             at(2, "3"),
             at(3, "2"),
@@ -277,9 +281,12 @@ fn mute_volume_and_restart_are_said() {
     let text: Vec<String> = lines.iter().map(|(_, l)| l.clone()).collect();
     let text = text.join("\n");
     assert!(
-        text.contains("Muted.\nSound on.\nFrom the start: Hold: Lying"),
+        text.contains(
+            "Muted.\nUnmuted; no sound plays: no audio device.\nFrom the start: Hold: Lying"
+        ),
         "{text}"
     );
+    assert_eq!(text.matches("No sound:").count(), 1, "{text}");
 }
 
 /// In every built-in routine, plain mode says how to get into position (and what it needs)
