@@ -95,7 +95,8 @@ fn cues_are_told_apart_by_pitch_and_pattern() {
     );
 }
 
-const ROUTINE: &str = r#"{ "name": "cues", "title": "Cues",
+/// A session short enough to hear whole: a 4 s lead-in, a hold on each leg, a switch between.
+pub(crate) const ROUTINE: &str = r#"{ "name": "cues", "title": "Cues",
   "defaults": { "lead_in_seconds": 4, "switch_seconds": 3, "transition_seconds": 0 },
   "steps": [ { "exercise": "lying-stretch", "seconds": 5 } ] }"#;
 
@@ -120,29 +121,31 @@ fn drive(
 fn each_transition_sounds_once_at_its_instant() {
     let mut app = silent_app(plan_from(ROUTINE));
     let heard = drive(&mut app, Instant::now(), 20_000, |_, _| Vec::new());
-    use Cue::*;
-    assert_eq!(
-        heard,
-        [
-            (0, GetReady),
-            (1_000, Tick),
-            (2_000, Tick),
-            (3_000, Tick),
-            (4_000, HoldStart),
-            (6_000, Tick),
-            (7_000, Tick),
-            (8_000, Tick),
-            (9_000, SwitchLeg),
-            (10_000, Tick),
-            (11_000, Tick),
-            (12_000, HoldStart),
-            (14_000, Tick),
-            (15_000, Tick),
-            (16_000, Tick),
-            (17_000, Complete),
-        ]
-    );
+    assert_eq!(heard, CUES_AT);
 }
+
+/// When each cue of [`ROUTINE`] sounds, in ms from the start.
+pub(crate) const CUES_AT: [(u64, Cue); 16] = {
+    use Cue::*;
+    [
+        (0, GetReady),
+        (1_000, Tick),
+        (2_000, Tick),
+        (3_000, Tick),
+        (4_000, HoldStart),
+        (6_000, Tick),
+        (7_000, Tick),
+        (8_000, Tick),
+        (9_000, SwitchLeg),
+        (10_000, Tick),
+        (11_000, Tick),
+        (12_000, HoldStart),
+        (14_000, Tick),
+        (15_000, Tick),
+        (16_000, Tick),
+        (17_000, Complete),
+    ]
+};
 
 #[test]
 fn nothing_sounds_while_paused_and_the_rest_shifts_by_the_pause() {

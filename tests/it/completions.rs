@@ -93,15 +93,11 @@ fn the_scripts_parse_in_their_shells() {
     }
 }
 
-/// In bash, with the script loaded, Tab after `supple st` offers `status`, after `supple
-/// status --` its flags, after `supple completions ` the shells.
-#[test]
-fn bash_completes_commands_flags_and_shells() {
-    if !installed("bash") && goes_without("bash", "completion is not tried") {
-        return;
-    }
+/// What bash's Tab offers after `words` (the last one the word being typed), with supple's
+/// completion script loaded.
+fn bash_completion() -> impl Fn(&[&str]) -> Vec<String> {
     let script = supple_output(&["completions", "bash"]);
-    let ask = |words: &[&str]| {
+    move |words: &[&str]| {
         let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
         let (cur, prev) = (words[words.len() - 1], words[words.len() - 2]);
         let program = format!(
@@ -113,7 +109,17 @@ fn bash_completes_commands_flags_and_shells() {
         let (ok, out, err) = run_with("bash", &["--norc", "--noprofile"], &program);
         assert!(ok, "{err}");
         out.lines().map(str::to_string).collect::<Vec<_>>()
-    };
+    }
+}
+
+/// In bash, with the script loaded, Tab after `supple st` offers `status`, after `supple
+/// status --` its flags, after `supple completions ` the shells.
+#[test]
+fn bash_completes_commands_flags_and_shells() {
+    if !installed("bash") && goes_without("bash", "completion is not tried") {
+        return;
+    }
+    let ask = bash_completion();
     assert_eq!(ask(&["supple", "st"]), ["status"]);
     let flags = ask(&["supple", "status", "--"]);
     for flag in ["--json", "--short", "--waybar"] {
@@ -230,20 +236,7 @@ fn bash_completes_routine_names_exercise_ids_and_reminder_examples() {
     if !installed("bash") && goes_without("bash", "completion is not tried") {
         return;
     }
-    let script = supple_output(&["completions", "bash"]);
-    let ask = |words: &[&str]| {
-        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
-        let (cur, prev) = (words[words.len() - 1], words[words.len() - 2]);
-        let program = format!(
-            "{script}\nCOMP_WORDS=({}); COMP_CWORD={}; _supple supple '{cur}' '{prev}'; \
-             printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
-            quoted.join(" "),
-            words.len() - 1
-        );
-        let (ok, out, err) = run_with("bash", &["--norc", "--noprofile"], &program);
-        assert!(ok, "{err}");
-        out.lines().map(str::to_string).collect::<Vec<_>>()
-    };
+    let ask = bash_completion();
     let routines = ask(&["supple", "run", ""]);
     for name in ["hamstring", "floor", "quick", "partner"] {
         assert!(routines.iter().any(|r| r == name), "{routines:?}");

@@ -176,6 +176,21 @@ impl Tmux {
         );
     }
 
+    /// Ends the session under way as a person does: q, then y to the question.
+    fn end_session(&self) {
+        self.keys(&["q"]);
+        self.wait_for("End the session now?", WAIT);
+        self.keys(&["y"]);
+    }
+
+    /// [`Tmux::end_session`], then closes the summary; what the pane shows once supple exited.
+    fn end_and_close(&self) -> String {
+        self.end_session();
+        self.wait_for("Session ended", WAIT);
+        self.keys(&["Enter"]);
+        self.wait_for("EXITED=0", WAIT)
+    }
+
     fn alternate_screen_on(&self) -> bool {
         self.tmux(&["display", "-p", "-t", "main", "#{alternate_on}"])
             .trim()
@@ -612,9 +627,7 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     // A second into the hold: something was done and is kept, but too little to count, so
     // it is compared with nothing.
     std::thread::sleep(Duration::from_millis(1500));
-    t.keys(&["q"]);
-    t.wait_for("End the session now?", WAIT);
-    t.keys(&["y"]);
+    t.end_session();
     let summary = t.wait_for("too short to count", WAIT);
     assert!(!summary.contains("Last time"), "{summary}");
     t.keys(&["Enter"]);
@@ -624,9 +637,7 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     // with the last one of the routine, on the summary and in the record alike.
     t.rerun(&format!("run {} --no-sound", routine.display()));
     t.wait_for("SWITCH LEG", WAIT);
-    t.keys(&["q"]);
-    t.wait_for("End the session now?", WAIT);
-    t.keys(&["y"]);
+    t.end_session();
     let summary = t.wait_for("Last time", WAIT);
     assert!(
         summary.contains("Mon 23 Nov: 4 s left, 0 s right"),
@@ -654,12 +665,7 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     t.wait_for("HOLD", WAIT);
     // A second into the hold, so that something was done and is kept.
     std::thread::sleep(Duration::from_millis(1500));
-    t.keys(&["q"]);
-    t.wait_for("End the session now?", WAIT);
-    t.keys(&["y"]);
-    t.wait_for("Session ended", WAIT);
-    t.keys(&["Enter"]);
-    let after = t.wait_for("EXITED=0", WAIT);
+    let after = t.end_and_close();
     assert!(
         after.contains("could not be saved to your history"),
         "{after}"
@@ -679,12 +685,7 @@ fn the_summary_compares_with_the_last_session_and_a_full_disk_costs_only_the_rec
     t.keys(&["Enter"]);
     t.wait_for("HOLD", WAIT);
     std::thread::sleep(Duration::from_millis(1500));
-    t.keys(&["q"]);
-    t.wait_for("End the session now?", WAIT);
-    t.keys(&["y"]);
-    t.wait_for("Session ended", WAIT);
-    t.keys(&["Enter"]);
-    let after = t.wait_for("EXITED=0", WAIT);
+    let after = t.end_and_close();
     assert!(
         after.contains("saved to your history (2 sessions)"),
         "{after}"

@@ -189,27 +189,34 @@ fn summary_compares_with_last_time() {
     insta::assert_snapshot!("summary_last_time_80x24", terminal.backend());
 }
 
+/// The week before today: seconds per leg (left, right) counted toward the dose, and held.
+fn week_before(counted: (u64, u64), held: (u64, u64)) -> WeekSoFar {
+    let legs = |(left, right)| LegSeconds { left, right };
+    WeekSoFar {
+        counted_before_today: legs(counted),
+        today: LegSeconds::default(),
+        held: legs(held),
+    }
+}
+
+/// `plan` run to its end with `before` as the week so far; the app and its start.
+fn finished_with_week(plan: supple::session::Plan, before: WeekSoFar) -> (App, Instant) {
+    let total = plan.total();
+    let mut app = silent_app(plan).with_week(Some(before));
+    let t0 = Instant::now();
+    app.start(t0);
+    app.tick(t0 + total);
+    (app, t0)
+}
+
 #[test]
 fn summary_says_this_week_against_the_weekly_dose() {
     let plan = builtin_plan("hamstring");
     let total = plan.total();
     // 60 s on each leg on two days earlier this week, and 40 s left on a third; the whole
     // routine holds 160 s a leg, of which a day counts 60.
-    let before = WeekSoFar {
-        counted_before_today: LegSeconds {
-            left: 160,
-            right: 120,
-        },
-        today: LegSeconds::default(),
-        held: LegSeconds {
-            left: 160,
-            right: 120,
-        },
-    };
-    let mut app = silent_app(plan).with_week(Some(before));
-    let t0 = Instant::now();
-    app.start(t0);
-    app.tick(t0 + total);
+    let before = week_before((160, 120), (160, 120));
+    let (app, t0) = finished_with_week(plan, before);
     for size in [(80, 24), (120, 40)] {
         let terminal = render(&app, t0 + total, size);
         let text = words(&terminal.backend().to_string());
@@ -241,21 +248,8 @@ fn two_long_sessions_do_not_reach_the_weekly_dose() {
     let plan = builtin_plan("hamstring");
     let total = plan.total();
     // Yesterday's session held 160 s a leg (a day counts 60 of it); today's holds 160 more.
-    let before = WeekSoFar {
-        counted_before_today: LegSeconds {
-            left: 60,
-            right: 60,
-        },
-        today: LegSeconds::default(),
-        held: LegSeconds {
-            left: 160,
-            right: 160,
-        },
-    };
-    let mut app = silent_app(plan).with_week(Some(before));
-    let t0 = Instant::now();
-    app.start(t0);
-    app.tick(t0 + total);
+    let before = week_before((60, 60), (160, 160));
+    let (app, t0) = finished_with_week(plan, before);
     let text = words(&render(&app, t0 + total, (120, 40)).backend().to_string());
     assert!(
         text.contains(
