@@ -471,46 +471,27 @@ pub fn flex_test_loop<B: ratatui::backend::Backend>(
 where
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    use crate::flextest::guide::Step;
-    let draw = |terminal: &mut Terminal<B>, guide: &mut crate::flextest::guide::Guide| {
-        terminal
-            .draw(|frame| {
-                // The note's and the how-to's pages at this size, so that a key knows
-                // whether there is more.
-                guide.set_note_pages(ui::flextest::note_pages(guide, frame.area()));
-                guide.set_how_to_pages(ui::flextest::how_to_pages(guide, frame.area()));
-                frame.render_widget(ui::flextest::GuideScreen(guide), frame.area());
-            })
-            .map(|_| ())
-            .map_err(io::Error::other)
-    };
-    draw(terminal, guide)?;
-    while !stop.load(Ordering::SeqCst) && !guide.should_quit() {
-        let event = match input.next(MAX_SLEEP) {
-            Ok(Some(event)) => event,
-            Ok(None) => continue,
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
-            Err(e) => return Err(e),
-        };
-        match event {
-            TermEvent::Key(key) => {
-                if let Step::Save(result) = guide.handle_key(key, now) {
-                    let outcome = save(&result);
-                    guide.saved(result, outcome);
-                }
+    use crate::flextest::guide::{Guide, Step};
+    key_loop(
+        terminal,
+        input,
+        stop,
+        guide,
+        Guide::should_quit,
+        |frame, guide| {
+            // The note's and the how-to's pages at this size, so that a key knows whether
+            // there is more.
+            guide.set_note_pages(ui::flextest::note_pages(guide, frame.area()));
+            guide.set_how_to_pages(ui::flextest::how_to_pages(guide, frame.area()));
+            frame.render_widget(ui::flextest::GuideScreen(guide), frame.area());
+        },
+        |guide, key| {
+            if let Step::Save(result) = guide.handle_key(key, now) {
+                let outcome = save(&result);
+                guide.saved(result, outcome);
             }
-            TermEvent::Resize(width, height) => {
-                terminal
-                    .resize(Rect::new(0, 0, width, height))
-                    .map_err(io::Error::other)?;
-            }
-            _ => continue,
-        }
-        if !guide.should_quit() {
-            draw(terminal, guide)?;
-        }
-    }
-    Ok(())
+        },
+    )
 }
 
 /// Runs the routine builder full screen until the person leaves; `save` writes what it asks
@@ -536,23 +517,59 @@ pub fn builder_loop<B: ratatui::backend::Backend>(
 where
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    use crate::builder::Step;
-    let draw = |terminal: &mut Terminal<B>, builder: &mut crate::builder::Builder| {
+    use crate::builder::{Builder, Step};
+    key_loop(
+        terminal,
+        input,
+        stop,
+        builder,
+        Builder::should_quit,
+        |frame, builder| {
+            let area = frame.area();
+            // What the builder must know of the screen: whether it fits, and how much of the
+            // plan shows at once.
+            builder.set_fits(ui::builder::fits(area));
+            let plan = ui::builder::plan_area(builder, area);
+            builder.set_plan_view(usize::from(plan.height), usize::from(plan.width));
+            frame.render_widget(ui::builder::BuilderScreen(builder), area);
+        },
+        |builder, key| {
+            if let Step::Save {
+                name,
+                text,
+                replace,
+            } = builder.handle_key(key)
+            {
+                let outcome = save(&name, &text, replace);
+                builder.saved(outcome);
+            }
+        },
+    )
+}
+
+/// The loop of a screen that moves only with keys (the guided test, the builder), over any
+/// backend: draw, wait for a key, hand it to `on_key`, draw again; a resize redraws. It ends
+/// when `done` says so, on a stop signal, or when the input is gone.
+fn key_loop<B: ratatui::backend::Backend, S>(
+    terminal: &mut Terminal<B>,
+    input: &mut impl Input,
+    stop: &AtomicBool,
+    state: &mut S,
+    done: impl Fn(&S) -> bool,
+    mut draw: impl FnMut(&mut ratatui::Frame, &mut S),
+    mut on_key: impl FnMut(&mut S, KeyEvent),
+) -> io::Result<()>
+where
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let mut redraw = |terminal: &mut Terminal<B>, state: &mut S| {
         terminal
-            .draw(|frame| {
-                let area = frame.area();
-                // What the builder must know of the screen: whether it fits, and how much of
-                // the plan shows at once.
-                builder.set_fits(ui::builder::fits(area));
-                let plan = ui::builder::plan_area(builder, area);
-                builder.set_plan_view(usize::from(plan.height), usize::from(plan.width));
-                frame.render_widget(ui::builder::BuilderScreen(builder), area);
-            })
+            .draw(|frame| draw(frame, state))
             .map(|_| ())
             .map_err(io::Error::other)
     };
-    draw(terminal, builder)?;
-    while !stop.load(Ordering::SeqCst) && !builder.should_quit() {
+    redraw(terminal, state)?;
+    while !stop.load(Ordering::SeqCst) && !done(state) {
         let event = match input.next(MAX_SLEEP) {
             Ok(Some(event)) => event,
             Ok(None) => continue,
@@ -560,17 +577,7 @@ where
             Err(e) => return Err(e),
         };
         match event {
-            TermEvent::Key(key) => {
-                if let Step::Save {
-                    name,
-                    text,
-                    replace,
-                } = builder.handle_key(key)
-                {
-                    let outcome = save(&name, &text, replace);
-                    builder.saved(outcome);
-                }
-            }
+            TermEvent::Key(key) => on_key(state, key),
             TermEvent::Resize(width, height) => {
                 terminal
                     .resize(Rect::new(0, 0, width, height))
@@ -578,8 +585,8 @@ where
             }
             _ => continue,
         }
-        if !builder.should_quit() {
-            draw(terminal, builder)?;
+        if !done(state) {
+            redraw(terminal, state)?;
         }
     }
     Ok(())
