@@ -28,33 +28,19 @@ fn main() {
         .find(|s| s.phase == Phase::Hold)
         .expect("a hold")
         .start;
-    for (w, h) in [(80u16, 24u16), (120, 40), (200, 60)] {
-        let mut app = App::new(plan.clone(), true);
-        app.set_sound(SoundStatus::Off(""));
-        let t0 = Instant::now();
-        app.start(t0);
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        let mut cache = supple::ui::FrameCache::default();
-        let frames: u32 = std::env::var("FRAMES")
-            .ok()
-            .and_then(|f| f.parse().ok())
-            .unwrap_or(2_000);
-        let start = Instant::now();
-        for i in 0..frames {
-            // Each frame a second later, as during a 20 s hold.
-            let now = t0 + hold + Duration::from_millis(u64::from(i % 20) * 1000 + 1);
-            app.tick(now);
-            terminal
-                .draw(|frame| {
-                    if let Some(vm) = app.view(now) {
-                        supple::ui::draw_cached(frame, &vm, &mut cache);
-                    }
-                })
-                .expect("draw");
-            black_box(terminal.backend());
-        }
-        let per = start.elapsed() / frames;
-        println!("frame at {w}x{h}: {per:?} to build the view, render and diff");
+    let frames: u32 = std::env::var("FRAMES")
+        .ok()
+        .and_then(|f| f.parse().ok())
+        .unwrap_or(2_000);
+    for size in [(80u16, 24u16), (120, 40), (200, 60)] {
+        // Each frame a second later, as during a 20 s hold.
+        let per = time_frames(&plan, size, frames, |i| {
+            hold + Duration::from_millis(u64::from(i % 20) * 1000 + 1)
+        });
+        println!(
+            "frame at {}x{}: {per:?} to build the view, render and diff",
+            size.0, size.1
+        );
     }
     // A move whose figure goes through its key frames: a frame every 400 ms (2.5 a second,
     // plus one a second for the digits), the figure drawn anew each time.
@@ -64,29 +50,14 @@ fn main() {
         .find(|s| s.phase == Phase::Dynamic)
         .expect("a move")
         .start;
-    for (w, h) in [(120u16, 40u16), (200, 60)] {
-        let mut app = App::new(plan.clone(), true);
-        app.set_sound(SoundStatus::Off(""));
-        let t0 = Instant::now();
-        app.start(t0);
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        let mut cache = supple::ui::FrameCache::default();
-        let frames: u32 = 500;
-        let start = Instant::now();
-        for i in 0..frames {
-            let now = t0 + lunges + Duration::from_millis(u64::from(i % 50) * 400 + 1);
-            app.tick(now);
-            terminal
-                .draw(|frame| {
-                    if let Some(vm) = app.view(now) {
-                        supple::ui::draw_cached(frame, &vm, &mut cache);
-                    }
-                })
-                .expect("draw");
-            black_box(terminal.backend());
-        }
-        let per = start.elapsed() / frames;
-        println!("moving figure at {w}x{h}: {per:?} a frame (3.5 frames a second)");
+    for size in [(120u16, 40u16), (200, 60)] {
+        let per = time_frames(&plan, size, 500, |i| {
+            lunges + Duration::from_millis(u64::from(i % 50) * 400 + 1)
+        });
+        println!(
+            "moving figure at {}x{}: {per:?} a frame (3.5 frames a second)",
+            size.0, size.1
+        );
     }
     // A picture for the terminal: rasterised and encoded once per step, key frame or resize.
     let pose = supple::pose::builtin("anchor-stretch").expect("pose");
@@ -120,4 +91,34 @@ fn main() {
             bytes / 1024
         );
     }
+}
+
+/// The time a frame takes on average over `frames` frames at `(w, h)`, drawn as the terminal
+/// draws them (with the panel cache), frame `i` at `at(i)` into the session.
+fn time_frames(
+    plan: &Plan,
+    (w, h): (u16, u16),
+    frames: u32,
+    at: impl Fn(u32) -> Duration,
+) -> Duration {
+    let mut app = App::new(plan.clone(), true);
+    app.set_sound(SoundStatus::Off(""));
+    let t0 = Instant::now();
+    app.start(t0);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    let mut cache = supple::ui::FrameCache::default();
+    let start = Instant::now();
+    for i in 0..frames {
+        let now = t0 + at(i);
+        app.tick(now);
+        terminal
+            .draw(|frame| {
+                if let Some(vm) = app.view(now) {
+                    supple::ui::draw_cached(frame, &vm, &mut cache);
+                }
+            })
+            .expect("draw");
+        black_box(terminal.backend());
+    }
+    start.elapsed() / frames
 }
