@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{App, Overlay, ViewModel};
 
-use crate::audio::{Player, SoundStatus};
+use crate::audio::Player;
 use crate::runtime::{Input, LastWords, LoopStats, Screen};
 use crate::session::{Clock, Phase, words};
 
@@ -198,12 +198,7 @@ impl<W: Write> PlainScreen<W> {
         }
         // Without a device (not turned off on purpose), a person who cannot see the footer
         // is told once, as soon as it is known, and again only if the reason changes.
-        let silent = match vm.sound {
-            SoundStatus::Off(reason) if !matches!(reason, "--no-sound" | "off in config") => {
-                Some(reason)
-            }
-            _ => None,
-        };
+        let silent = vm.sound.unchosen_silence();
         if let Some(reason) = silent.filter(|r| self.said.silent != Some(*r)) {
             lines.push(format!(
                 "No sound: {reason}. The session runs silently; --bell rings the terminal \

@@ -184,6 +184,23 @@ pub enum SoundStatus {
     Off(&'static str),
 }
 
+/// Why there is no sound when the person turned it off: with `--no-sound`, or in the config.
+pub const OFF_BY_FLAG: &str = "--no-sound";
+pub const OFF_IN_CONFIG: &str = "off in config";
+
+impl SoundStatus {
+    /// Why no sound plays where the person did not turn it off (no device, one that failed, a
+    /// build without sound): what is worth telling them.
+    pub fn unchosen_silence(&self) -> Option<&'static str> {
+        match self {
+            SoundStatus::Off(reason) if ![OFF_BY_FLAG, OFF_IN_CONFIG].contains(reason) => {
+                Some(reason)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Something that makes cues heard. `play` must return at once.
 pub trait Player {
     fn play(&mut self, cue: Cue);

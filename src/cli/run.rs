@@ -57,8 +57,8 @@ pub fn run(
     let quiet = QuietStderr::to(log_path().as_deref()).context("cannot redirect stderr")?;
     let off = match (&settings.sound.value, &settings.sound.source) {
         (true, _) => None,
-        (false, settings::Source::File) => Some("off in config"),
-        (false, _) => Some("--no-sound"),
+        (false, settings::Source::File) => Some(audio::OFF_IN_CONFIG),
+        (false, _) => Some(audio::OFF_BY_FLAG),
     };
     let mut player = audio::session_player(off, settings.bell.value, settings.volume.value);
     let color = color();
