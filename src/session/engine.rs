@@ -483,6 +483,12 @@ impl Engine {
             self.current
         };
         self.leave_partial(now, Outcome::Pending);
+        // The step gone back to is being done again: its skip is undone (done stays done).
+        if let Some(record) = self.records.get_mut(target)
+            && record.outcome == Outcome::Skipped
+        {
+            record.outcome = Outcome::Pending;
+        }
         self.enter(target, now, &mut events);
         events
     }

@@ -226,6 +226,29 @@ fn skip_ends_the_step_now_and_counts_what_was_held() {
     assert_eq!(completions(&events), [(4, t0 + ms(26_500))]);
 }
 
+/// A hold skipped by mistake and gone back to is being done again: ended there, it counts as
+/// neither done nor skipped (as any step the session ends in), its seconds as held.
+#[test]
+fn going_back_to_a_skipped_step_undoes_the_skip() {
+    let plan = short();
+    let mut engine = Engine::new(plan.clone());
+    let t0 = Instant::now();
+    engine.start(t0);
+    engine.update(t0 + s(22)); // 3 s into the first hold
+    engine.skip(t0 + s(22));
+    engine.back(t0 + s(23)); // 1 s into the next step: back to the hold
+    assert_eq!(engine.index(), 3);
+    engine.finish(t0 + s(25));
+    let tally = engine.tally();
+    let left = tally
+        .rows
+        .iter()
+        .find(|r| r.side == Side::Left && r.phase == Phase::Hold)
+        .expect("row");
+    assert_eq!((left.done, left.skipped), (0, 0));
+    assert_eq!(left.held, s(3), "the longest attempt");
+}
+
 #[test]
 fn back_restarts_the_step_or_goes_to_the_previous_one_near_its_start() {
     let plan = short();
