@@ -72,7 +72,7 @@ pub fn sentences(facts: &Facts<'_>) -> Vec<String> {
             n => format!("Streak: {n} days (a rest day between sessions keeps it)."),
         }),
         (Some(_), false) => lines.push(format!(
-            "Kept, but too short to count toward your streak: finish a step or work for {} s.",
+            "Kept, but too short to count for a streak: finish a step or work for {} s.",
             crate::session::tally::COUNTS_AFTER_SECONDS
         )),
         (None, false) => lines.push(format!(
